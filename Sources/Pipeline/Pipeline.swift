@@ -1,0 +1,4 @@
+public import PlanModel
+internal import Ingest
+internal import Normalize
+internal import Emit

@@ -1,0 +1,48 @@
+/// Every diagnostic code the tool emits. Add new ones here, nowhere else.
+extension DiagnosticCode {
+    // MARK: Decoding (bytes -> text)
+    /// No encoding candidate decoded the file convincingly.
+    public static let decodeFailed = DiagnosticCode(rawValue: "ingest.decode.failed")
+    /// The file is empty.
+    public static let emptyFile = DiagnosticCode(rawValue: "ingest.decode.empty")
+    /// The file is a binary format (PDF, .doc, zip, image ...), not a text document.
+    public static let binaryFile = DiagnosticCode(rawValue: "ingest.format.binary")
+    /// The declared charset (HTML meta) disagreed with the bytes.
+    public static let declaredCharsetIgnored = DiagnosticCode(rawValue: "ingest.decode.declaredCharsetIgnored")
+
+    // MARK: Table dumps
+    /// An empty cell took the value of the merged cell above it.
+    public static let mergedCellInherited = DiagnosticCode(rawValue: "ingest.table.mergedCellInherited")
+    /// A cell held only a Word auto-number label (`23. `) where a merged cell should be empty.
+    public static let autoNumberJunk = DiagnosticCode(rawValue: "ingest.table.autoNumberJunk")
+    /// Two short rows cut by a page break were joined into one.
+    public static let rowRejoined = DiagnosticCode(rawValue: "ingest.table.rowRejoined")
+    /// A row holding only a page number was dropped.
+    public static let pageNumberDropped = DiagnosticCode(rawValue: "ingest.table.pageNumberDropped")
+    /// A row had fewer cells than the header and was padded with empty cells.
+    public static let raggedRow = DiagnosticCode(rawValue: "ingest.table.raggedRow")
+    /// A row had more cells than the header; the extra cells are kept under numbered headers.
+    public static let extraCells = DiagnosticCode(rawValue: "ingest.table.extraCells")
+    /// A section's declared task count （共N项） differs from the tasks found under it.
+    public static let sectionCountMismatch = DiagnosticCode(rawValue: "normalize.section.countMismatch")
+    /// No column could be read as the task statement.
+    public static let noTitleColumn = DiagnosticCode(rawValue: "normalize.table.noTitleColumn")
+    /// Text outside any table or task was not used for records.
+    public static let textIgnored = DiagnosticCode(rawValue: "ingest.text.ignored")
+
+    // MARK: HTML and plain text
+    public static let siteChromeDropped = DiagnosticCode(rawValue: "ingest.text.siteChromeDropped")
+    public static let htmlParseError = DiagnosticCode(rawValue: "ingest.html.parseError")
+    public static let noPlanContent = DiagnosticCode(rawValue: "normalize.document.noPlanContent")
+
+    // MARK: Text repair and cleanup
+    /// A run damaged by a GBK byte slip was repaired.
+    public static let damageRepaired = DiagnosticCode(rawValue: "normalize.damage.repaired")
+    /// A standalone `?` stands where a character could not be encoded; it was removed and flagged.
+    public static let placeholderFlagged = DiagnosticCode(rawValue: "normalize.damage.placeholder")
+    /// Text looks damaged but could not be repaired.
+    public static let damageUnrepaired = DiagnosticCode(rawValue: "normalize.damage.unrepaired")
+
+    // MARK: Quantities and times
+    public static let yearGuessed = DiagnosticCode(rawValue: "normalize.time.yearGuessed")
+}

@@ -1,0 +1,24 @@
+/// One change made to damaged text, listed in the document record so nothing changes silently.
+public struct Repair: Hashable, Sendable {
+    public var kind: Kind
+    public var line: Int
+    public var before: String
+    public var after: String
+    /// False when a lost byte forced a choice among candidate characters.
+    public var isCertain: Bool
+
+    public enum Kind: String, Hashable, Sendable {
+        /// GBK bytes decoded one byte off, shifted back.
+        case gbkByteSlip = "gbk-byte-slip"
+        /// A standalone `?` where a character was lost; removed and flagged.
+        case placeholder = "placeholder"
+    }
+
+    public init(kind: Kind, line: Int, before: String, after: String, isCertain: Bool) {
+        self.kind = kind
+        self.line = line
+        self.before = before
+        self.after = after
+        self.isCertain = isCertain
+    }
+}
