@@ -1,0 +1,60 @@
+public import PlanModel
+
+/// Decides what kind of document a file holds from its content, not its name.
+public enum FormatDetector {
+    /// The binary format the bytes start with (`PDF`, `zip`, `OLE2 (.doc/.xls)`, `PNG` ...),
+    /// or nil when they may be text. Checked before decoding, so a PDF gets a clear error
+    /// instead of a decoding failure.
+    public static func binaryKind(of bytes: [UInt8]) -> String? {
+        let signatures: [(prefix: [UInt8], kind: String)] = [
+            (Array("%PDF".utf8), "PDF document"),
+            ([0x50, 0x4B, 0x03, 0x04], "zip archive (.docx/.xlsx/.zip)"),
+            ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "OLE2 compound file (.doc/.xls)"),
+            ([0x89, 0x50, 0x4E, 0x47], "PNG image"),
+            ([0xFF, 0xD8, 0xFF], "JPEG image"),
+            (Array("GIF8".utf8), "GIF image"),
+            ([0x1F, 0x8B], "gzip archive"),
+            (Array("Rar!".utf8), "RAR archive"),
+            ([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C], "7z archive"),
+            (Array("{\\rtf".utf8), "RTF document"),
+        ]
+        for signature in signatures where bytes.starts(with: signature.prefix) {
+            return signature.kind
+        }
+        // NUL bytes do not occur in text, except in UTF-16 (every other byte of ASCII).
+        let sample = bytes.prefix(4096)
+        let hasUTF16BOM = sample.starts(with: [0xFF, 0xFE]) || sample.starts(with: [0xFE, 0xFF])
+        if !hasUTF16BOM, sample.contains(0) {
+            var evenZeros = 0
+            var oddZeros = 0
+            for (index, byte) in sample.enumerated() where byte == 0 {
+                if index % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+            }
+            let looksLikeUTF16 = (evenZeros == 0 || oddZeros == 0) && evenZeros + oddZeros >= sample.count / 8
+            if !looksLikeUTF16 { return "binary data" }
+        }
+        return nil
+    }
+
+    /// The format of decoded text: HTML when markup frames it, a table dump when lines
+    /// opening cells with a TAB dominate, plain text otherwise.
+    public static func format(of text: String) -> InputFormat {
+        let head = text.prefix(4096).lowercased()
+        let trimmed = head.drop { $0.isWhitespace }
+        if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || trimmed.hasPrefix("<?xml")
+            || head.contains("<html") || head.contains("<body") || head.contains("<table")
+            || (head.contains("<meta") && head.contains("<")) || head.contains("<div")
+        {
+            return .html
+        }
+        var tabLines = 0
+        var textLines = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            if line.allSatisfy({ $0.isWhitespace }) { continue }
+            if line.drop(while: { $0 == " " || $0 == "\u{3000}" }).first == "\t" { tabLines += 1 } else { textLines += 1 }
+        }
+        // Table dumps open nearly every cell with a TAB; continuation lines of multi-line
+        // cells do not, so ask only for a solid share rather than a majority.
+        return tabLines >= 3 && tabLines * 3 >= textLines ? .tableDump : .text
+    }
+}
