@@ -1,5 +1,11 @@
 /// Every diagnostic code the tool emits. Add new ones here, nowhere else.
 extension DiagnosticCode {
+    // MARK: Reading files
+    /// The file could not be read (permissions, vanished, a folder).
+    public static let unreadable = DiagnosticCode(rawValue: "ingest.read.unreadable")
+    /// The file has the same bytes as an earlier input; its records would repeat that one's ids.
+    public static let duplicateContent = DiagnosticCode(rawValue: "ingest.read.duplicate")
+
     // MARK: Decoding (bytes -> text)
     /// No encoding candidate decoded the file convincingly.
     public static let decodeFailed = DiagnosticCode(rawValue: "ingest.decode.failed")
@@ -31,6 +37,8 @@ extension DiagnosticCode {
     public static let textIgnored = DiagnosticCode(rawValue: "ingest.text.ignored")
 
     // MARK: HTML and plain text
+    /// An item number printed without its punctuation (`22大力…`) was read from the numbering around it.
+    public static let impliedLabel = DiagnosticCode(rawValue: "normalize.outline.impliedLabel")
     public static let siteChromeDropped = DiagnosticCode(rawValue: "ingest.text.siteChromeDropped")
     public static let htmlParseError = DiagnosticCode(rawValue: "ingest.html.parseError")
     public static let noPlanContent = DiagnosticCode(rawValue: "normalize.document.noPlanContent")

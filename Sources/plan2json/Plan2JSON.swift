@@ -1,8 +1,12 @@
 import ArgumentParser
 
+/// The `plan2json` command: argument parsing only; the work is in Pipeline.
 @main
 struct Plan2JSON: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan2json",
-        abstract: "Turn Chinese government plan documents into canonical JSON records.")
+        abstract: "Turn Chinese government plan documents into canonical JSON records.",
+        version: "0.1.0",
+        subcommands: [Convert.self, Inspect.self, Extract.self, Schema.self],
+        defaultSubcommand: nil)
 }

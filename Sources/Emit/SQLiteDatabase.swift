@@ -1,0 +1,66 @@
+internal import CSQLite
+
+/// A SQLite database file, open for writing. The only Swift file that imports SQLite.
+final class SQLiteDatabase {
+    private var handle: OpaquePointer?
+    let path: String
+
+    init(path: String) throws(EmitError) {
+        self.path = path
+        var database: OpaquePointer?
+        guard sqlite3_open_v2(path, &database, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK, let database else {
+            sqlite3_close(database)
+            throw EmitError(path: path, message: "cannot open SQLite database")
+        }
+        handle = database
+    }
+
+    deinit { sqlite3_close(handle) }
+
+    func execute(_ sql: String) throws(EmitError) {
+        var message: UnsafeMutablePointer<CChar>?
+        if sqlite3_exec(handle, sql, nil, nil, &message) != SQLITE_OK {
+            let text = message.map { String(cString: $0) } ?? "unknown error"
+            sqlite3_free(message)
+            throw EmitError(path: path, message: "SQLite: \(text)")
+        }
+    }
+
+    /// A value bound to a statement parameter.
+    enum Value {
+        case null
+        case integer(Int)
+        case text(String)
+    }
+
+    /// A prepared statement, reused for every row of one table.
+    final class Statement {
+        private var statement: OpaquePointer?
+        private let database: SQLiteDatabase
+
+        init(_ database: SQLiteDatabase, sql: String) throws(EmitError) {
+            self.database = database
+            guard sqlite3_prepare_v2(database.handle, sql, -1, &statement, nil) == SQLITE_OK else {
+                throw EmitError(path: database.path, message: "SQLite: cannot prepare \(sql)")
+            }
+        }
+
+        deinit { sqlite3_finalize(statement) }
+
+        func run(_ values: [Value]) throws(EmitError) {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+            for (offset, value) in values.enumerated() {
+                let index = Int32(offset + 1)
+                switch value {
+                case .null: sqlite3_bind_null(statement, index)
+                case .integer(let number): sqlite3_bind_int64(statement, index, Int64(number))
+                case .text(let text): sqlite3_bind_text(statement, index, text, -1, plan2json_sqlite_transient())
+                }
+            }
+            guard sqlite3_step(statement) == SQLITE_DONE else {
+                throw EmitError(path: database.path, message: "SQLite: \(String(cString: sqlite3_errmsg(database.handle)))")
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+public import PlanModel
+
+/// Reads page-metadata lines of government sites: `索引號: 1144…/2020-00195 分類:`,
+/// `發布機構: 東莞市人民政府辦公室 成文日期: 2020-03-06`, `日期: 2025-01-14 18:04:47 |浏览: 28|编号: 64647`.
+///
+/// A line is metadata only when it opens with a known key and a colon; it may hold several
+/// pairs. Keys are listed in both scripts because readers run before script conversion.
+public enum MetadataLineParser {
+    /// Keys as printed on gov.cn-style pages, simplified and traditional.
+    static let keys: [String] = [
+        "索引号", "索引號", "主题分类", "主題分類", "分类", "分類", "发布机构", "發布機構", "发文机关", "發文機關",
+        "成文日期", "名称", "名稱", "标题", "標題", "文号", "文號", "发文字号", "發文字號", "发布日期", "發布日期",
+        "主题词", "主題詞", "日期", "浏览次数", "瀏覽次數", "浏览", "瀏覽", "编号", "編號", "来源", "來源",
+        "信息来源", "信息來源", "发布时间", "發布時間", "有效性", "生效日期", "废止日期", "廢止日期",
+    ].sorted { $0.count > $1.count }
+
+    /// The pairs of a metadata line, or nil when the line is not one.
+    public static func parse(_ line: some StringProtocol, lineNumber: Int) -> [MetadataField]? {
+        let text = Substring(line).drop { $0.isWhitespace }
+        guard let first = key(at: text.startIndex, in: text), first.start == text.startIndex else { return nil }
+        var fields: [MetadataField] = []
+        var current = first
+        var cursor = first.valueStart
+        while cursor < text.endIndex {
+            // The next key starts after a space or a `|` separator.
+            let character = text[cursor]
+            let next = text.index(after: cursor)
+            if character == " " || character == "|" || character == "\u{3000}" || character == "\t",
+                let found = key(at: text[next...].firstIndex { $0 != " " && $0 != "|" && $0 != "\u{3000}" } ?? text.endIndex, in: text)
+            {
+                fields.append(field(current, text, upTo: cursor, line: lineNumber))
+                current = found
+                cursor = found.valueStart
+                continue
+            }
+            cursor = next
+        }
+        fields.append(field(current, text, upTo: text.endIndex, line: lineNumber))
+        return fields
+    }
+
+    struct FoundKey {
+        var key: String
+        var start: Substring.Index
+        var valueStart: Substring.Index
+    }
+
+    /// A key followed by a colon at `index`.
+    static func key(at index: Substring.Index, in text: Substring) -> FoundKey? {
+        guard index < text.endIndex else { return nil }
+        let rest = text[index...]
+        for key in keys where rest.hasPrefix(key) {
+            var after = rest.index(rest.startIndex, offsetBy: key.count)
+            while after < rest.endIndex, rest[after] == " " { after = rest.index(after: after) }
+            guard after < rest.endIndex, rest[after] == ":" || rest[after] == "：" else { continue }
+            return FoundKey(key: key, start: index, valueStart: rest.index(after: after))
+        }
+        return nil
+    }
+
+    static func field(_ key: FoundKey, _ text: Substring, upTo end: Substring.Index, line: Int) -> MetadataField {
+        let value = text[key.valueStart..<end].trimmingSeparators
+        return MetadataField(key: key.key, value: value, line: line)
+    }
+}
+
+extension Substring {
+    /// Without surrounding spaces and `|` separators.
+    var trimmingSeparators: String {
+        let isSeparator: (Character) -> Bool = { $0.isWhitespace || $0 == "|" }
+        guard let start = firstIndex(where: { !isSeparator($0) }) else { return "" }
+        let end = lastIndex(where: { !isSeparator($0) })!
+        return String(self[start...end])
+    }
+}

@@ -1,0 +1,128 @@
+public import PlanModel
+
+/// Options that change what Normalize produces.
+public struct NormalizeOptions: Hashable, Sendable {
+    /// Keep text in the script it was printed in (no conversion to simplified).
+    public var keepScript: Bool
+
+    public init(keepScript: Bool = false) {
+        self.keepScript = keepScript
+    }
+}
+
+/// From the document model to canonical records: repair and clean the text, read tasks
+/// from tables or from numbered paragraphs, convert to simplified script, resolve times
+/// and quantities.
+public enum DocumentNormalizer {
+    public static func normalize(_ source: SourceDocument, info: SourceInfo, options: NormalizeOptions = NormalizeOptions())
+        -> NormalizedDocument
+    {
+        let (document, repairs) = TextRepairStage.apply(to: source)
+        var warnings = source.diagnostics
+
+        // Tasks from tables first; numbered paragraphs only when no table held any.
+        var tableBuilder = TableTaskBuilder()
+        for table in document.tables { tableBuilder.add(table) }
+        var drafts = tableBuilder.drafts
+        var sections = tableBuilder.sections
+        warnings += tableBuilder.diagnostics
+        if drafts.isEmpty, document.format != .tableDump {
+            var outlineBuilder = OutlineTaskBuilder()
+            outlineBuilder.add(document.paragraphs)
+            drafts = outlineBuilder.drafts
+            sections = outlineBuilder.sections
+            warnings += outlineBuilder.diagnostics
+            if outlineBuilder.chromeCount > 0 {
+                warnings.append(Diagnostic(
+                    .siteChromeDropped,
+                    "\(outlineBuilder.chromeCount) line(s) of site chrome (navigation, print controls, counters, image names, links) not used"))
+            }
+        }
+        var facts = DocumentFacts(document: document)
+
+        // Script: detect on everything the document says, convert by phrase.
+        let detection = ScriptDetector.detect(Self.allText(of: document))
+        let converter = options.keepScript ? nil : detection.profile.map { ScriptConverter(profile: $0) }
+        var script = ScriptConversion(converter: converter)
+        let printedDrafts = drafts
+        for index in drafts.indices { drafts[index].text = script.convert(drafts[index].text) }
+        facts.title = facts.title.map { script.convert($0) }
+        facts.issuer = facts.issuer.map { script.convert($0) }
+        facts.docNumber = facts.docNumber.map { script.convert($0) }
+        let columns = tableBuilder.columns.map { ColumnMapping(header: script.convert($0.header), field: $0.field) }
+        sections = sections.map { node in
+            var node = node
+            node.path = node.path.map { script.convert($0) }
+            return node
+        }
+
+        let year = Self.year(title: facts.title, columns: columns, document: document, facts: facts)
+        var tasks: [TaskRecord] = []
+        var usedIDs: Set<String> = []
+        for (index, draft) in drafts.enumerated() {
+            var task = TaskRecordAssembler.assemble(draft, seq: index + 1, info: info, year: year)
+            task.id = Self.uniqueID(info.docID + "/" + draft.path.map { $0.isEmpty ? "_" : $0 }.joined(separator: "/"), used: &usedIDs)
+            task.original = TaskOriginal(printed: printedDrafts[index].text, converted: drafts[index].text)
+            tasks.append(task)
+        }
+
+        for node in sections {
+            if let declared = node.declared, declared != node.found {
+                warnings.append(Diagnostic(
+                    .sectionCountMismatch,
+                    "section \(node.path.last.map { "\($0.marker) \($0.title)" } ?? "") declares \(declared) task(s), \(node.found) found",
+                    line: node.line))
+            }
+        }
+        if tasks.isEmpty {
+            warnings.append(Diagnostic(.noPlanContent, "no task table or numbered task items found"))
+        }
+
+        let record = DocumentRecord(
+            source: info, title: facts.title, issuer: facts.issuer, docNumber: facts.docNumber,
+            dates: DocumentDates(issued: facts.issued, published: facts.published), year: year,
+            script: ScriptInfo(detected: detection.detected, converted: script.changedCharacters),
+            columns: columns,
+            sections: sections.map { SectionSummary(path: $0.path, declared: $0.declared, found: $0.found, line: $0.line) },
+            repairs: repairs, warnings: warnings)
+        return NormalizedDocument(document: record, tasks: tasks)
+    }
+
+    /// The year the plan is about: printed in its title, else in its column headers
+    /// (2020年工作目标), else its preamble, else the year it was issued or published.
+    static func year(title: String?, columns: [ColumnMapping], document: SourceDocument, facts: DocumentFacts) -> Int? {
+        if let title, let year = DocumentFacts.year(in: title) { return year }
+        for column in columns { if let year = DocumentFacts.year(in: column.header) { return year } }
+        for paragraph in document.paragraphs where paragraph.role == .preamble {
+            if let year = DocumentFacts.year(in: paragraph.text) { return year }
+        }
+        return facts.issued?.year ?? facts.published?.year
+    }
+
+    static func allText(of document: SourceDocument) -> String {
+        var text = ""
+        for block in document.blocks {
+            switch block {
+            case .paragraph(let paragraph):
+                text += paragraph.text
+                text += "\n"
+            case .table(let table):
+                for row in table.headerRows + table.rows {
+                    for cell in row.cells where !cell.isSpanCopy {
+                        text += cell.text
+                        text += "\n"
+                    }
+                }
+            }
+        }
+        for field in document.metadata { text += field.value + "\n" }
+        return text
+    }
+
+    static func uniqueID(_ id: String, used: inout Set<String>) -> String {
+        if used.insert(id).inserted { return id }
+        var counter = 2
+        while !used.insert("\(id)-\(counter)").inserted { counter += 1 }
+        return "\(id)-\(counter)"
+    }
+}

@@ -1,0 +1,46 @@
+import PlanModel
+
+/// Applies one document's script conversion to every text value, counting the characters
+/// it changed (the document record's `script.converted`).
+struct ScriptConversion {
+    let converter: ScriptConverter?
+    private(set) var changedCharacters = 0
+
+    init(converter: ScriptConverter?) {
+        self.converter = converter
+    }
+
+    mutating func convert(_ text: String) -> String {
+        guard let converter, !text.isEmpty, text.unicodeScalars.contains(where: { $0.value >= 0x3400 }) else { return text }
+        let converted = converter.convert(text)
+        if converted != text { changedCharacters += Self.difference(text, converted) }
+        return converted
+    }
+
+    mutating func convert(_ section: SectionRef) -> SectionRef {
+        SectionRef(marker: convert(section.marker), title: convert(section.title))
+    }
+
+    mutating func convert(_ text: TaskText) -> TaskText {
+        var result = text
+        result.section = text.section.map { convert($0) }
+        result.title = convert(text.title)
+        result.target = text.target.map { convert($0) }
+        result.measures = text.measures.map { convert($0) }
+        result.milestones = text.milestones.map { convert($0) }
+        result.leaders = text.leaders.map { convert($0) }
+        result.leadUnits = text.leadUnits.map { convert($0) }
+        result.supportUnits = text.supportUnits.map { convert($0) }
+        result.fields = text.fields.map { FieldValue(header: convert($0.header), text: convert($0.text)) }
+        return result
+    }
+
+    /// Characters that differ position by position (phrase conversion rarely changes length;
+    /// when it does, the longer text counts whole).
+    static func difference(_ before: String, _ after: String) -> Int {
+        let old = Array(before.unicodeScalars)
+        let new = Array(after.unicodeScalars)
+        guard old.count == new.count else { return max(old.count, new.count) }
+        return zip(old, new).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) }
+    }
+}

@@ -1,0 +1,134 @@
+import PlanModel
+
+/// Gives each table column its meaning: first from the printed header and its synonyms,
+/// then from what the column holds, because headers are unreliable (seed 002 prints
+/// 原文表述具体措施 over the numbered task statements and 原文表述/实施路径 over the sections).
+enum ColumnMapper {
+    /// Header keywords by field, most specific first. Matched on the simplified-folded header
+    /// with spaces and separators removed; an exact match beats a contained keyword.
+    static let synonyms: [(field: CanonicalField, keywords: [String])] = [
+        (.leaders, ["责任领导", "分管领导", "牵头领导", "分管市领导", "责任市领导", "市领导", "负责领导", "联系领导", "负责人", "责任人"]),
+        (.leadUnits, ["牵头单位", "主责单位", "牵头部门", "主责部门", "牵头责任单位", "责任主体", "主办单位"]),
+        (.supportUnits, ["协助单位", "配合单位", "协办单位", "参与单位", "配合部门", "协助部门", "协同单位", "责任单位", "责任部门"]),
+        (.milestones, ["季度进度安排", "进度安排", "时间节点", "计划进度", "时间进度", "进度计划", "推进计划", "完成时限", "时间安排", "完成时间", "节点安排"]),
+        (.target, ["年度目标", "工作目标", "目标任务", "预期目标", "年度任务", "目标"]),
+        (.measures, ["具体措施", "实施路径", "工作措施", "主要措施", "推进措施", "实施步骤", "措施"]),
+        (.title, ["工作内容", "任务名称", "项目名称", "具体任务", "重点任务", "工作任务", "主要任务", "任务内容", "民生实事", "实事项目", "事项", "项目", "任务", "内容"]),
+        (.section, ["总体要求", "类别", "领域", "重点领域", "板块", "序号类别", "分类", "工作类别", "原文表述"]),
+    ]
+
+    /// Maps every column. `headers[i]` is column i's printed header (already joined across
+    /// header rows); `rows` are the body rows.
+    static func map(headers: [String], rows: [Row]) -> [ColumnMapping] {
+        var fields: [CanonicalField?] = headers.map(fieldByHeader)
+        let width = headers.count
+
+        // What the columns hold overrides what they say.
+        if let titleColumn = dominantLabelColumn(rows: rows, width: width, styles: [.arabicDot, .arabicComma, .arabicFullStop]) {
+            if fields[titleColumn] != .title {
+                for index in fields.indices where fields[index] == .title { fields[index] = nil }
+                fields[titleColumn] = .title
+            }
+            let sectionStyles: Set<ListLabel.Style> = [.chineseComma, .chineseParen, .arabicParen]
+            if let sectionColumn = dominantLabelColumn(rows: rows, width: titleColumn, styles: sectionStyles),
+                sectionColumn < titleColumn
+            {
+                for index in fields.indices where fields[index] == .section { fields[index] = nil }
+                fields[sectionColumn] = .section
+            }
+        }
+        if let milestoneColumn = dominantScheduleColumn(rows: rows, width: width), fields[milestoneColumn] == nil
+            || fields[milestoneColumn] == .target || fields[milestoneColumn] == .measures
+        {
+            if !fields.contains(.milestones) { fields[milestoneColumn] = .milestones }
+        }
+
+        // 责任单位 names the lead units when no column says 牵头.
+        if !fields.contains(.leadUnits), let index = headers.indices.first(where: {
+            fields[$0] == .supportUnits && CharacterFold.simplifiedKey(headers[$0]).contains("责任")
+        }) {
+            fields[index] = .leadUnits
+        }
+
+        // One column per field (milestones may have several: one per quarter).
+        var seen: Set<CanonicalField> = []
+        for index in fields.indices {
+            guard let field = fields[index] else { continue }
+            if field == .milestones { continue }
+            if seen.contains(field) { fields[index] = nil } else { seen.insert(field) }
+        }
+        return zip(headers, fields).map { ColumnMapping(header: $0, field: $1) }
+    }
+
+    static func fieldByHeader(_ header: String) -> CanonicalField? {
+        let key = String(CharacterFold.simplifiedKey(header).filter { !$0.isWhitespace && !"/／:：()（）".contains($0) })
+        guard !key.isEmpty else { return nil }
+        for (field, keywords) in synonyms where keywords.contains(key) { return field }
+        // Leaders and units first: 牵头单位 must not be read as 任务 or 目标.
+        var best: (field: CanonicalField, length: Int)?
+        for (field, keywords) in synonyms {
+            for keyword in keywords where key.contains(keyword) {
+                if best == nil || keyword.count > best!.length { best = (field, keyword.count) }
+            }
+        }
+        return best?.field
+    }
+
+    /// The column (left of `width`) where most non-empty cells open with a label of the given
+    /// styles, when that is at least half of them and at least three cells.
+    static func dominantLabelColumn(rows: [Row], width: Int, styles: Set<ListLabel.Style>) -> Int? {
+        var best: (column: Int, share: Double)?
+        for column in 0..<max(0, width) {
+            var filled = 0
+            var labelled = 0
+            for row in rows where column < row.cells.count {
+                let cell = row.cells[column]
+                if cell.isBlank || cell.isSpanCopy { continue }
+                filled += 1
+                if let label = ListLabel.parse(cell.text), styles.contains(label.style) { labelled += 1 }
+            }
+            guard filled >= 3, labelled * 2 >= filled else { continue }
+            let share = Double(labelled) / Double(filled)
+            if best == nil || share > best!.share { best = (column, share) }
+        }
+        return best?.column
+    }
+
+    /// The column whose cells' lines most often open with a period (一季度, 上半年, 全年 …).
+    static func dominantScheduleColumn(rows: [Row], width: Int) -> Int? {
+        var best: (column: Int, count: Int)?
+        for column in 0..<width {
+            var count = 0
+            for row in rows where column < row.cells.count {
+                for line in row.cells[column].text.split(separator: "\n") where SchedulePeriod.opens(line) {
+                    count += 1
+                }
+            }
+            if count >= 3, best == nil || count > best!.count { best = (column, count) }
+        }
+        return best?.column
+    }
+}
+
+/// Cheap recognition of a schedule line's opening period, for deciding column meanings and
+/// splitting cells (the time parser resolves the period itself).
+enum SchedulePeriod {
+    static let openings = [
+        "一季度", "二季度", "三季度", "四季度", "第一季度", "第二季度", "第三季度", "第四季度",
+        "一、二", "二、三", "三、四", "一至", "二至", "三至", "前三季度",
+        "上半年", "下半年", "全年", "年内", "年底", "年初", "年中", "每月", "每季度",
+    ]
+
+    static func opens(_ line: some StringProtocol) -> Bool {
+        let trimmed = line.drop { $0.isCollapsibleSpace }
+        let folded = CharacterFold.simplifiedKey(String(trimmed.prefix(6)))
+        if openings.contains(where: { folded.hasPrefix($0) }) { return true }
+        // 2023年3月, 3月, 1-3月, 10月至12月
+        var digits = 0
+        for character in folded {
+            if character.isASCIIDigit { digits += 1; continue }
+            return digits > 0 && (character == "月" || (character == "年" && digits == 4) || character == "-" || character == "至")
+        }
+        return false
+    }
+}

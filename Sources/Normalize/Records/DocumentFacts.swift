@@ -1,0 +1,180 @@
+import PlanModel
+
+/// What a document says about itself: title, issuer, document number, dates. Read from page
+/// metadata (索引号, 发布机构, 成文日期, 文号, 发布日期 …), from a table dump's preamble
+/// (制表单位：…　制表时间：…), and from the body (a title line, 东府〔2020〕1号, the date
+/// under the signature).
+struct DocumentFacts: Hashable, Sendable {
+    var title: String?
+    var issuer: String?
+    var docNumber: String?
+    var issued: CalendarDate?
+    var published: CalendarDate?
+
+    /// Metadata keys by meaning, simplified (keys are folded before matching).
+    static let titleKeys = ["名称", "标题", "文件名称", "title", "articletitle"]
+    static let issuerKeys = ["发布机构", "发文机关", "发文单位", "制表单位", "填报单位", "编制单位", "contentsource"]
+    static let numberKeys = ["文号", "发文字号"]
+    static let issuedKeys = ["成文日期", "印发日期", "制表时间", "制表日期", "填报日期"]
+    static let publishedKeys = ["发布日期", "日期", "发布时间", "pubdate", "publishdate"]
+
+    init(document: SourceDocument) {
+        var pairs: [(key: String, value: String)] = document.metadata.map { ($0.key, $0.value) }
+        var bodyTitle: String?
+        var firstParagraphs: [String] = []
+        for paragraph in document.paragraphs {
+            if paragraph.role == .preamble {
+                let found = Self.pairs(inPreamble: paragraph.text)
+                pairs += found
+                if found.isEmpty, bodyTitle == nil, !Self.isAttachmentLabel(paragraph.text) {
+                    bodyTitle = TextCleanup.singleLine(paragraph.text)
+                }
+            } else if firstParagraphs.count < 12, paragraph.role != .trailer {
+                firstParagraphs.append(TextCleanup.singleLine(paragraph.text))
+            }
+        }
+        for (key, value) in pairs {
+            let folded = CharacterFold.simplifiedKey(key).lowercased().filter { !$0.isWhitespace }
+            let value = TextCleanup.singleLine(value)
+            guard !value.isEmpty else { continue }
+            if title == nil, Self.titleKeys.contains(folded) { title = value }
+            if issuer == nil, Self.issuerKeys.contains(folded) { issuer = value }
+            if docNumber == nil, Self.numberKeys.contains(folded) { docNumber = value }
+            if issued == nil, Self.issuedKeys.contains(folded) { issued = Self.date(in: value) }
+            if published == nil, Self.publishedKeys.contains(folded) { published = Self.date(in: value) }
+        }
+        if title == nil { title = bodyTitle ?? Self.titleLine(in: firstParagraphs) }
+        if docNumber == nil {
+            docNumber = document.paragraphs.lazy.map { TextCleanup.singleLine($0.text) }.first(where: Self.isDocumentNumber)
+        }
+        // The date under the signature, and the signature itself.
+        let body = document.paragraphs.map { TextCleanup.singleLine($0.text) }
+        if let dateIndex = body.lastIndex(where: Self.isDateOnly) {
+            if issued == nil { issued = Self.date(in: body[dateIndex]) }
+            if issuer == nil, dateIndex > 0, Self.isOrganisation(body[dateIndex - 1]) { issuer = body[dateIndex - 1] }
+        }
+        if issuer == nil, let title, let about = title.firstRange(of: "关于") ?? title.firstRange(of: "關於") ?? title.firstRange(of: "關于") {
+            let head = String(title[..<about.lowerBound])
+            if Self.isOrganisation(head) { issuer = head }
+        }
+    }
+
+    /// `制表单位：市政府办公室        制表时间：2023年3月16日` → two pairs.
+    static func pairs(inPreamble text: String) -> [(key: String, value: String)] {
+        var result: [(key: String, value: String)] = []
+        // Segments are separated by runs of two or more spaces.
+        var segments: [String] = []
+        var current = ""
+        var spaces = 0
+        for character in text {
+            if character.isCollapsibleSpace {
+                spaces += 1
+                continue
+            }
+            if spaces >= 2, !current.isEmpty {
+                segments.append(current)
+                current = ""
+            } else if spaces == 1, !current.isEmpty {
+                current.append(" ")
+            }
+            spaces = 0
+            current.append(character)
+        }
+        if !current.isEmpty { segments.append(current) }
+        for segment in segments {
+            guard let colon = segment.firstIndex(where: { $0 == "：" || $0 == ":" }) else { continue }
+            let key = TextCleanup.singleLine(segment[..<colon])
+            guard !key.isEmpty, key.count <= 8 else { continue }
+            result.append((key, String(segment[segment.index(after: colon)...])))
+        }
+        return result
+    }
+
+    /// `附件 2`, `附件2：`.
+    static func isAttachmentLabel(_ text: String) -> Bool {
+        let folded = CharacterFold.simplifiedKey(TextCleanup.singleLine(text))
+        return (folded.hasPrefix("附件") || folded.hasPrefix("附表")) && folded.count <= 8
+    }
+
+    /// A line that reads like a document title.
+    static func titleLine(in paragraphs: [String]) -> String? {
+        let endings = ["通知", "意见", "方案", "计划", "规划", "办法", "分解表", "任务表", "清单", "要点", "决定", "报告", "细则"]
+        for text in paragraphs where text.count <= 80 && ListLabel.parse(text) == nil {
+            let folded = CharacterFold.simplifiedKey(text)
+            if folded.contains("关于") || endings.contains(where: { folded.hasSuffix($0) }) { return text }
+        }
+        return nil
+    }
+
+    /// `东府〔2020〕1号`.
+    static func isDocumentNumber(_ text: String) -> Bool {
+        let folded = CharacterFold.simplifiedKey(text)
+        guard folded.count <= 24, let open = folded.firstIndex(where: { "〔[［(（".contains($0) }),
+            folded.hasSuffix("号")
+        else { return false }
+        let year = folded[folded.index(after: open)...].prefix(4)
+        return year.count == 4 && year.allSatisfy(\.isASCIIDigit)
+    }
+
+    static func isOrganisation(_ text: String) -> Bool {
+        let folded = CharacterFold.simplifiedKey(text)
+        guard folded.count >= 3, folded.count <= 30, ListLabel.parse(text) == nil else { return false }
+        return ["政府", "办公室", "委员会", "局", "厅", "办", "委", "部", "院", "中心", "公司"].contains { folded.hasSuffix($0) }
+    }
+
+    /// A line that is only a date: `2023 年 4 月 6 日`, `2020年3月6日`, `2020-03-06`.
+    static func isDateOnly(_ text: String) -> Bool {
+        let compact = text.filter { !$0.isCollapsibleSpace }
+        guard !compact.isEmpty, compact.count <= 12 else { return false }
+        guard compact.allSatisfy({ $0.isASCIIDigit || "年月日-./".contains($0) }) else { return false }
+        return date(in: compact) != nil
+    }
+
+    /// The first full date in the text: `2023年3月16日`, `2023 年 4 月 6 日`, `2020-03-06`,
+    /// `2025-01-14 18:04:47`, `2020/3/6`.
+    static func date(in text: String) -> CalendarDate? {
+        var numbers: [Int] = []
+        var current: Int?
+        var separators: [Character] = []
+        for character in text {
+            if let digit = character.wholeNumberValue, character.isASCIIDigit {
+                current = (current ?? 0) * 10 + digit
+                if current! > 99_999 { return nil }
+                continue
+            }
+            if let value = current {
+                numbers.append(value)
+                current = nil
+                if numbers.count == 3 { break }
+            }
+            if character.isCollapsibleSpace { continue }
+            if numbers.isEmpty { continue }
+            if "年月日-./".contains(character) {
+                separators.append(character)
+            } else {
+                numbers.removeAll()
+                separators.removeAll()
+            }
+        }
+        if let value = current, numbers.count < 3 { numbers.append(value) }
+        guard numbers.count == 3, (1900...2100).contains(numbers[0]) else { return nil }
+        return CalendarDate(year: numbers[0], month: numbers[1], day: numbers[2])
+    }
+
+    /// The first plausible plan year (`2023年`) in the text.
+    static func year(in text: String) -> Int? {
+        var digits = 0
+        var value = 0
+        for character in text {
+            if character.isASCIIDigit {
+                digits += 1
+                value = value * 10 + character.wholeNumberValue!
+                continue
+            }
+            if digits == 4, character == "年" || character == "-", (1990...2100).contains(value) { return value }
+            digits = 0
+            value = 0
+        }
+        return nil
+    }
+}

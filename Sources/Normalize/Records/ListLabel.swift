@@ -1,0 +1,180 @@
+/// A numbering label at the start of a line or cell: `1.`, `2、`, `3。`, `（4）`, `(5)`,
+/// `一、`, `（二）`, `①`, `第三条`.
+///
+/// Plan documents mix these freely; the style tells levels apart within one scope, the
+/// value tells the order.
+public struct ListLabel: Hashable, Sendable {
+    public enum Style: String, Hashable, Sendable, CaseIterable {
+        /// `1.` `1．`
+        case arabicDot
+        /// `1、`
+        case arabicComma
+        /// `1。` (a typing slip for `1.` seen in real documents)
+        case arabicFullStop
+        /// `(1)` `（1）`
+        case arabicParen
+        /// `一、`
+        case chineseComma
+        /// `(一)` `（一）`
+        case chineseParen
+        /// `①`
+        case circled
+        /// `第一条` `第1项`
+        case ordinalWord
+    }
+
+    public var style: Style
+    /// The number the label counts: 3 for `三、`, `(3)` and `③`.
+    public var value: Int
+    /// The label's numeral as printed, without punctuation: `3`, `三`, `③`.
+    public var numeral: String
+    /// How many characters the label takes, including one run of spaces after it.
+    public var length: Int
+
+    /// The label at the start of `text` (after leading spaces), or nil.
+    public static func parse(_ text: some StringProtocol) -> ListLabel? {
+        let characters = Array(text.prefix(16))
+        var index = 0
+        while index < characters.count, characters[index].isLabelSpace { index += 1 }
+        let leading = index
+        guard index < characters.count else { return nil }
+
+        func finish(_ style: Style, _ value: Int, _ numeral: String, end: Int) -> ListLabel {
+            var end = end
+            while end < characters.count, characters[end].isLabelSpace { end += 1 }
+            return ListLabel(style: style, value: value, numeral: numeral, length: end)
+        }
+
+        let first = characters[index]
+        if let circled = first.circledValue {
+            return finish(.circled, circled, String(first), end: index + 1)
+        }
+        if first == "(" || first == "（" {
+            let inner = index + 1
+            var end = inner
+            while end < characters.count, characters[end].isASCIIDigit || characters[end].chineseDigitValue != nil {
+                end += 1
+            }
+            guard end > inner, end < characters.count, characters[end] == ")" || characters[end] == "）" else { return nil }
+            let numeral = String(characters[inner..<end])
+            if let value = Int(numeral) { return finish(.arabicParen, value, numeral, end: end + 1) }
+            if let value = ChineseNumeral.value(of: numeral) { return finish(.chineseParen, value, numeral, end: end + 1) }
+            return nil
+        }
+        if first == "第" {
+            var end = index + 1
+            while end < characters.count, characters[end].isASCIIDigit || characters[end].chineseDigitValue != nil {
+                end += 1
+            }
+            guard end > index + 1, end < characters.count, "条项部分章节".contains(characters[end]) else { return nil }
+            let numeral = String(characters[(index + 1)..<end])
+            guard let value = Int(numeral) ?? ChineseNumeral.value(of: numeral) else { return nil }
+            return finish(.ordinalWord, value, numeral, end: end + 1)
+        }
+        if first.isASCIIDigit {
+            var end = index
+            while end < characters.count, characters[end].isASCIIDigit { end += 1 }
+            guard end - index <= 3, end < characters.count, let value = Int(String(characters[index..<end])) else { return nil }
+            let numeral = String(characters[index..<end])
+            switch characters[end] {
+            case ".", "．":
+                // `1.2万` is a number, not a label; `1.2023年3月` is label 1 before a date.
+                if end + 1 < characters.count, characters[end + 1].isASCIIDigit {
+                    var digitsEnd = end + 1
+                    while digitsEnd < characters.count, characters[digitsEnd].isASCIIDigit { digitsEnd += 1 }
+                    let isYear = digitsEnd - end - 1 == 4 && digitsEnd < characters.count && characters[digitsEnd] == "年"
+                    if !isYear { return nil }
+                }
+                return finish(.arabicDot, value, numeral, end: end + 1)
+            case "、":
+                if continuesEnumeration(characters, after: end) { return nil }
+                return finish(.arabicComma, value, numeral, end: end + 1)
+            case "。": return finish(.arabicFullStop, value, numeral, end: end + 1)
+            default: return nil
+            }
+        }
+        if first.chineseDigitValue != nil {
+            var end = index
+            while end < characters.count, characters[end].chineseDigitValue != nil { end += 1 }
+            guard end < characters.count, characters[end] == "、", end - index <= 3 else { return nil }
+            if continuesEnumeration(characters, after: end) { return nil }
+            let numeral = String(characters[index..<end])
+            guard let value = ChineseNumeral.value(of: numeral) else { return nil }
+            return finish(.chineseComma, value, numeral, end: end + 1)
+        }
+        _ = leading
+        return nil
+    }
+
+    /// `一、二季度` and `1、2月` enumerate periods: the `、` joins numerals, it does not end a label.
+    private static func continuesEnumeration(_ characters: [Character], after comma: Int) -> Bool {
+        var index = comma + 1
+        var sawNumeral = false
+        while index < characters.count, characters[index].isASCIIDigit || characters[index].chineseDigitValue != nil {
+            index += 1
+            sawNumeral = true
+        }
+        guard sawNumeral, index < characters.count else { return false }
+        let next = characters[index]
+        if next == "、" || next == "月" || next == "日" { return true }
+        return next == "季" || (next == "至" || next == "到")
+    }
+
+    /// The text after the label (and the spaces after it).
+    public func body(of text: some StringProtocol) -> Substring {
+        let string = Substring(text)
+        return string.dropFirst(length)
+    }
+}
+
+extension Character {
+    var isLabelSpace: Bool { self == " " || self == "\u{3000}" || self == "\t" || self == "\u{00A0}" }
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+
+    var chineseDigitValue: Int? {
+        switch self {
+        case "〇", "零": 0
+        case "一": 1
+        case "二", "两": 2
+        case "三": 3
+        case "四": 4
+        case "五": 5
+        case "六": 6
+        case "七": 7
+        case "八": 8
+        case "九": 9
+        case "十": 10
+        default: nil
+        }
+    }
+
+    var circledValue: Int? {
+        guard let scalar = unicodeScalars.first, unicodeScalars.count == 1 else { return nil }
+        switch scalar.value {
+        case 0x2460...0x2473: return Int(scalar.value - 0x2460) + 1  // ①–⑳
+        case 0x2776...0x277F: return Int(scalar.value - 0x2776) + 1  // ❶–❿
+        default: return nil
+        }
+    }
+}
+
+/// Small Chinese numerals as used in list labels and section markers (一 … 九十九).
+enum ChineseNumeral {
+    static func value(of text: some StringProtocol) -> Int? {
+        let digits = text.map(\.chineseDigitValue)
+        guard !digits.isEmpty, digits.allSatisfy({ $0 != nil }) else { return nil }
+        let values = digits.map { $0! }
+        switch values.count {
+        case 1: return values[0]
+        case 2:
+            if values[0] == 10 { return 10 + values[1] }  // 十一
+            if values[1] == 10 { return values[0] * 10 }  // 二十
+            return nil
+        case 3:
+            if values[1] == 10, values[0] < 10, values[2] < 10 { return values[0] * 10 + values[2] }  // 二十一
+            return nil
+        default:
+            return nil
+        }
+    }
+}

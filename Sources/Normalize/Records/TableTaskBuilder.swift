@@ -1,0 +1,216 @@
+import PlanModel
+
+/// Turns the tables of a document into task drafts: one per task row.
+///
+/// What a Word table leaves behind is undone here, by general rules rather than per
+/// document: a vertically merged cell is empty in every row but its first, so an empty
+/// section, title, leader or lead-unit cell inherits from the row above (with a warning); a
+/// cell holding only an auto-number (`23. `, `（4） `) is a merged cell too; a row holding
+/// only a section heading opens a section.
+struct TableTaskBuilder {
+    var drafts: [TaskDraft] = []
+    var columns: [ColumnMapping] = []
+    var sections: [SectionNode] = []
+    var diagnostics: [Diagnostic] = []
+
+    /// A section met while reading, with the tasks found under it.
+    struct SectionNode {
+        var path: [SectionRef]
+        var declared: Int?
+        var line: Int
+        var found = 0
+    }
+
+    mutating func add(_ table: Table) {
+        let headers = Self.headers(of: table)
+        let mapping = ColumnMapper.map(headers: headers, rows: table.rows)
+        if columns.isEmpty { columns = mapping }
+        guard mapping.contains(where: { $0.field == .title }) else {
+            diagnostics.append(Diagnostic(
+                .noTitleColumn, "no column holds task statements (headers: \(headers.joined(separator: " | ")))",
+                line: table.span.lineStart))
+            return
+        }
+        var state = RowState()
+        for row in table.rows {
+            read(row, mapping: mapping, state: &state)
+        }
+    }
+
+    /// Each column's header, its lines and header rows joined with `/` (季度进度安排/一季度),
+    /// repeated parts (a header spanning two rows) written once. Columns without a header are
+    /// named by position so that `fields` never loses them.
+    static func headers(of table: Table) -> [String] {
+        let width = max(table.width, table.rows.map(\.cells.count).max() ?? 0)
+        return (0..<width).map { column in
+            var parts: [String] = []
+            for row in table.headerRows where column < row.cells.count {
+                for line in row.cells[column].text.split(separator: "\n") {
+                    let part = TextCleanup.singleLine(line)
+                    if !part.isEmpty, parts.last != part { parts.append(part) }
+                }
+            }
+            return parts.isEmpty ? "第\(column + 1)列" : parts.joined(separator: "/")
+        }
+    }
+
+    /// What the rows above left for merged cells below.
+    struct RowState {
+        var sectionRow: SectionRef?
+        var sectionColumn: SectionRef?
+        var title: String?
+        var number: String?
+        var leaders: [String]?
+        var leadUnits: [String]?
+        var lastCells: [Int: String] = [:]
+        /// Indices into `sections` of the open heading-row section and section-column section.
+        var rowSectionIndex: Int?
+        var columnSectionIndex: Int?
+    }
+
+    private mutating func read(_ row: Row, mapping: [ColumnMapping], state: inout RowState) {
+        var warnings = row.diagnostics
+        let line = row.span.lineStart
+
+        // A row whose only content is its first cell (or its section cell) is a heading
+        // across the table (in HTML, a cell spanning every column).
+        let filled = row.cells.indices.filter { !row.cells[$0].isBlank && !row.cells[$0].isSpanCopy }
+        if filled.count == 1, let only = filled.first, only == 0 || mapping[safe: only]?.field == .section,
+            row.cells.count == 1 || mapping[safe: only]?.field != .title
+        {
+            let heading = SectionHeading(row.cells[only].text)
+            if heading.label != nil || row.cells.count == 1 {
+                state.sectionRow = heading.ref
+                state.sectionColumn = nil
+                state.columnSectionIndex = nil
+                state.title = nil
+                state.number = nil
+                state.rowSectionIndex = openSection(path: [heading.ref], declared: heading.declared, line: line)
+                return
+            }
+        }
+
+        var draft = TaskDraft(
+            number: nil, section: [], title: "", target: nil, measures: nil, milestones: [], leaders: [],
+            leadUnits: [], supportUnits: [], fields: [], span: row.span, warnings: [], path: [])
+        var hasOwnContent = false
+
+        for (column, mapped) in mapping.enumerated() {
+            let cell = column < row.cells.count ? row.cells[column] : Cell(text: "", span: row.span)
+            let header = mapped.header
+            let printed = TextCleanup.collapsingWhitespace(cell.isSpanCopy ? "" : cell.text)
+            // A merged cell: empty in every row but its first (or a copy of a spanning HTML cell).
+            let isMerged = cell.isEmpty || cell.isSpanCopy
+
+            switch mapped.field {
+            case .section, .title:
+                let heading = SectionHeading(cell.text)
+                let bareLabel = !isMerged && (heading.isBareLabel || (mapped.field == .title && cell.isBlank))
+                if isMerged || bareLabel {
+                    if bareLabel, heading.label != nil {
+                        warnings.append(Diagnostic(
+                            .autoNumberJunk, "\(header): bare auto-number \"\(printed)\" read as a merged cell",
+                            line: cell.span.lineStart))
+                    }
+                    let previous = mapped.field == .section ? state.sectionColumn?.title : state.title
+                    if previous != nil { warnings.append(Self.inheritedWarning(header, cell: cell)) }
+                } else if mapped.field == .section {
+                    state.sectionColumn = heading.ref
+                    state.lastCells[column] = printed
+                    state.columnSectionIndex = openSection(
+                        path: [state.sectionRow, heading.ref].compactMap { $0 }, declared: heading.declared,
+                        line: cell.span.lineStart)
+                } else {
+                    let text = TextCleanup.singleLine(cell.text)
+                    let label = ListLabel.parse(text)
+                    state.title = label.map { TextCleanup.singleLine($0.body(of: text)) } ?? text
+                    state.number = label?.numeral
+                    state.lastCells[column] = printed
+                    hasOwnContent = true
+                }
+                if mapped.field == .title {
+                    draft.title = state.title ?? ""
+                    draft.number = state.number
+                }
+                draft.fields.append(FieldValue(header: header, text: state.lastCells[column] ?? ""))
+            case .leaders, .leadUnits:
+                let previous = mapped.field == .leaders ? state.leaders : state.leadUnits
+                var values: [String]
+                if isMerged, let previous {
+                    if !previous.isEmpty { warnings.append(Self.inheritedWarning(header, cell: cell)) }
+                    values = previous
+                } else {
+                    values = mapped.field == .leaders ? NameListSplitter.split(cell.text) : UnitListSplitter.split(cell.text)
+                    state.lastCells[column] = printed
+                }
+                if mapped.field == .leaders {
+                    draft.leaders = values
+                    state.leaders = values
+                } else {
+                    draft.leadUnits = values
+                    state.leadUnits = values
+                }
+                draft.fields.append(FieldValue(header: header, text: state.lastCells[column] ?? ""))
+            case .supportUnits:
+                draft.supportUnits = UnitListSplitter.split(printed)
+                draft.fields.append(FieldValue(header: header, text: printed))
+                hasOwnContent = hasOwnContent || !printed.isEmpty
+            case .target, .measures, .milestones, nil:
+                hasOwnContent = hasOwnContent || !printed.isEmpty
+                switch mapped.field {
+                case .target: draft.target = Self.joined(draft.target, printed)
+                case .measures: draft.measures = Self.joined(draft.measures, printed)
+                case .milestones: draft.milestones += Self.milestones(from: printed, header: header)
+                default: break
+                }
+                draft.fields.append(FieldValue(header: header, text: printed))
+            }
+        }
+
+        guard hasOwnContent, !draft.title.isEmpty else {
+            if hasOwnContent {
+                diagnostics.append(Diagnostic(.textIgnored, "row has content but no task statement above it", line: line))
+            }
+            return
+        }
+        draft.section = [state.sectionRow, state.sectionColumn].compactMap { $0 }
+        draft.warnings = warnings
+        draft.path = draft.section.map(\.marker) + [draft.number ?? ""]
+        for index in [state.rowSectionIndex, state.columnSectionIndex].compactMap({ $0 }) {
+            sections[index].found += 1
+        }
+        drafts.append(draft)
+    }
+
+    private mutating func openSection(path: [SectionRef], declared: Int?, line: Int) -> Int {
+        sections.append(SectionNode(path: path, declared: declared, line: line))
+        return sections.count - 1
+    }
+
+    /// A schedule cell's milestones. In a table with one column per period the header names
+    /// the period (季度进度安排/一季度) and is put in front of a text that does not name one.
+    static func milestones(from text: String, header: String) -> [String] {
+        guard !text.isEmpty else { return [] }
+        let period = header.split(separator: "/").last.map(String.init) ?? ""
+        if !MilestoneSplitter.opensWithPeriod(text), MilestoneSplitter.opensWithPeriod(period) {
+            return [period + "：" + TextCleanup.singleLine(text)]
+        }
+        return MilestoneSplitter.split(text)
+    }
+
+    static func joined(_ existing: String?, _ text: String) -> String? {
+        guard !text.isEmpty else { return existing }
+        guard let existing else { return text }
+        return existing + "\n" + text
+    }
+
+    static func inheritedWarning(_ header: String, cell: Cell) -> Diagnostic {
+        Diagnostic(
+            .mergedCellInherited, "\(header): empty cell took the value of the merged cell above",
+            line: cell.span.lineStart)
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

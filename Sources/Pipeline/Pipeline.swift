@@ -1,4 +1,0 @@
-public import PlanModel
-internal import Ingest
-internal import Normalize
-internal import Emit
