@@ -26,6 +26,22 @@ final class SQLiteDatabase {
         }
     }
 
+    /// Every row of a query, each column as text (nil for NULL).
+    func rows(_ sql: String) throws(EmitError) -> [[String?]] {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else {
+            throw EmitError(path: path, message: "SQLite: \(String(cString: sqlite3_errmsg(handle)))")
+        }
+        defer { sqlite3_finalize(statement) }
+        var rows: [[String?]] = []
+        while sqlite3_step(statement) == SQLITE_ROW {
+            rows.append((0..<sqlite3_column_count(statement)).map { column in
+                sqlite3_column_text(statement, column).map { String(cString: $0) }
+            })
+        }
+        return rows
+    }
+
     /// A value bound to a statement parameter.
     enum Value {
         case null

@@ -79,6 +79,11 @@ public struct SQLiteWriter: RecordWriter {
         if rename(temporary, path) != 0 { throw EmitError(path: path, message: "cannot move \(temporary) into place") }
     }
 
+    /// The rows of a query against a finished database, as text (for checks and tests).
+    public static func query(path: String, _ sql: String) throws(EmitError) -> [[String?]] {
+        try SQLiteDatabase(path: path).rows(sql)
+    }
+
     private func writeDocument(_ record: JSONValue) throws(EmitError) {
         let source = record["source"]
         let script = record["script"]?["detected"]

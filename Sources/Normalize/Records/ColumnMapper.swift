@@ -64,11 +64,16 @@ enum ColumnMapper {
         let key = String(CharacterFold.simplifiedKey(header).filter { !$0.isWhitespace && !"/／:：()（）".contains($0) })
         guard !key.isEmpty else { return nil }
         for (field, keywords) in synonyms where keywords.contains(key) { return field }
-        // Leaders and units first: 牵头单位 must not be read as 任务 or 目标.
-        var best: (field: CanonicalField, length: Int)?
+        // The longest keyword wins; between equals, the one printed last, which in Chinese is the
+        // head noun (年度目标及工作内容 is a work-content column, 2020年工作目标 a target column).
+        var best: (field: CanonicalField, length: Int, end: Int)?
         for (field, keywords) in synonyms {
-            for keyword in keywords where key.contains(keyword) {
-                if best == nil || keyword.count > best!.length { best = (field, keyword.count) }
+            for keyword in keywords {
+                guard let range = key.ranges(of: keyword).last else { continue }
+                let end = key.distance(from: key.startIndex, to: range.upperBound)
+                if best == nil || keyword.count > best!.length || (keyword.count == best!.length && end > best!.end) {
+                    best = (field, keyword.count, end)
+                }
             }
         }
         return best?.field

@@ -21,9 +21,25 @@ public struct ListLabel: Hashable, Sendable {
         case circled
         /// `第一条` `第1项`
         case ordinalWord
+
+        public var family: Family {
+            switch self {
+            case .arabicDot, .arabicComma, .arabicFullStop: .arabic
+            case .arabicParen: .arabicParen
+            case .chineseComma: .chinese
+            case .chineseParen: .chineseParen
+            case .circled: .circled
+            case .ordinalWord: .ordinalWord
+            }
+        }
     }
 
     public var style: Style
+
+    /// Styles a numbering slips between (`1.` `2、` `3。`) without changing level.
+    public enum Family: Hashable, Sendable {
+        case arabic, arabicParen, chinese, chineseParen, circled, ordinalWord
+    }
     /// The number the label counts: 3 for `三、`, `(3)` and `③`.
     public var value: Int
     /// The label's numeral as printed, without punctuation: `3`, `三`, `③`.

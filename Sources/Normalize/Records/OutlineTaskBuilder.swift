@@ -221,7 +221,10 @@ struct OutlineTaskBuilder {
     /// level restarts it, and a gap in numbering stays on its style's level; else one level
     /// deeper.
     static func depth(of label: ListLabel, in stack: [Level]) -> Int {
-        let continuing = stack.indices.filter { label.value == stack[$0].last + 1 }
+        // Numbers continue only within a family of styles: `2.` may follow `1、`, never `一、`.
+        let continuing = stack.indices.filter {
+            label.value == stack[$0].last + 1 && stack[$0].styles.contains { $0.family == label.style.family }
+        }
         if let sameStyle = continuing.last(where: { stack[$0].styles.contains(label.style) }) { return sameStyle + 1 }
         if let any = continuing.last { return any + 1 }
         if let sameStyle = stack.lastIndex(where: { $0.styles.contains(label.style) }),
@@ -233,6 +236,7 @@ struct OutlineTaskBuilder {
     }
 
     /// A label for a line that opens with bare digits continuing the task numbering.
+
     static func impliedLabel(_ text: String, after lastTask: ListLabel) -> ListLabel? {
         guard [.arabicDot, .arabicComma, .arabicFullStop].contains(lastTask.style) else { return nil }
         let digits = text.prefix { $0.isASCIIDigit }
@@ -274,10 +278,10 @@ struct OutlineTaskBuilder {
             draft.supportUnits = trailing.supportUnits
             draft.fields.append(FieldValue(header: "负责", text: trailing.printed))
         }
-        // A long item opens with its statement; what follows is how (具体措施).
+        // An item of several sentences opens with its statement; what follows is how (具体措施).
         let sentences = body.split(separator: "。", maxSplits: 1, omittingEmptySubsequences: true)
         var measures: [String] = []
-        if sentences.count == 2, body.count > 40 {
+        if sentences.count == 2, sentences[0].count <= 60 {
             draft.title = TextCleanup.singleLine(sentences[0])
             measures.append(TextCleanup.singleLine(sentences[1]))
         } else {

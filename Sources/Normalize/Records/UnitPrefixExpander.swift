@@ -21,9 +21,11 @@ enum UnitPrefixExpander {
             result.append(first)
             for name in group.dropFirst() {
                 let foldedName = CharacterFold.simplifiedKey(name)
-                if let prefix, !selfContained.contains(where: { foldedName.hasPrefix($0) || name.hasPrefix($0) }),
-                    !foldedName.contains("市委"), !foldedName.contains("区委")
-                {
+                // 各 spreads over kinds of units (各园区、镇街); a level (市) only onto bare unit names.
+                let alreadyQualified = prefix == "各"
+                    ? ["各", "相关", "全", "所有"].contains { foldedName.hasPrefix($0) }
+                    : selfContained.contains { foldedName.hasPrefix($0) } || foldedName.contains("市委") || foldedName.contains("区委")
+                if let prefix, !alreadyQualified {
                     result.append(prefix + name)
                 } else {
                     result.append(name)

@@ -1,0 +1,65 @@
+import Foundation
+import Emit
+import PlanModel
+import Testing
+
+@Suite struct WriterTests {
+    func temporaryFolder() throws -> String {
+        let folder = NSTemporaryDirectory() + "plan2json-emit-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    var records: [JSONValue] { [RecordEncoder.encode(RecordSchemaTests.document), RecordEncoder.encode(RecordSchemaTests.task)] }
+    var failure: JSONValue {
+        RecordEncoder.encode(FileFailure(path: "b.pdf", sha256: nil, stage: "detect", code: .binaryFile, message: "PDF document"))
+    }
+
+    @Test func jsonLinesAppearOnlyWhenFinished() throws {
+        let folder = try temporaryFolder()
+        var writer = JSONLinesWriter(recordsPath: folder + "/records.jsonl", errorsPath: folder + "/errors.jsonl")
+        try writer.begin()
+        try writer.write(.records(records))
+        try writer.write(.failure(failure))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/records.jsonl"))
+        try writer.finish()
+        let lines = try String(contentsOfFile: folder + "/records.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[1].hasPrefix(#"{"type":"task","schema":"plan2json/1","id":"0f0f0f0f0f0f0f0f/一/1""#))
+        let errors = try String(contentsOfFile: folder + "/errors.jsonl", encoding: .utf8)
+        #expect(errors == #"{"path":"b.pdf","sha256":null,"stage":"detect","code":"ingest.format.binary","message":"PDF document"}"# + "\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["errors.jsonl", "records.jsonl"])
+    }
+
+    @Test func csvQuotesWhatNeedsQuoting() throws {
+        let folder = try temporaryFolder()
+        var writer = CSVWriter(path: folder + "/tasks.csv")
+        try writer.begin()
+        try writer.write(.records(records))
+        try writer.write(.failure(failure))
+        try writer.finish()
+        let csv = try String(contentsOfFile: folder + "/tasks.csv", encoding: .utf8)
+        let lines = csv.components(separatedBy: "\r\n")
+        #expect(lines[0] == CSVWriter.columns.joined(separator: ","))
+        #expect(lines[1].hasPrefix("0f0f0f0f0f0f0f0f/一/1,0f0f0f0f0f0f0f0f,1,1,一 甲,建设,,,\"一季度，建设。\n持续推进。\",\"2023-Q1\n\",黎军,市局,,"))
+        #expect(csv.contains(#""[{""text"":""7.44万个"",""value"":74400,"#))
+        #expect(lines.count == 3 && lines[2].isEmpty)
+    }
+
+    @Test func sqliteHoldsTablesThatJoin() throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/plan.sqlite"
+        var writer = SQLiteWriter(path: path)
+        try writer.begin()
+        try writer.write(.records(records))
+        try writer.write(.failure(failure))
+        try writer.finish()
+        let rows = try SQLiteWriter.query(path: path, """
+            SELECT t.title, d.title, m.ref, q.value, u.name, (SELECT count(*) FROM errors)
+            FROM tasks t JOIN documents d USING (doc_id) JOIN milestones m ON m.task_id = t.id AND m.position = 1
+            JOIN quantities q ON q.task_id = t.id JOIN units u ON u.task_id = t.id AND u.role = 'lead_units'
+            """)
+        #expect(rows == [["建设", "计划", "2023-Q1", "74400", "市局", "1"]])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["plan.sqlite"])
+    }
+}

@@ -1,0 +1,31 @@
+import Ingest
+import PlanModel
+import Testing
+
+@Suite struct FormatDetectorTests {
+    @Test(arguments: [
+        (Array("%PDF-1.7\n".utf8), "PDF"),
+        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "zip"),
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00], "OLE2"),
+        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A], "PNG"),
+        ([0x00, 0x01, 0x02, 0x03, 0xFF, 0x10, 0x00, 0x00, 0x41, 0x00, 0x00, 0x07], "binary"),
+    ] as [([UInt8], String)])
+    func binaryFilesAreNamed(bytes: [UInt8], kind: String) throws {
+        let found = try #require(FormatDetector.binaryKind(of: bytes))
+        #expect(found.contains(kind))
+    }
+
+    @Test func utf16TextIsNotBinary() {
+        let utf16 = Array("一季度，完成".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(FormatDetector.binaryKind(of: [0xFF, 0xFE] + utf16) == nil)
+        let ascii: [UInt8] = Array("plan text".utf8).flatMap { [$0, UInt8(0)] }
+        #expect(FormatDetector.binaryKind(of: ascii) == nil)
+    }
+
+    @Test func formatsAreToldApartByContent() {
+        #expect(FormatDetector.format(of: "<!DOCTYPE html><html><body><table></table></body></html>") == .html)
+        #expect(FormatDetector.format(of: "\n  <html lang=\"zh\">") == .html)
+        #expect(FormatDetector.format(of: "标题\n\tA\n\tB\n\n\t1.甲\n\t市局\n一季度\n") == .tableDump)
+        #expect(FormatDetector.format(of: "标题\n一、总则\n1.甲项目（市局负责）\n") == .text)
+    }
+}

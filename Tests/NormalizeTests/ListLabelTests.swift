@@ -1,0 +1,31 @@
+@testable import Normalize
+import Testing
+
+@Suite struct ListLabelTests {
+    @Test(arguments: [
+        ("1.建设项目", ListLabel.Style.arabicDot, 1, "1", "建设项目"),
+        ("12. 推动", .arabicDot, 12, "12", "推动"),
+        ("2、教育", .arabicComma, 2, "2", "教育"),
+        ("3。从2023年7月", .arabicFullStop, 3, "3", "从2023年7月"),
+        ("（70） 高品质", .arabicParen, 70, "70", "高品质"),
+        ("(1)项目概况", .arabicParen, 1, "1", "项目概况"),
+        ("一、强化医疗", .chineseComma, 1, "一", "强化医疗"),
+        ("十二、其他", .chineseComma, 12, "十二", "其他"),
+        ("（二）项目推进计划", .chineseParen, 2, "二", "项目推进计划"),
+        ("③完成", .circled, 3, "③", "完成"),
+        ("第三条 总则", .ordinalWord, 3, "三", "总则"),
+        ("1.2023年1月至3月,开展", .arabicDot, 1, "1", "2023年1月至3月,开展"),
+    ] as [(String, ListLabel.Style, Int, String, String)])
+    func labelsAreRead(text: String, style: ListLabel.Style, value: Int, numeral: String, body: String) throws {
+        let label = try #require(ListLabel.parse(text))
+        #expect(label.style == style)
+        #expect(label.value == value)
+        #expect(label.numeral == numeral)
+        #expect(String(label.body(of: text)) == body)
+    }
+
+    @Test(arguments: ["1.2万个", "一、二季度，推进", "二、三、四季度", "1、2月份", "2023年3月", "第四轮筛查", "市卫生健康局", "（设在市自然资源局）", ""])
+    func nonLabelsAreNotRead(text: String) {
+        #expect(ListLabel.parse(text) == nil)
+    }
+}

@@ -1,0 +1,107 @@
+import Normalize
+import PlanModel
+import Testing
+
+/// How numbered paragraphs of plain text become tasks.
+@Suite struct OutlineTaskBuilderTests {
+    @Test func appendixItemsAreTasksAndTheNoticeSectionsAreNot() throws {
+        let text = """
+            广州市某区人民政府办公室关于印发《某区2023年民生十大实事推进方案》的通知
+            一、深化思想认识
+            落实民生大事。
+            二、加强组织领导
+            各领导单位是责任主体。
+            附件:某区2023年民生十大实事推进方案
+            某区人民政府办公室
+            2023 年 4 月 6 日
+            附录
+            某区2023年民生十大实事推进计划
+            1.生育支持:优化生育支持政策
+            分管领导:罗英、李永强
+            牵头单位:区卫生局、区妇联
+            责任单位:区教育局、各镇街
+            (一)项目概况
+            为14000多名适龄妇女提供免费筛查。
+            (二)项目推进计划
+            进行癌症筛查:
+            1、2023年3月下发工作通知。
+            2、2023年8月开展项目监督检查。
+            2、教育:促进教育均衡发展
+            分管领导:廖平
+            牵头单位:区教育局
+            (一)项目概况
+            推动8所中小学顺利开学。
+            (二)项目推进计划
+            1、2023年7月底前,完成项目建设。
+            2.到2023年9月,完成新增学额。
+            四、就业服务:完善就业服务保障
+            负责人:罗英
+            牵头单位:区人社局
+            负责单位:区税务局
+            (一)项目概况
+            建设13个示范点。
+            """
+        let result = Records.fromPlainText(text)
+        #expect(result.tasks.map(\.number) == ["1", "2", "四"])
+        #expect(result.tasks.map(\.title) == ["生育支持:优化生育支持政策", "教育:促进教育均衡发展", "就业服务:完善就业服务保障"])
+        let first = result.tasks[0]
+        #expect(first.leaders == ["罗英", "李永强"])
+        #expect(first.leadUnits == ["区卫生局", "区妇联"])
+        #expect(first.supportUnits == ["区教育局", "各镇街"])
+        #expect(first.target == "为14000多名适龄妇女提供免费筛查。")
+        #expect(first.milestones.map(\.text) == ["进行癌症筛查:2023年3月下发工作通知。", "进行癌症筛查:2023年8月开展项目监督检查。"])
+        #expect(first.section == [SectionRef(marker: "附录", title: "某区2023年民生十大实事推进计划")])
+        #expect(result.tasks[1].milestones.count == 2)
+        #expect(result.tasks[2].leaders == ["罗英"])
+        #expect(result.tasks[2].supportUnits == ["区税务局"])
+        #expect(result.document.title == "广州市某区人民政府办公室关于印发《某区2023年民生十大实事推进方案》的通知")
+        #expect(result.document.issuer == "某区人民政府办公室")
+        #expect(result.document.dates.issued?.description == "2023-04-06")
+    }
+
+    @Test func measuresWithTrailingResponsibilityUnderNestedSections() throws {
+        let text = """
+            一、指导思想
+            以人民为中心。
+            二、基本原则
+            (一)坚持创新机制,统筹落实。建立工作机制。
+            (二)坚持以民为本,回应需求。加快构建格局。
+            四、主要举措
+            (一)远近结合,强化基础性支撑
+            坚持公共安全与环境安全两手抓。
+            1.着力健全公共安全保障体系。创新和完善重大公共卫生事件应急处置体制机制,健全公共卫生服务体系。(市发展改革局、教育局、公安局负责)
+            2.着力推动品质交通千日攻坚行动。积极参与粤港澳大湾区铁路建设,开展前期规划研究。(市自然资源局、交通运输局负责)
+            (二)高低结合,优化普惠性服务
+            坚持保基本、兜底线。
+            3.推动社会保障提标扩面。强化底线保障,拓宽困难家庭临时救助范围。(市民政局、医保局,市妇联、残联负责)
+            4大力建设法治政府。依法推进阳光政务,深化公共资源配置领域的信息公开。(市委政法委,市政府办公室、司法局负责)
+            (三)长短结合,完善长效性机制
+            5.统一工作部署。市政府要全面领导、加力统筹、系统谋划全市民生工作。
+            6.统一年度任务。根据市委市政府工作重点,梳理年度民生工作要点。
+            东莞市人民政府
+            2020年3月6日
+            相关政策:东莞市人民政府办公室关于印发《行动计划》的通知
+            """
+        let result = Records.fromPlainText(text)
+        #expect(result.tasks.map(\.number) == ["1", "2", "3", "4", "5", "6"])
+        let first = result.tasks[0]
+        #expect(first.title == "着力健全公共安全保障体系")
+        #expect(first.measures == "创新和完善重大公共卫生事件应急处置体制机制,健全公共卫生服务体系。")
+        #expect(first.leadUnits == ["市发展改革局", "市教育局", "市公安局"])
+        #expect(first.fields.first { $0.header == "负责" }?.text == "市发展改革局、教育局、公安局负责")
+        #expect(first.section.map(\.title) == ["主要举措", "远近结合,强化基础性支撑"])
+        #expect(result.tasks[2].leadUnits == ["市民政局", "市医保局", "市妇联", "市残联"])
+        #expect(result.tasks[3].leadUnits == ["市委政法委", "市政府办公室", "市司法局"])
+        #expect(result.tasks[3].warnings.contains { $0.code == .impliedLabel })
+        #expect(result.tasks[4].leadUnits == [] && result.tasks[4].section.last?.title == "长短结合,完善长效性机制")
+        #expect(result.tasks[5].measures == "根据市委市政府工作重点,梳理年度民生工作要点。")
+        #expect(result.document.warnings.contains { $0.code == .siteChromeDropped })
+        #expect(result.document.sections.first { $0.title == "主要举措" }?.found == 6)
+    }
+
+    @Test func textWithoutTaskItemsGivesAWarnedEmptyResult() {
+        let result = Records.fromPlainText("网站首页\n新闻动态\n这是一条新闻。\n")
+        #expect(result.tasks.isEmpty)
+        #expect(result.document.warnings.contains { $0.code == .noPlanContent })
+    }
+}
