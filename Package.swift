@@ -73,12 +73,15 @@ let package = Package(
         .executableTarget(name: "resource-embedder", swiftSettings: swiftSettings),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["resource-embedder"]),
 
+        // Helpers shared by test targets (a JSON Schema validator); never shipped.
+        .target(name: "TestSupport", dependencies: ["Emit"], path: "Tests/Support", swiftSettings: swiftSettings),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"], swiftSettings: swiftSettings),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "PlanModel", "Charsets"], swiftSettings: swiftSettings),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "PlanModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "EmitTests", dependencies: ["Emit", "PlanModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "EmitTests", dependencies: ["Emit", "PlanModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "PipelineTests", dependencies: ["Pipeline", "Emit", "PlanModel", "Ingest", "Normalize"],
+            name: "PipelineTests",
+            dependencies: ["Pipeline", "Emit", "PlanModel", "Ingest", "Normalize", "TestSupport", "plan2json"],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Emit
+import TestSupport
 import PlanModel
 import Testing
 

@@ -1,16 +1,25 @@
-import Emit
+public import Emit
 
 /// A JSON Schema (draft 2020-12) validator for the keywords our schema uses: $ref into
 /// $defs, type, const, enum, pattern, minimum, properties, required,
 /// additionalProperties, items, anyOf, oneOf. Unknown keywords fail loudly, so the schema
 /// cannot grow a keyword this validator silently ignores.
-struct SchemaValidator {
-    let root: JSONValue
+public struct SchemaValidator: Sendable {
+    public let root: JSONValue
+
+    public init(root: JSONValue) {
+        self.root = root
+    }
 
     /// Problems with `value`, as `path: reason`; empty when it is valid.
-    func validate(_ value: JSONValue) -> [String] {
+    public func validate(_ value: JSONValue) -> [String] {
+        validate(value, against: root)
+    }
+
+    /// Problems with `value` against one of the root's sub-schemas.
+    public func validate(_ value: JSONValue, against schema: JSONValue) -> [String] {
         var problems: [String] = []
-        check(value, against: root, path: "$", problems: &problems)
+        check(value, against: schema, path: "$", problems: &problems)
         return problems
     }
 
