@@ -44,16 +44,17 @@ enum TaskRecordAssembler {
     /// or full stop.
     static func candidateStarts(in line: Substring) -> [Substring.Index] {
         var starts: [Substring.Index] = []
-        var start = line.drop { $0.isCollapsibleSpace }.startIndex
+        var start = line.unicodeScalars.firstIndex { !$0.isCollapsibleSpace } ?? line.endIndex
         if let label = ListLabel.parse(line[start...]) {
             start = line.index(start, offsetBy: label.length)
         }
         starts.append(start)
+        let scalars = line.unicodeScalars
         var index = start
-        while index < line.endIndex {
-            let character = line[index]
-            index = line.index(after: index)
-            if "：:。；;".contains(character), index < line.endIndex { starts.append(index) }
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            index = scalars.index(after: index)
+            if scalar.endsClause, index < scalars.endIndex { starts.append(index) }
         }
         return starts
     }

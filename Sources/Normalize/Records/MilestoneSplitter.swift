@@ -37,14 +37,14 @@ enum MilestoneSplitter {
     /// Cuts a line after `。`, `；` or `：` where the text after it opens with a period.
     static func splitAtPeriods(_ line: Substring) -> [String] {
         var pieces: [String] = []
-        var start = line.startIndex
-        var index = line.startIndex
-        while index < line.endIndex {
-            let character = line[index]
-            index = line.index(after: index)
-            guard "。；;：:".contains(character), index < line.endIndex else { continue }
-            let rest = line[index...]
-            if opensWithPeriod(rest) {
+        let scalars = line.unicodeScalars
+        var start = scalars.startIndex
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            index = scalars.index(after: index)
+            guard scalar.endsClause, index < scalars.endIndex else { continue }
+            if opensWithPeriod(line[index...]) {
                 let piece = TextCleanup.singleLine(line[start..<index])
                 if !piece.isEmpty { pieces.append(piece) }
                 start = index
@@ -61,5 +61,15 @@ enum MilestoneSplitter {
         let folded = CharacterFold.simplifiedKey(trimmed)
         guard let first = TimeParser.parse(folded, year: 2000).first else { return false }
         return first.range.lowerBound == folded.startIndex
+    }
+}
+
+extension Unicode.Scalar {
+    /// `。` `；` `;` `：` `:`, after which a new period may begin.
+    var endsClause: Bool {
+        switch value {
+        case 0x3002, 0xFF1B, 0x3B, 0xFF1A, 0x3A: true
+        default: false
+        }
     }
 }

@@ -7,29 +7,29 @@ enum UnitListSplitter {
     static func split(_ text: some StringProtocol) -> [String] {
         guard !NoneMarker.matches(text) else { return [] }
         var units: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var depth = 0
         func finish() {
-            var unit = TextCleanup.singleLine(current)
-            current = ""
+            var unit = TextCleanup.singleLine(String(current))
+            current = String.UnicodeScalarView()
             if let label = ListLabel.parse(unit), label.length < unit.count {
                 unit = String(label.body(of: unit))
             }
             unit = unit.trimmingTrailing(in: "。.；;：:")
             if !unit.isEmpty, !NoneMarker.matches(unit) { units.append(unit) }
         }
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "（", "(", "【", "[", "《", "“":
                 depth += 1
-                current.append(character)
+                current.append(scalar)
             case "）", ")", "】", "]", "》", "”":
                 depth = max(0, depth - 1)
-                current.append(character)
+                current.append(scalar)
             case "、", "，", ",", "；", ";", "\n":
-                if depth == 0 { finish() } else if character != "\n" { current.append(character) }
+                if depth == 0 { finish() } else if scalar != "\n" { current.append(scalar) }
             default:
-                current.append(character)
+                current.append(scalar)
             }
         }
         finish()
