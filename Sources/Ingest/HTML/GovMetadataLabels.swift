@@ -26,6 +26,9 @@ enum GovMetadataLabels {
 
     /// A cell's text as a label key: `标　　题：` → `标题`; nil when it is not a label.
     static func label(in text: String) -> String? {
+        // Labels are a few characters; long cell texts are values, and checking them
+        // character by character would cost more than the whole table.
+        guard text.utf8.count <= 60 else { return nil }
         let key = labelKey(text)
         return tableLabels.contains(key) ? key : nil
     }
@@ -33,7 +36,7 @@ enum GovMetadataLabels {
     /// `发布日期：2023-03-20` in one cell → (`发布日期`, `2023-03-20`), when the part before
     /// the colon is a known label.
     static func labelledValue(in text: String) -> (key: String, value: String)? {
-        guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        guard let colon = text.prefix(16).firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
         guard let key = label(in: String(text[..<colon])) else { return nil }
         let value = String(text[text.index(after: colon)...]).trimmingWhiteSpace()
         return (key, value)

@@ -92,10 +92,7 @@ struct HTMLDocumentWalker {
     }
 
     private mutating func flushLines() {
-        let role: Paragraph.Role = headingDepth > 0 ? .heading : .body
-        for line in lines.takeLines() {
-            blocks.append(.paragraph(Paragraph(text: line.text, span: line.span, role: role)))
-        }
+        appendParagraphs(lines.takeLines(), role: headingDepth > 0 ? .heading : .body)
     }
 
     private mutating func countDropped(_ kind: String, line: Int) {
@@ -132,9 +129,15 @@ struct HTMLDocumentWalker {
         }
     }
 
+    /// Paragraphs lose the ideographic spaces that indent or centre them (`　　为不断…`):
+    /// typography, not text. Table cells keep theirs.
     private mutating func appendParagraphs(_ textLines: [HTMLTextLine], role: Paragraph.Role) {
         for line in textLines {
-            blocks.append(.paragraph(Paragraph(text: line.text, span: line.span, role: role)))
+            var text = Substring(line.text)
+            while text.first == "\u{3000}" { text.removeFirst() }
+            while text.last == "\u{3000}" { text.removeLast() }
+            if text.isEmpty { continue }
+            blocks.append(.paragraph(Paragraph(text: String(text), span: line.span, role: role)))
         }
     }
 

@@ -8,7 +8,7 @@ import PlanModel
 /// Copies keep the origin's span, so a value always leads back to the line it was read from.
 enum HTMLTableGrid {
     struct Result: Sendable {
-        /// Leading rows of one cell across the whole table (a title written inside it).
+        /// Leading rows holding a single cell (a title written inside the table).
         var captionLines: [HTMLTextLine]
         var table: Table
     }
@@ -32,7 +32,9 @@ enum HTMLTableGrid {
         }
 
         var captionLines: [HTMLTextLine] = []
-        while width > 1, let first = grid.first, first.originCount == 1, first.copyCount == 0, grid.count > 1 {
+        while width > 1, grid.count > 1, let first = grid.first, first.inheritedCount == 0, first.originCount == 1,
+            first.origins[0].cell.rowSpan <= 1
+        {
             captionLines += first.originLines
             grid.removeFirst()
         }
@@ -56,8 +58,10 @@ enum HTMLTableGrid {
         /// The origin cells of this row, with their column, in order.
         var origins: [(column: Int, cell: HTMLRawTable.RawCell)] = []
 
+        /// Positions filled by a cell of a row above (`rowspan`).
+        var inheritedCount = 0
+
         var originCount: Int { origins.count }
-        var copyCount: Int { cells.filter { $0?.isSpanCopy == true }.count }
         var originLines: [HTMLTextLine] { origins.flatMap(\.cell.lines) }
 
         var row: Row {
@@ -95,6 +99,7 @@ enum HTMLTableGrid {
                     }
                     for columnOffset in 0..<raw.colSpan where grid[target].cells[column + columnOffset] == nil {
                         grid[target].cells[column + columnOffset] = rowOffset == 0 && columnOffset == 0 ? origin : copy
+                        if rowOffset > 0 { grid[target].inheritedCount += 1 }
                     }
                 }
                 grid[rowIndex].origins.append((column, raw))

@@ -52,7 +52,10 @@ enum LibXML2HTMLParser {
         bytes.append(0)
         let options = Int32(
             bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NODEFDTD.rawValue)
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NODEFDTD.rawValue
+                // Without it libxml2 stops at nesting depth 256 and drops the rest of the
+                // page, which a run of unclosed <font> tags reaches.
+                | XML_PARSE_HUGE.rawValue)
         let document: htmlDocPtr? = withUnsafeMutablePointer(to: &trouble) { tally in
             // The structured error handler is per thread in libxml2, so parallel reads do
             // not see each other's errors.
@@ -107,7 +110,7 @@ enum LibXML2HTMLParser {
     private enum FrameMode {
         /// As the frame element's children.
         case keep
-        /// Appended to the parent in the frame element's place (too deep).
+        /// As children of the nearest kept ancestor, after the element itself (too deep).
         case flatten
         /// Walked only to keep line numbers right, then dropped.
         case discard
@@ -117,6 +120,9 @@ enum LibXML2HTMLParser {
         var node: HTMLNode
         var next: xmlNodePtr?
         var mode: FrameMode
+        /// The stack index of the frame whose node receives this frame's children: its own
+        /// for `keep`, the nearest kept ancestor's for `flatten`.
+        var receiver: Int
     }
 
     /// Converts the document's node list without recursion (libxml2 keeps malformed input
@@ -127,34 +133,27 @@ enum LibXML2HTMLParser {
     /// starts where the previous node ended (`cursor`), corrected upwards by what libxml2
     /// reports; element lines are taken from libxml2 as they are exact.
     private static func convert(firstChild: xmlNodePtr?) -> HTMLNode {
-        var stack = [Frame(node: HTMLNode(kind: .element("#document"), line: 1), next: firstChild, mode: .keep)]
+        var stack = [Frame(node: HTMLNode(kind: .element("#document"), line: 1), next: firstChild, mode: .keep, receiver: 0)]
         var keptDepth = 1
         var cursor = 1
 
-        while !stack.isEmpty {
-            let top = stack.count - 1
+        while let top = stack.indices.last {
             guard let current = stack[top].next else {
                 let finished = stack.removeLast()
-                if finished.mode != .flatten { keptDepth -= 1 }
-                guard !stack.isEmpty else { return finished.node }
-                let parent = stack.count - 1
-                switch finished.mode {
-                case .keep:
+                guard let parent = stack.indices.last else { return finished.node }
+                if finished.mode == .keep {
+                    keptDepth -= 1
                     var node = finished.node
                     if node.tagName == "a" {
                         node.textStats.linkCharacters = node.textStats.characters
                         node.textStats.links += 1
                     }
-                    append(node, to: &stack[parent].node)
-                case .flatten:
-                    for child in finished.node.children { append(child, to: &stack[parent].node) }
-                case .discard:
-                    break
+                    append(node, to: &stack[stack[parent].receiver].node)
                 }
                 continue
             }
             stack[top].next = current.pointee.next
-            let discarding = stack[top].mode == .discard
+            let receiver = stack[top].receiver
 
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
@@ -162,21 +161,21 @@ enum LibXML2HTMLParser {
                 // 65535 means "this line or later" in libxml2's 16-bit line field.
                 let line = reported > 0 && reported < 65535 ? Int(reported) : cursor
                 cursor = max(cursor, line)
-                if discarding {
-                    stack.append(Frame(node: HTMLNode(kind: .comment, line: line), next: current.pointee.children, mode: .discard))
+                if stack[top].mode == .discard {
+                    stack.append(Frame(node: HTMLNode(kind: .comment, line: line), next: current.pointee.children, mode: .discard, receiver: receiver))
                     continue
                 }
                 let name = current.pointee.name.map { String(cString: $0).lowercased() } ?? ""
                 let element = HTMLNode(kind: .element(name), line: line, attributes: keptAttributes(of: current))
                 if discardedContent.contains(name) {
-                    append(element, to: &stack[top].node)
-                    stack.append(Frame(node: element, next: current.pointee.children, mode: .discard))
+                    append(element, to: &stack[receiver].node)
+                    stack.append(Frame(node: element, next: current.pointee.children, mode: .discard, receiver: receiver))
                 } else if keptDepth >= maximumDepth {
-                    append(element, to: &stack[top].node)
-                    stack.append(Frame(node: element, next: current.pointee.children, mode: .flatten))
+                    append(element, to: &stack[receiver].node)
+                    stack.append(Frame(node: element, next: current.pointee.children, mode: .flatten, receiver: receiver))
                 } else {
                     keptDepth += 1
-                    stack.append(Frame(node: element, next: current.pointee.children, mode: .keep))
+                    stack.append(Frame(node: element, next: current.pointee.children, mode: .keep, receiver: stack.count))
                 }
 
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_COMMENT_NODE:
@@ -188,14 +187,14 @@ enum LibXML2HTMLParser {
                 if reported > 0 && reported < 65535 { end = max(end, Int(reported)) }
                 let start = end - newlines
                 cursor = end
-                if discarding { continue }
+                if stack[top].mode == .discard { continue }
                 if current.pointee.type == XML_COMMENT_NODE {
-                    append(HTMLNode(kind: .comment, line: start), to: &stack[top].node)
+                    append(HTMLNode(kind: .comment, line: start), to: &stack[receiver].node)
                 } else if !text.isEmpty {
                     if text.utf8.contains(UInt8(ascii: "&")) { text = LegacyEntities.decode(text) }
                     var node = HTMLNode(kind: .text(text), line: start)
                     node.textStats.characters = text.unicodeScalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) }
-                    append(node, to: &stack[top].node)
+                    append(node, to: &stack[receiver].node)
                 }
 
             default:
