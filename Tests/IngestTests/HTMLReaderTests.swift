@@ -276,3 +276,38 @@ import Testing
         #expect(table.rows[0].cells.map(\.span.lineStart) == [70_004, 70_005])
     }
 }
+
+/// What the rest of the pipeline relies on around the reader.
+@Suite struct HTMLReaderContextTests {
+    static let cases = [
+        "seed000-tasks-utf8", "seed002-items-utf8", "govcn-notice", "not-found", "news-list", "malformed",
+    ]
+
+    @Test(arguments: cases)
+    func everyFixtureIsDetectedAsHTML(_ name: String) throws {
+        #expect(FormatDetector.format(of: try HTMLFixtures.text(name)) == .html)
+    }
+
+    @Test func parallelReadsGiveTheSameDocuments() async throws {
+        let pages = try Self.cases.map { try HTMLFixtures.text($0) }
+        let expected = pages.map { HTMLReader().read($0) }
+        let results = await withTaskGroup(of: (Int, SourceDocument).self) { group in
+            for round in 0..<4 {
+                for (index, page) in pages.enumerated() {
+                    group.addTask { (round * pages.count + index, HTMLReader().read(page)) }
+                }
+            }
+            var results: [Int: SourceDocument] = [:]
+            for await (key, document) in group { results[key] = document }
+            return results
+        }
+        for (key, document) in results {
+            #expect(document == expected[key % pages.count], "page \(Self.cases[key % pages.count]) read differently in parallel")
+        }
+    }
+
+    @Test func aLineWrappedBetweenChineseQuotesStaysWhole() {
+        let document = HTMLReader().read("<p>为建设\n“湾区都市、品质东莞”\n奠定基础。Plain\nEnglish</p>")
+        #expect(document.paragraphs.map(\.text) == ["为建设“湾区都市、品质东莞”奠定基础。Plain English"])
+    }
+}

@@ -79,10 +79,11 @@ struct HTMLLineBuilder {
         return lines
     }
 
-    /// Ideographs, kana, hangul, CJK punctuation and full-width forms.
+    /// Ideographs, kana, hangul, CJK punctuation and full-width forms, and the quotation
+    /// marks, dashes and ellipsis that Chinese text sets full width (“ ” — …).
     static func isEastAsianWide(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+        case 0x1100...0x115F, 0x2010...0x2027, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
             0xFFE0...0xFFE6, 0x20000...0x3FFFD:
             true
