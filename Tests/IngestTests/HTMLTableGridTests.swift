@@ -159,3 +159,15 @@ import Testing
         #expect(table.rows.map(texts) == [["任务1", "市教育局"]])
     }
 }
+
+extension HTMLTableGridTests {
+    @Test func anOverwideTitleRowDoesNotWidenTheTable() throws {
+        let document = HTMLReader().read(
+            "<table><tr><td colspan=\"10\">任务分解表</td></tr><tr><td>任务</td><td>单位</td></tr>"
+                + "<tr><td>任务1</td><td>市教育局</td></tr></table>")
+        let table = try #require(document.tables.first)
+        #expect(table.width == 2)
+        #expect(table.rows.allSatisfy { $0.diagnostics.isEmpty })
+        #expect(document.paragraphs.map(\.text) == ["任务分解表"])
+    }
+}

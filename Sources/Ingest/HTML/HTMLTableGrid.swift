@@ -19,24 +19,32 @@ enum HTMLTableGrid {
 
     static func build(_ raw: HTMLRawTable) -> Result? {
         var grid = expand(raw.rows)
-        guard !grid.isEmpty else { return nil }
+
+        // A title written as the table's first row (one cell, however wide its colspan) is
+        // a caption, not a header; it is taken out before the width is measured so that a
+        // careless `colspan="10"` does not widen a six-column table.
+        var widestFrom = Array(repeating: 0, count: grid.count + 1)
+        for index in grid.indices.reversed() { widestFrom[index] = max(widestFrom[index + 1], grid[index].cells.count) }
+        var captionLines: [HTMLTextLine] = []
+        var captionRows = 0
+        while captionRows + 1 < grid.count, widestFrom[captionRows + 1] > 1, grid[captionRows].inheritedCount == 0,
+            grid[captionRows].originCount == 1, grid[captionRows].origins[0].cell.rowSpan <= 1
+        {
+            captionLines += grid[captionRows].originLines
+            captionRows += 1
+        }
+        grid.removeFirst(captionRows)
+
         let width = grid.map(\.cells.count).max() ?? 0
         guard width > 0 else { return nil }
-
         // Pad ragged rows so that every row has `width` cells.
         for index in grid.indices where grid[index].cells.count < width || grid[index].cells.contains(where: { $0 == nil }) {
-            let missing = grid[index].cells.filter { $0 == nil }.count + (width - grid[index].cells.count)
-            grid[index].cells += Array(repeating: nil, count: width - grid[index].cells.count)
+            grid[index].cells += Array(repeating: nil, count: max(0, width - grid[index].cells.count))
+            let present = grid[index].cells.filter { $0 != nil }.count
             grid[index].diagnostics.append(
-                Diagnostic(.raggedRow, "row has \(width - missing) of \(width) cells; padded with empty cells", line: grid[index].span.lineStart))
-        }
-
-        var captionLines: [HTMLTextLine] = []
-        while width > 1, grid.count > 1, let first = grid.first, first.inheritedCount == 0, first.originCount == 1,
-            first.origins[0].cell.rowSpan <= 1
-        {
-            captionLines += first.originLines
-            grid.removeFirst()
+                Diagnostic(
+                    .raggedRow, "row has \(present) of \(width) cells; padded with empty cells",
+                    line: grid[index].span.lineStart))
         }
 
         let headerCount = headerRowCount(grid, width: width)
