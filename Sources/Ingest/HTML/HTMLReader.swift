@@ -1,13 +1,32 @@
-// STUB — replaced by the libxml2 reader (issue 4).
 public import PlanModel
 
-/// Reads HTML through libxml2's HTML parser into tables (spans expanded) and paragraphs.
+/// Reads an HTML page through libxml2's HTML parser into the document model: data tables
+/// with `rowspan`/`colspan` expanded into a full grid and header rows separated, paragraphs
+/// in reading order for the plain-text path, and page metadata (`<title>`, `<meta>` tags,
+/// the gov.cn metadata table). Layout tables, scripts, styles and site chrome give no blocks;
+/// what was dropped is summarised in one diagnostic.
+///
+/// The text is already decoded; any `<meta charset>` in it is ignored. Line numbers in
+/// spans are lines of that text, which are the lines of the original file.
 public struct HTMLReader: DocumentReader {
     public var format: InputFormat { .html }
 
     public init() {}
 
     public func read(_ text: String) -> SourceDocument {
-        SourceDocument(format: .html, diagnostics: [Diagnostic(.htmlParseError, "HTML is not supported yet")])
+        let parsed = LibXML2HTMLParser.parse(text)
+        var walker = HTMLDocumentWalker()
+        walker.walk(parsed.document)
+        walker.finish()
+
+        var diagnostics: [Diagnostic] = []
+        if parsed.trouble.count > 0 {
+            let first = parsed.trouble.firstMessage.map { "; first: \($0)" } ?? ""
+            let errors = parsed.trouble.count == 1 ? "1 markup error" : "\(parsed.trouble.count) markup errors"
+            diagnostics.append(
+                Diagnostic(.htmlParseError, "recovered from \(errors)\(first)", line: parsed.trouble.firstLine))
+        }
+        if let dropped = walker.droppedSummary { diagnostics.append(dropped) }
+        return SourceDocument(format: .html, blocks: walker.blocks, metadata: walker.metadata, diagnostics: diagnostics)
     }
 }
