@@ -61,9 +61,10 @@ import Testing
 
         #expect(
             document.paragraphs.map(\.text) == [
-                "2023年市十件民生实事任务分解表", "发布日期：2023-03-20\u{00A0}\u{00A0}来源：东莞市人民政府办公室", "附件 2",
-                "2023年市十件民生实事任务分解表", "制表单位：市政府办公室 制表时间：2023年3月16日",
+                "2023年市十件民生实事任务分解表", "附件 2", "2023年市十件民生实事任务分解表", "制表单位：市政府办公室 制表时间：2023年3月16日",
             ])
+        // The page's own metadata line is read as metadata, as in plain text.
+        #expect(document.metadata.filter { $0.key == "发布日期" || $0.key == "来源" }.map(\.value) == ["2023-03-20", "东莞市人民政府办公室"])
         #expect(document.paragraphs.first?.role == .heading)
         #expect(document.paragraphs.first?.span == SourceSpan(line: HTMLFixtures.line(of: "<h1>", in: text)!))
 

@@ -27,6 +27,18 @@ public struct HTMLReader: DocumentReader {
                 Diagnostic(.htmlParseError, "recovered from \(errors)\(first)", line: parsed.trouble.firstLine))
         }
         if let dropped = walker.droppedSummary { diagnostics.append(dropped) }
-        return SourceDocument(format: .html, blocks: walker.blocks, metadata: walker.metadata, diagnostics: diagnostics)
+        // Pages also print metadata as body lines (发布日期: … 浏览次数: …), as in plain text.
+        var blocks: [Block] = []
+        var metadata = walker.metadata
+        for block in walker.blocks {
+            if case .paragraph(let paragraph) = block,
+                let fields = MetadataLineParser.parse(paragraph.text, lineNumber: paragraph.span.lineStart)
+            {
+                metadata += fields
+            } else {
+                blocks.append(block)
+            }
+        }
+        return SourceDocument(format: .html, blocks: blocks, metadata: metadata, diagnostics: diagnostics)
     }
 }

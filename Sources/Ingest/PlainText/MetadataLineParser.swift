@@ -25,8 +25,8 @@ public enum MetadataLineParser {
             // The next key starts after a space or a `|` separator.
             let character = text[cursor]
             let next = text.index(after: cursor)
-            if character == " " || character == "|" || character == "\u{3000}" || character == "\t",
-                let found = key(at: text[next...].firstIndex { $0 != " " && $0 != "|" && $0 != "\u{3000}" } ?? text.endIndex, in: text)
+            if character.isMetadataSeparator,
+                let found = key(at: text[next...].firstIndex { !$0.isMetadataSeparator } ?? text.endIndex, in: text)
             {
                 fields.append(field(current, text, upTo: cursor, line: lineNumber))
                 current = found
@@ -61,6 +61,13 @@ public enum MetadataLineParser {
     static func field(_ key: FoundKey, _ text: Substring, upTo end: Substring.Index, line: Int) -> MetadataField {
         let value = text[key.valueStart..<end].trimmingSeparators
         return MetadataField(key: key.key, value: value, line: line)
+    }
+}
+
+extension Character {
+    /// What separates pairs on a metadata line: spaces of any kind, tabs, `|`.
+    var isMetadataSeparator: Bool {
+        self == " " || self == "|" || self == "\u{3000}" || self == "\t" || self == "\u{00A0}"
     }
 }
 

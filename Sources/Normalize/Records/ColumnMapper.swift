@@ -24,13 +24,16 @@ enum ColumnMapper {
         let width = headers.count
 
         // What the columns hold overrides what they say.
-        if let titleColumn = dominantLabelColumn(rows: rows, width: width, styles: [.arabicDot, .arabicComma, .arabicFullStop]) {
+        if let titleColumn = dominantLabelColumn(
+            rows: rows, width: width, styles: [.arabicDot, .arabicComma, .arabicFullStop], minimumFilled: 3)
+        {
             if fields[titleColumn] != .title {
                 for index in fields.indices where fields[index] == .title { fields[index] = nil }
                 fields[titleColumn] = .title
             }
             let sectionStyles: Set<ListLabel.Style> = [.chineseComma, .chineseParen, .arabicParen]
-            if let sectionColumn = dominantLabelColumn(rows: rows, width: titleColumn, styles: sectionStyles),
+            // Merged section cells leave few cells of their own, so two labelled ones suffice.
+            if let sectionColumn = dominantLabelColumn(rows: rows, width: titleColumn, styles: sectionStyles, minimumFilled: 2),
                 sectionColumn < titleColumn
             {
                 for index in fields.indices where fields[index] == .section { fields[index] = nil }
@@ -60,7 +63,15 @@ enum ColumnMapper {
         return zip(headers, fields).map { ColumnMapping(header: $0, field: $1) }
     }
 
+    /// A header joined across rows (责任单位/牵头单位) is read by its last, most specific part
+    /// first, then as a whole.
     static func fieldByHeader(_ header: String) -> CanonicalField? {
+        let parts = header.split(separator: "/")
+        if parts.count > 1, let last = parts.last, let field = fieldByHeaderText(String(last)) { return field }
+        return fieldByHeaderText(header)
+    }
+
+    static func fieldByHeaderText(_ header: String) -> CanonicalField? {
         let key = String(CharacterFold.simplifiedKey(header).filter { !$0.isWhitespace && !"/／:：()（）".contains($0) })
         guard !key.isEmpty else { return nil }
         for (field, keywords) in synonyms where keywords.contains(key) { return field }
@@ -80,8 +91,8 @@ enum ColumnMapper {
     }
 
     /// The column (left of `width`) where most non-empty cells open with a label of the given
-    /// styles, when that is at least half of them and at least three cells.
-    static func dominantLabelColumn(rows: [Row], width: Int, styles: Set<ListLabel.Style>) -> Int? {
+    /// styles, when that is at least half of them and at least `minimumFilled` cells.
+    static func dominantLabelColumn(rows: [Row], width: Int, styles: Set<ListLabel.Style>, minimumFilled: Int) -> Int? {
         var best: (column: Int, share: Double)?
         for column in 0..<max(0, width) {
             var filled = 0
@@ -92,7 +103,7 @@ enum ColumnMapper {
                 filled += 1
                 if let label = ListLabel.parse(cell.text), styles.contains(label.style) { labelled += 1 }
             }
-            guard filled >= 3, labelled * 2 >= filled else { continue }
+            guard filled >= minimumFilled, labelled * 2 >= filled else { continue }
             let share = Double(labelled) / Double(filled)
             if best == nil || share > best!.share { best = (column, share) }
         }

@@ -33,16 +33,22 @@ struct DocumentFacts: Hashable, Sendable {
                 firstParagraphs.append(TextCleanup.singleLine(paragraph.text))
             }
         }
-        for (key, value) in pairs {
-            let folded = CharacterFold.simplifiedKey(key).lowercased().filter { !$0.isWhitespace }
-            let value = TextCleanup.singleLine(value)
-            guard !value.isEmpty else { continue }
-            if title == nil, Self.titleKeys.contains(folded) { title = value }
-            if issuer == nil, Self.issuerKeys.contains(folded) { issuer = value }
-            if docNumber == nil, Self.numberKeys.contains(folded) { docNumber = value }
-            if issued == nil, Self.issuedKeys.contains(folded) { issued = Self.date(in: value) }
-            if published == nil, Self.publishedKeys.contains(folded) { published = Self.date(in: value) }
+        // Keys earlier in each list win, wherever they stand on the page: the metadata table's
+        // 标题 beats the browser title (<title>), which carries the site's name.
+        func value(for keys: [String]) -> String? {
+            for key in keys {
+                for pair in pairs where CharacterFold.simplifiedKey(pair.key).lowercased().filter({ !$0.isWhitespace }) == key {
+                    let value = TextCleanup.singleLine(pair.value)
+                    if !value.isEmpty { return value }
+                }
+            }
+            return nil
         }
+        title = value(for: Self.titleKeys).map(Self.withoutSiteName)
+        issuer = value(for: Self.issuerKeys)
+        docNumber = value(for: Self.numberKeys)
+        issued = value(for: Self.issuedKeys).flatMap(Self.date(in:))
+        published = value(for: Self.publishedKeys).flatMap(Self.date(in:))
         if title == nil { title = bodyTitle ?? Self.titleLine(in: firstParagraphs) }
         if docNumber == nil {
             docNumber = document.paragraphs.lazy.map { TextCleanup.singleLine($0.text) }.first(where: Self.isDocumentNumber)
@@ -57,6 +63,16 @@ struct DocumentFacts: Hashable, Sendable {
             let head = String(title[..<about.lowerBound])
             if Self.isOrganisation(head) { issuer = head }
         }
+    }
+
+    /// `东莞市人民政府关于…的实施意见_政府文件_东莞市人民政府门户网站` → the part before the site's name.
+    static func withoutSiteName(_ title: String) -> String {
+        for separator in ["_", " - ", " | ", "－"] {
+            if let range = title.firstRange(of: separator), title.distance(from: title.startIndex, to: range.lowerBound) >= 8 {
+                return String(title[..<range.lowerBound])
+            }
+        }
+        return title
     }
 
     /// `制表单位：市政府办公室        制表时间：2023年3月16日` → two pairs.

@@ -44,7 +44,8 @@ struct TableTaskBuilder {
         let width = max(table.width, table.rows.map(\.cells.count).max() ?? 0)
         return (0..<width).map { column in
             var parts: [String] = []
-            for row in table.headerRows where column < row.cells.count {
+            // A header cell spanning rows repeats as copies below; its text counts once.
+            for row in table.headerRows where column < row.cells.count && !row.cells[column].isSpanCopy {
                 for line in row.cells[column].text.split(separator: "\n") {
                     let part = TextCleanup.singleLine(line)
                     if !part.isEmpty, parts.last != part { parts.append(part) }
