@@ -47,11 +47,28 @@ public enum FormatDetector {
         {
             return .html
         }
+        // Counted on bytes: this runs over every file.
         var tabLines = 0
         var textLines = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            if line.allSatisfy({ $0.isWhitespace }) { continue }
-            if line.drop(while: { $0 == " " || $0 == "\u{3000}" }).first == "\t" { tabLines += 1 } else { textLines += 1 }
+        var atLineStart = true
+        var decided = false
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            if byte == 0x0A {
+                atLineStart = true
+                decided = false
+                continue
+            }
+            guard atLineStart, !decided else { continue }
+            switch byte {
+            case 0x20, 0x0D, 0x80, 0xE3: continue  // spaces (U+3000 is E3 80 80) before the first character
+            case 0x09:
+                tabLines += 1
+                decided = true
+            default:
+                textLines += 1
+                decided = true
+            }
         }
         // Table dumps open nearly every cell with a TAB; continuation lines of multi-line
         // cells do not, so ask only for a solid share rather than a majority.
