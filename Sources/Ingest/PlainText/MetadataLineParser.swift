@@ -49,7 +49,7 @@ public enum MetadataLineParser {
     static func key(at index: Substring.Index, in text: Substring) -> FoundKey? {
         guard index < text.endIndex else { return nil }
         let rest = text[index...]
-        for key in keys where rest.hasPrefix(key) {
+        for key in keys where rest.utf8.starts(with: key.utf8) {
             var after = rest.index(rest.startIndex, offsetBy: key.count)
             while after < rest.endIndex, rest[after] == " " { after = rest.index(after: after) }
             guard after < rest.endIndex, rest[after] == ":" || rest[after] == "：" else { continue }

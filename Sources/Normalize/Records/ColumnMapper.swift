@@ -48,7 +48,7 @@ enum ColumnMapper {
 
         // 责任单位 names the lead units when no column says 牵头.
         if !fields.contains(.leadUnits), let index = headers.indices.first(where: {
-            fields[$0] == .supportUnits && CharacterFold.simplifiedKey(headers[$0]).contains("责任")
+            fields[$0] == .supportUnits && CharacterFold.simplifiedKey(headers[$0]).containsText("责任")
         }) {
             fields[index] = .leadUnits
         }
@@ -80,7 +80,7 @@ enum ColumnMapper {
         var best: (field: CanonicalField, length: Int, end: Int)?
         for (field, keywords) in synonyms {
             for keyword in keywords {
-                guard let range = key.ranges(of: keyword).last else { continue }
+                guard let range = key.lastRangeOfText(keyword) else { continue }
                 let end = key.distance(from: key.startIndex, to: range.upperBound)
                 if best == nil || keyword.count > best!.length || (keyword.count == best!.length && end > best!.end) {
                     best = (field, keyword.count, end)
@@ -138,7 +138,7 @@ enum SchedulePeriod {
     static func opens(_ line: some StringProtocol) -> Bool {
         let trimmed = line.drop { $0.isCollapsibleSpace }
         let folded = CharacterFold.simplifiedKey(String(trimmed.prefix(6)))
-        if openings.contains(where: { folded.hasPrefix($0) }) { return true }
+        if openings.contains(where: { folded.startsWithText($0) }) { return true }
         // 2023年3月, 3月, 1-3月, 10月至12月
         var digits = 0
         for character in folded {

@@ -59,7 +59,7 @@ struct DocumentFacts: Hashable, Sendable {
             if issued == nil { issued = Self.date(in: body[dateIndex]) }
             if issuer == nil, dateIndex > 0, Self.isOrganisation(body[dateIndex - 1]) { issuer = body[dateIndex - 1] }
         }
-        if issuer == nil, let title, let about = title.firstRange(of: "关于") ?? title.firstRange(of: "關於") ?? title.firstRange(of: "關于") {
+        if issuer == nil, let title, let about = title.rangeOfText("关于") ?? title.rangeOfText("關於") ?? title.rangeOfText("關于") {
             let head = String(title[..<about.lowerBound])
             if Self.isOrganisation(head) { issuer = head }
         }
@@ -68,7 +68,7 @@ struct DocumentFacts: Hashable, Sendable {
     /// `东莞市人民政府关于…的实施意见_政府文件_东莞市人民政府门户网站` → the part before the site's name.
     static func withoutSiteName(_ title: String) -> String {
         for separator in ["_", " - ", " | ", "－"] {
-            if let range = title.firstRange(of: separator), title.distance(from: title.startIndex, to: range.lowerBound) >= 8 {
+            if let range = title.rangeOfText(separator), title.distance(from: title.startIndex, to: range.lowerBound) >= 8 {
                 return String(title[..<range.lowerBound])
             }
         }
@@ -109,7 +109,7 @@ struct DocumentFacts: Hashable, Sendable {
     /// `附件 2`, `附件2：`.
     static func isAttachmentLabel(_ text: String) -> Bool {
         let folded = CharacterFold.simplifiedKey(TextCleanup.singleLine(text))
-        return (folded.hasPrefix("附件") || folded.hasPrefix("附表")) && folded.count <= 8
+        return (folded.startsWithText("附件") || folded.startsWithText("附表")) && folded.count <= 8
     }
 
     /// A line that reads like a document title.
@@ -117,7 +117,7 @@ struct DocumentFacts: Hashable, Sendable {
         let endings = ["通知", "意见", "方案", "计划", "规划", "办法", "分解表", "任务表", "清单", "要点", "决定", "报告", "细则"]
         for text in paragraphs where text.count <= 80 && ListLabel.parse(text) == nil {
             let folded = CharacterFold.simplifiedKey(text)
-            if folded.contains("关于") || endings.contains(where: { folded.hasSuffix($0) }) { return text }
+            if folded.containsText("关于") || endings.contains(where: { folded.endsWithText($0) }) { return text }
         }
         return nil
     }
@@ -126,7 +126,7 @@ struct DocumentFacts: Hashable, Sendable {
     static func isDocumentNumber(_ text: String) -> Bool {
         let folded = CharacterFold.simplifiedKey(text)
         guard folded.count <= 24, let open = folded.firstIndex(where: { "〔[［(（".contains($0) }),
-            folded.hasSuffix("号")
+            folded.endsWithText("号")
         else { return false }
         let year = folded[folded.index(after: open)...].prefix(4)
         return year.count == 4 && year.allSatisfy(\.isASCIIDigit)
@@ -135,7 +135,7 @@ struct DocumentFacts: Hashable, Sendable {
     static func isOrganisation(_ text: String) -> Bool {
         let folded = CharacterFold.simplifiedKey(text)
         guard folded.count >= 3, folded.count <= 30, ListLabel.parse(text) == nil else { return false }
-        return ["政府", "办公室", "委员会", "局", "厅", "办", "委", "部", "院", "中心", "公司"].contains { folded.hasSuffix($0) }
+        return ["政府", "办公室", "委员会", "局", "厅", "办", "委", "部", "院", "中心", "公司"].contains { folded.endsWithText($0) }
     }
 
     /// A line that is only a date: `2023 年 4 月 6 日`, `2020年3月6日`, `2020-03-06`.

@@ -86,7 +86,7 @@ struct OutlineTaskBuilder {
     /// notice only names one.
     static func appendixMarker(_ text: String) -> String? {
         let folded = CharacterFold.simplifiedKey(text)
-        guard folded.hasPrefix("附件") || folded.hasPrefix("附录") else { return nil }
+        guard folded.startsWithText("附件") || folded.startsWithText("附录") else { return nil }
         var rest = folded.dropFirst(2)
         rest = rest.drop { $0.isCollapsibleSpace }
         rest = rest.drop { $0.isASCIIDigit || $0.chineseDigitValue != nil }
@@ -311,12 +311,12 @@ struct OutlineTaskBuilder {
             }
             let folded = CharacterFold.simplifiedKey(line.text)
             let isShort = line.text.count <= 24
-            if isShort, targetHeadings.contains(where: { folded.contains($0) }) {
+            if isShort, targetHeadings.contains(where: { folded.containsText($0) }) {
                 part = .target
                 targetHeader = Self.heading(of: line)
                 continue
             }
-            if isShort, milestoneHeadings.contains(where: { folded.contains($0) }) {
+            if isShort, milestoneHeadings.contains(where: { folded.containsText($0) }) {
                 part = .milestones
                 scheduleHeader = Self.heading(of: line)
                 continue

@@ -14,11 +14,11 @@ enum PageChromeFilter {
 
     static func isChrome(_ text: String) -> Bool {
         let folded = CharacterFold.simplifiedKey(text)
-        if markers.contains(where: { folded.contains($0) }) { return true }
-        if folded.hasSuffix("政府信息公开") || folded.hasPrefix("政府信息公开 ") { return true }
+        if markers.contains(where: { folded.containsText($0) }) { return true }
+        if folded.endsWithText("政府信息公开") || folded.startsWithText("政府信息公开 ") { return true }
         if isImageName(folded) { return true }
         // A related link: 【莞视频】小孩读书…
-        if folded.hasPrefix("【"), let close = folded.firstIndex(of: "】"),
+        if folded.startsWithText("【"), let close = folded.firstIndex(of: "】"),
             folded.distance(from: folded.startIndex, to: close) <= 8, folded.index(after: close) != folded.endIndex
         {
             return true
@@ -29,8 +29,8 @@ enum PageChromeFilter {
     /// `市府紅頭.png`: an image the page showed, left behind as its file name.
     static func isImageName(_ text: String) -> Bool {
         let lower = text.lowercased()
-        guard !lower.contains(" ") else { return false }
-        return [".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg"].contains { lower.hasSuffix($0) }
+        guard !lower.utf8.contains(UInt8(ascii: " ")) else { return false }
+        return [".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg"].contains { lower.endsWithText($0) }
     }
 
     /// `無障礙    長者助手 我的收藏   收藏`: short words separated by spaces, no punctuation.

@@ -27,7 +27,7 @@ enum ResponsibilityParser {
     /// `分管领导:罗英、李永强` → (分管领导, leaders, 罗英、李永强); nil for any other line.
     static func labelledLine(_ text: String) -> LabelledLine? {
         let folded = CharacterFold.simplifiedKey(text)
-        for (label, role) in labels where folded.hasPrefix(label) {
+        for (label, role) in labels where folded.startsWithText(label) {
             var rest = text.dropFirst(label.count)
             rest = rest.drop { $0.isCollapsibleSpace }
             guard let colon = rest.first, colon == ":" || colon == "：" else { continue }
@@ -68,11 +68,11 @@ enum ResponsibilityParser {
         guard let open else { return nil }
         let inner = String(body[body.index(after: open)..<body.index(before: body.endIndex)])
         let folded = CharacterFold.simplifiedKey(inner)
-        guard folded.hasSuffix("负责") || folded.contains("牵头") else { return nil }
+        guard folded.endsWithText("负责") || folded.containsText("牵头") else { return nil }
 
         var lead = inner
         var support = ""
-        if let leadEnd = folded.firstRange(of: "牵头") {
+        if let leadEnd = folded.rangeOfText("牵头") {
             let offset = folded.distance(from: folded.startIndex, to: leadEnd.lowerBound)
             let afterOffset = folded.distance(from: folded.startIndex, to: leadEnd.upperBound)
             lead = String(inner.prefix(offset))
@@ -89,7 +89,7 @@ enum ResponsibilityParser {
     static func units(in text: String) -> [String] {
         var cleaned = Substring(text).drop { "，,、；; ".contains($0) }
         for word in ["配合", "参与", "协助", "协同", "等", "负责", "配合下", "參與", "協助", "協同", "負責"] {
-            if cleaned.hasSuffix(word) { cleaned = cleaned.dropLast(word.count) }
+            if cleaned.endsWithText(word) { cleaned = cleaned.dropLast(word.count) }
         }
         let groups = cleaned.split(whereSeparator: { "，,；;".contains($0) }).map { group in
             group.split(separator: "、").map { TextCleanup.singleLine($0) }.filter { !$0.isEmpty }

@@ -23,8 +23,9 @@ enum UnitPrefixExpander {
                 let foldedName = CharacterFold.simplifiedKey(name)
                 // 各 spreads over kinds of units (各园区、镇街); a level (市) only onto bare unit names.
                 let alreadyQualified = prefix == "各"
-                    ? ["各", "相关", "全", "所有"].contains { foldedName.hasPrefix($0) }
-                    : selfContained.contains { foldedName.hasPrefix($0) } || foldedName.contains("市委") || foldedName.contains("区委")
+                    ? ["各", "相关", "全", "所有"].contains { foldedName.startsWithText($0) }
+                    : selfContained.contains { foldedName.startsWithText($0) } || foldedName.containsText("市委")
+                        || foldedName.containsText("区委")
                 if let prefix, !alreadyQualified {
                     result.append(prefix + name)
                 } else {
