@@ -57,7 +57,9 @@ enum AmountReader {
     }
 
     private static func readSide(_ text: ScalarText, at index: Int) -> Side? {
-        guard let token = readNumber(text, at: index), !token.isDigitSequence, !token.hasLeadingZero else { return nil }
+        guard let token = readNumber(text, at: index), !token.isDigitSequence, !token.hasLeadingZero,
+            !isLabelBeforeYear(text, token)
+        else { return nil }
         var side = Side(token: token, numberEnd: token.range.upperBound, end: token.range.upperBound)
         var cursor = token.range.upperBound
         // 3万多家, 30多万人, 1万余人, 360余名
@@ -75,6 +77,14 @@ enum AmountReader {
             if unit.isMoreThan { side.isMoreThan = true }
         }
         return side
+    }
+
+    /// `1.2023年1月至3月`: a list label glued to a year, not the number 1.2023.
+    private static func isLabelBeforeYear(_ text: ScalarText, _ token: NumberToken) -> Bool {
+        let end = token.range.upperBound
+        guard text[end] == "年", end - 5 > token.range.lowerBound, text[end - 5] == "." else { return false }
+        let year = (1...4).reduce(0) { $0 * 10 + text[end - 5 + $1].asciiDigitValue }
+        return (1900...2100).contains(year)
     }
 
     private static func isMoreMarker(_ scalar: Unicode.Scalar) -> Bool { scalar == "多" || scalar == "余" }

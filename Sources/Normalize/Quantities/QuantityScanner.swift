@@ -17,6 +17,10 @@ struct QuantityScanner {
     private var rateSpan: Range<Int>?
     /// Whether a quantity already followed the current 每 words (a new 每 then starts afresh).
     private var rateUsed = false
+    /// The unit of the first quantity the rate applied to. Later quantities of the clause
+    /// share the rate only in the same unit: 每人每月980元提高到1060元, but not the 500亩 of
+    /// 每个镇街启动1个500亩以上的项目.
+    private var rateUnit: String?
 
     /// 力争 / 争取 in the current sentence.
     private var targetSpan: Range<Int>?
@@ -71,6 +75,7 @@ struct QuantityScanner {
         rate = []
         rateSpan = nil
         rateUsed = false
+        rateUnit = nil
     }
 
     /// Reads 每 and its denominator (人, 月, 千人, 千名老年人, 平方公里, 个镇街 → 镇街) and
@@ -152,10 +157,15 @@ struct QuantityScanner {
         if let span = targetSpan, !targetTextUsed, textStart - span.upperBound <= 6 {
             textStart = min(textStart, span.lowerBound)
         }
+        let unit = reading.unit
+        var per = reading.slashDenominators
+        if !rate.isEmpty {
+            if !rateUsed { rateUnit = unit?.name }
+            if !rateUsed || rateUnit == unit?.name { per = rate + per }
+        }
         if rateSpan != nil { rateUsed = true }
         if targetSpan != nil { targetTextUsed = true }
 
-        let unit = reading.unit
         quantities.append(
             Quantity(
                 text: text.string(textStart..<reading.end),
@@ -164,7 +174,7 @@ struct QuantityScanner {
                 max: reading.low == nil ? nil : reading.value,
                 unit: unit?.name,
                 comparator: comparator,
-                per: rate + reading.slashDenominators,
+                per: per,
                 currency: unit?.currency,
                 isTarget: targetSpan != nil))
         lastEnd = reading.end
@@ -187,10 +197,11 @@ struct QuantityScanner {
     ]
     private static let adverbs = WordTable<Quantity.Comparator>([("至少", .atLeast), ("最少", .atLeast), ("最多", .atMost)])
 
-    /// 至少/最少/最多 up to three Chinese characters before the number (至少开展1场).
+    /// 至少/最少/最多 up to four Chinese characters before the number (至少开展1场,
+    /// 至少启动实施1个).
     private func adverbComparator(before end: Int) -> (value: Quantity.Comparator, start: Int)? {
         var cursor = end
-        while end - cursor <= 3 {
+        while end - cursor <= 4 {
             if let match = Self.adverbs.match(in: text, endingAt: cursor) { return match }
             let previous = text[cursor - 1]
             // Only plain Chinese characters may stand between: no digits, marks or quotes.

@@ -190,6 +190,10 @@ enum PeriodReader {
         return (value, end)
     }
 
+    private static func isClauseMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "，" || scalar == "," || scalar == ":" || scalar == "；" || scalar == ";" || scalar == "。" || scalar == " "
+    }
+
     /// The marks that join the items of a list: 二、三季度, 6月和9月.
     static func isListSeparator(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "、" || scalar == "和" || scalar == "及" || scalar == "与"
@@ -221,6 +225,10 @@ enum PeriodReader {
         if text.matches(quarterWord, at: cursor) {
             guard numbers.allSatisfy({ (1...4).contains($0) }) else { return nil }
             return group(numbers.map { period(base, .quarter($0)) }, isRange: isRange, end: cursor + 2)
+        }
+        // 三、四季，… : 季 for 季度 after a list of quarters (alone, 四季 are the four seasons).
+        if text[cursor] == "季", numbers.count > 1, isClauseMark(text[cursor + 1]), numbers.allSatisfy({ (1...4).contains($0) }) {
+            return group(numbers.map { period(base, .quarter($0)) }, isRange: isRange, end: cursor + 1)
         }
         if text[cursor] == "月" {
             guard numbers.allSatisfy({ (1...12).contains($0) }) else { return nil }
