@@ -111,7 +111,7 @@ enum AmountReader {
     // MARK: - Single values and ranges
 
     private static func single(_ text: ScalarText, _ side: Side) -> AmountReading? {
-        if side.token.isLoneOne { return nil }
+        if side.token.isLoneOneOrTwo { return nil }
         if let unit = side.unit {
             guard isAcceptable(unit, side.token.value, power: side.power) else { return nil }
         } else {

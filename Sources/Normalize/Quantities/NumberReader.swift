@@ -10,8 +10,9 @@ struct NumberToken {
     var script: Script
     /// Chinese digits written one by one (二〇二三): a year or a code, never an amount.
     var isDigitSequence = false
-    /// A lone 一, which in 一批, 一件事情接着一件事情, 统一 is an article, not a count.
-    var isLoneOne = false
+    /// A lone 一 or 二. 一 is an article in 一批, 一件事情接着一件事情, 统一; and counts are
+    /// written with 两 (两个, 两次), so a lone 二 is an ordinal: 二次开发, 二期, 二类.
+    var isLoneOneOrTwo = false
     /// `03`, `007`: a code or a date part.
     var hasLeadingZero = false
 }
@@ -121,6 +122,7 @@ enum NumberReader {
 
         // Digits alone (二〇二三, 三五): a sequence, read digit by digit.
         if (start..<end).allSatisfy({ chineseDigit(text[$0]) != nil }) && end - start > 1 {
+            guard end - start <= 18 else { return (nil, end) }
             var value = 0
             for index in start..<end { value = value * 10 + chineseDigit(text[index])! }
             return (NumberToken(value: ExactDecimal(value), range: start..<end, script: .chinese, isDigitSequence: true), end)
@@ -184,7 +186,7 @@ enum NumberReader {
         let value = checked(checked(total.addingReportingOverflow(belowYi)).addingReportingOverflow(checked(section.addingReportingOverflow(tail))))
         if failed || value == 0 { return (nil, end) }
         var token = NumberToken(value: ExactDecimal(value), range: start..<end, script: .chinese)
-        token.isLoneOne = end - start == 1 && text[start] == "一"
+        token.isLoneOneOrTwo = end - start == 1 && (text[start] == "一" || text[start] == "二")
         return (token, end)
     }
 

@@ -110,6 +110,8 @@ struct QuantityScanner {
             denominatorStart = numeralStart + 1
         }
         if rateUsed { closeRate() }
+        // Real rates have two or three denominators (每人每月); more is not a rate.
+        guard rate.count < 4 else { return end }
         rate.append(text.string(denominatorStart..<end))
         rateSpan = (rateSpan?.lowerBound ?? index)..<end
         return end

@@ -210,8 +210,9 @@ enum PeriodReader {
         var numbers = [first.value]
         var cursor = first.end
         var isRange = false
-        // The numbers of a list (、) or range (至): as many as follow.
-        while true {
+        // The numbers of a list (、) or range (至). No real list is longer than a year's
+        // months; the bound also keeps a failed attempt from rescanning a long run.
+        while numbers.count < 12 {
             let separator = text[cursor]
             guard isListSeparator(separator) || (isRangeSeparator(separator) && !isRange && numbers.count == 1),
                 let next = smallNumber(text, at: cursor + 1)
@@ -288,7 +289,7 @@ enum PeriodReader {
         var numbers: [Int] = []
         var cursor = index
         var isRange = false
-        while true {
+        while numbers.count < 4 {
             if text[cursor] == "第" { cursor += 1 }
             guard let number = smallNumber(text, at: cursor), (1...4).contains(number.value) else { return nil }
             numbers.append(number.value)
@@ -302,6 +303,7 @@ enum PeriodReader {
             }
             return nil
         }
+        guard text.matches(quarterWord, at: cursor) else { return nil }
         return group(numbers.map { period(base, .quarter($0)) }, isRange: isRange, end: cursor + 2)
     }
 

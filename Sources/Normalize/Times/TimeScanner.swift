@@ -144,7 +144,7 @@ struct TimeScanner {
         }
         // A list of whole periods: 2023年4月、6月、10月, 2023年6月底、2023年9月、12月前.
         if !isRange {
-            while PeriodReader.isListSeparator(text[cursor]),
+            while periods.count < 31, PeriodReader.isListSeparator(text[cursor]),
                 let next = PeriodReader.read(text, at: cursor + 1, allowBareDay: true),
                 next.periods.allSatisfy({ $0.family == periods[0].family })
             {
