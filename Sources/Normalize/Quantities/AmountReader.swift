@@ -253,7 +253,11 @@ enum AmountReader {
         let previous = text[start - 1]
         guard text[start].isASCIIDigit else { return false }
         if previous.isASCIILetter || previous == "×" || previous == "*" || previous == "+" || previous == "#" { return true }
-        if previous == "-" || previous == "/" || previous == "." || previous == ":" { return text[start - 2].isASCIIDigit }
+        if previous == "-" || previous == "/" || previous == "." || previous == ":" || previous == "±" {
+            // After a digit: a date or a code (2023-03-06). Otherwise a sign (增长-5%): the
+            // amount is negative or signed, and a value without its sign is wrong.
+            return previous == "-" || previous == "±" ? true : text[start - 2].isASCIIDigit
+        }
         // Digits followed by an operator belong to a formula or a code as well.
         var end = start
         while text[end].isASCIIDigit || text[end] == "." { end += 1 }

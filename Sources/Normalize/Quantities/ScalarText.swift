@@ -13,26 +13,48 @@ struct ScalarText {
     private var utf8Offsets: [Int]
 
     init(_ text: String) {
+        var text = text
+        if text.utf8.withContiguousStorageIfAvailable({ _ in () }) == nil { text.makeContiguousUTF8() }
         self.text = text
-        var scalars: [Unicode.Scalar] = []
+        (scalars, utf8Offsets) = text.utf8.withContiguousStorageIfAvailable(ScalarText.decode) ?? ([], [0])
+    }
+
+    /// Decodes UTF-8 in one pass into preallocated arrays: the hot start of every parse.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> ([Unicode.Scalar], [Int]) {
+        let byteCount = bytes.count
         var offsets: [Int] = []
-        let capacity = text.utf8.count / 2 + 1
-        scalars.reserveCapacity(capacity)
-        offsets.reserveCapacity(capacity + 1)
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            scalars.append(ScalarText.fold(scalar))
-            offsets.append(offset)
-            switch scalar.value {
-            case ..<0x80: offset += 1
-            case ..<0x800: offset += 2
-            case ..<0x1_0000: offset += 3
-            default: offset += 4
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: byteCount) { scalarBuffer, scalarCount in
+            offsets = [Int](unsafeUninitializedCapacity: byteCount + 1) { offsetBuffer, offsetCount in
+                var index = 0
+                var count = 0
+                while index < byteCount {
+                    let lead = UInt32(bytes[index])
+                    var value = lead
+                    var length = 1
+                    // A String's bytes are valid UTF-8; the length checks only keep a
+                    // malformed buffer from reading past its end.
+                    if lead >= 0xF0, index + 3 < byteCount {
+                        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        length = 4
+                    } else if lead >= 0xE0, index + 2 < byteCount {
+                        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        length = 3
+                    } else if lead >= 0xC0, index + 1 < byteCount {
+                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        length = 2
+                    }
+                    (scalarBuffer.baseAddress! + count).initialize(to: fold(Unicode.Scalar(value) ?? "\u{FFFD}"))
+                    (offsetBuffer.baseAddress! + count).initialize(to: index)
+                    count += 1
+                    index += length
+                }
+                (offsetBuffer.baseAddress! + count).initialize(to: byteCount)
+                offsetCount = count + 1
+                scalarCount = count
             }
         }
-        offsets.append(offset)
-        self.scalars = scalars
-        self.utf8Offsets = offsets
+        return (scalars, offsets)
     }
 
     var count: Int { scalars.count }
@@ -124,10 +146,11 @@ extension Unicode.Scalar {
     @inline(__always)
     var isASCIILetter: Bool { (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) }
 
-    /// Marks that end a clause: a rate (每…) or a comparator never reaches across them.
+    /// Marks that end a clause (after folding: ；！？： read as ASCII): a rate (每…) never
+    /// reaches across them.
     var endsClause: Bool {
         switch self {
-        case "，", ",", "。", "；", ";", "！", "!", "？", "?", "\n", "\r", ":": true
+        case "，", ",", "。", ";", "!", "?", ":", "\n", "\r": true
         default: false
         }
     }
@@ -135,7 +158,7 @@ extension Unicode.Scalar {
     /// Marks that end a sentence: the reach of 力争.
     var endsSentence: Bool {
         switch self {
-        case "。", "；", ";", "！", "!", "？", "?", "\n", "\r": true
+        case "。", ";", "!", "?", "\n", "\r": true
         default: false
         }
     }

@@ -191,7 +191,7 @@ enum PeriodReader {
     }
 
     private static func isClauseMark(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "，" || scalar == "," || scalar == ":" || scalar == "；" || scalar == ";" || scalar == "。" || scalar == " "
+        scalar == "，" || scalar == "," || scalar == ":" || scalar == ";" || scalar == "。" || scalar == " "
     }
 
     /// The marks that join the items of a list: 二、三季度, 6月和9月.
@@ -214,8 +214,9 @@ enum PeriodReader {
         // months; the bound also keeps a failed attempt from rescanning a long run.
         while numbers.count < 12 {
             let separator = text[cursor]
+            // Items of one list are written alike: 7、8月, 二、三季度 — not 一、7月.
             guard isListSeparator(separator) || (isRangeSeparator(separator) && !isRange && numbers.count == 1),
-                let next = smallNumber(text, at: cursor + 1)
+                text[cursor + 1].isASCIIDigit == text[index].isASCIIDigit, let next = smallNumber(text, at: cursor + 1)
             else { break }
             if isRangeSeparator(separator) { isRange = true }
             numbers.append(next.value)

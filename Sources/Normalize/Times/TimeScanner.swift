@@ -39,9 +39,16 @@ struct TimeScanner {
 
     // MARK: - Where an expression may start
 
-    private static let startWords: Set<Unicode.Scalar> = [
-        "第", "前", "上", "下", "中", "全", "年", "今", "本", "明", "次", "去", "从", "自", "到", "至", "截", "直", "每", "逐", "按",
-    ]
+    /// Words an expression may open with (第一季度, 前三季度, 上半年, 全年, 今年, 从, 到, 截至,
+    /// 每月, 逐月, 按季度). A switch, not a set: this runs for every scalar of the text.
+    private static func isStartWord(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "第", "前", "上", "下", "中", "全", "年", "今", "本", "明", "次", "去", "从", "自", "到", "至", "截", "直", "每", "逐", "按":
+            true
+        default:
+            false
+        }
+    }
     /// Before these a numeral counts something else: 3个月, 每3月, 第三届, 几月, 周三.
     private static let numeralBlockers: Set<Unicode.Scalar> = ["个", "每", "第", "几", "数", "周", "之", "初", "星", "期", "."]
 
@@ -50,6 +57,7 @@ struct TimeScanner {
         let previous = text[index - 1]
         if scalar.isASCIIDigit {
             if previous.isASCIIDigit || previous.isASCIILetter { return false }
+            if isItemLabel(at: index) { return false }
             // 1.5月 is no month; the 1. of a list label before 2023年 is no decimal.
             return !(previous == "." && text[index - 2].isASCIIDigit) || isListLabel(before: index)
         }
@@ -57,7 +65,23 @@ struct TimeScanner {
             return NumberReader.chineseDigit(previous) == nil && NumberReader.chinesePlace(previous) == nil
                 && !Self.numeralBlockers.contains(previous)
         }
-        return Self.startWords.contains(scalar)
+        return Self.isStartWord(scalar)
+    }
+
+    /// `1、7月底前…`: digits opening a line or a sentence, followed by 、 . 。 or ), label an
+    /// item; they are not the first month of a list (7、8月).
+    private func isItemLabel(at index: Int) -> Bool {
+        var before = index - 1
+        while text[before] == " " || text[before] == "(" { before -= 1 }
+        guard before < 0 || text[before] == "\n" || text[before] == "。" || text[before] == ";" else { return false }
+        var end = index
+        while text[end].isASCIIDigit { end += 1 }
+        guard end - index <= 2 else { return false }
+        switch text[end] {
+        case "、", "。", ")": return true
+        case ".": return !text[end + 1].isASCIIDigit || isListLabel(before: end + 1)
+        default: return false
+        }
     }
 
     /// `1.2023年…` at the start of a line: the 1. is a label, not a decimal.
@@ -82,16 +106,14 @@ struct TimeScanner {
         "期", "置", "列", "沿", "往", "端", "段", "景", "夕", "身", "述", "款", "者", "后", "面", "瞻", "线", "方", "台", "锋", "哨",
         "卫", "任", "辈", "程", "途", "科", "排",
     ]
-    private static let premise = Array("前提下".unicodeScalars)
+    private static let premises = ["前提下", "前提是"].map { Array($0.unicodeScalars) }
     /// 起 starts these words instead of meaning "from … on": 3月起草方案.
     private static let notSince: Set<Unicode.Scalar> = ["草", "步", "诉", "航", "飞", "来", "到", "点", "火", "义", "码", "重", "源", "伏", "床", "身"]
     private static let sinceWord = Array("以来".unicodeScalars)
 
     private func readSuffix(at index: Int) -> (suffix: Suffix, end: Int)? {
         if let word = Self.beforeWords.first(where: { text.matches($0, at: index) }) { return (.before, index + word.count) }
-        if text[index] == "前", !Self.notBefore.contains(text[index + 1]), !text.matches(Self.premise, at: index),
-            !text.matches(Array("前提是".unicodeScalars), at: index)
-        {
+        if text[index] == "前", !Self.notBefore.contains(text[index + 1]), !Self.premises.contains(where: { text.matches($0, at: index) }) {
             return (.before, index + 1)
         }
         if text[index] == "起", !Self.notSince.contains(text[index + 1]) { return (.since, index + 1) }
