@@ -28,7 +28,7 @@ private let kilobytes = document.utf8.count / 1000
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .throughput],
-        timeUnits: .milliseconds,
+        timeUnits: .microseconds,
         warmupIterations: 3,
         maxDuration: .seconds(3),
         maxIterations: 200)

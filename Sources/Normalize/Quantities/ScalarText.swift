@@ -22,34 +22,39 @@ struct ScalarText {
     /// Decodes UTF-8 in one pass into preallocated arrays: the hot start of every parse.
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> ([Unicode.Scalar], [Int]) {
         let byteCount = bytes.count
+        guard let source = bytes.baseAddress, byteCount > 0 else { return ([], [0]) }
         var offsets: [Int] = []
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: byteCount) { scalarBuffer, scalarCount in
             offsets = [Int](unsafeUninitializedCapacity: byteCount + 1) { offsetBuffer, offsetCount in
+                let scalarOut = scalarBuffer.baseAddress!
+                let offsetOut = offsetBuffer.baseAddress!
                 var index = 0
                 var count = 0
                 while index < byteCount {
-                    let lead = UInt32(bytes[index])
+                    let lead = UInt32(source[index])
                     var value = lead
                     var length = 1
                     // A String's bytes are valid UTF-8; the length checks only keep a
                     // malformed buffer from reading past its end.
-                    if lead >= 0xF0, index + 3 < byteCount {
-                        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                        length = 4
-                    } else if lead >= 0xE0, index + 2 < byteCount {
-                        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                        length = 3
+                    if lead >= 0xE0 {
+                        if lead >= 0xF0, index + 3 < byteCount {
+                            value = (lead & 0x07) << 18 | UInt32(source[index + 1] & 0x3F) << 12
+                                | UInt32(source[index + 2] & 0x3F) << 6 | UInt32(source[index + 3] & 0x3F)
+                            length = 4
+                        } else if index + 2 < byteCount {
+                            value = (lead & 0x0F) << 12 | UInt32(source[index + 1] & 0x3F) << 6 | UInt32(source[index + 2] & 0x3F)
+                            length = 3
+                        }
                     } else if lead >= 0xC0, index + 1 < byteCount {
-                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        value = (lead & 0x1F) << 6 | UInt32(source[index + 1] & 0x3F)
                         length = 2
                     }
-                    (scalarBuffer.baseAddress! + count).initialize(to: fold(Unicode.Scalar(value) ?? "\u{FFFD}"))
-                    (offsetBuffer.baseAddress! + count).initialize(to: index)
-                    count += 1
-                    index += length
+                    (scalarOut + count).initialize(to: fold(Unicode.Scalar(value) ?? "\u{FFFD}"))
+                    (offsetOut + count).initialize(to: index)
+                    count &+= 1
+                    index &+= length
                 }
-                (offsetBuffer.baseAddress! + count).initialize(to: byteCount)
+                (offsetOut + count).initialize(to: byteCount)
                 offsetCount = count + 1
                 scalarCount = count
             }
@@ -120,8 +125,14 @@ struct ScalarText {
 
     /// Full-width ASCII forms and look-alike dashes and spaces, folded so the scanners see
     /// one spelling. The full-width comma `，` stays as it is (see `scalars`).
+    @inline(__always)
     static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        switch scalar.value {
+        let value = scalar.value
+        // Fast path for the bulk of the text: ASCII, and CJK ideographs other than 萬 億 兩.
+        if value < 0xA0 || (value >= 0x4E00 && value < 0xF900 && value != 0x842C && value != 0x5104 && value != 0x5169) {
+            return scalar
+        }
+        switch value {
         case 0xFF0C: return scalar
         case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFF01 + 0x21)!
         case 0x00A0, 0x2002...0x200A, 0x3000: return " "

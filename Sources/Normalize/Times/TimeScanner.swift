@@ -54,6 +54,7 @@ struct TimeScanner {
 
     private func canStart(at index: Int) -> Bool {
         let scalar = text[index]
+        if Self.isStartWord(scalar) { return true }
         let previous = text[index - 1]
         if scalar.isASCIIDigit {
             if previous.isASCIIDigit || previous.isASCIILetter { return false }
@@ -65,7 +66,7 @@ struct TimeScanner {
             return NumberReader.chineseDigit(previous) == nil && NumberReader.chinesePlace(previous) == nil
                 && !Self.numeralBlockers.contains(previous)
         }
-        return Self.isStartWord(scalar)
+        return false
     }
 
     /// `1、7月底前…`: digits opening a line or a sentence, followed by 、 . 。 or ), label an
