@@ -35,10 +35,21 @@ struct QuantityScanner {
         self.text = text
     }
 
+    /// Every scalar where something may happen: a number, 百分之, 每, 力争/争取, a quotation,
+    /// or the end of a clause or sentence (which closes a rate or a target).
+    private static let candidates = ScalarSet([
+        "0123456789", "一二两三四五六七八九十百", "每力争", "“\"「『《〔", "，,。;!?:\n\r",
+    ])
+
     mutating func scan() -> [Quantity] {
+        let candidates = Self.candidates
         var index = 0
         while index < text.count {
             let scalar = text[index]
+            if !candidates.contains(scalar) {
+                index += 1
+                continue
+            }
             if let close = text.closingMark(ofOpeningAt: index) {
                 index = close + 1
                 continue

@@ -19,10 +19,20 @@ struct TimeScanner {
         self.documentYear = documentYear
     }
 
+    /// Every scalar where something may happen: an expression may start, or a quotation opens.
+    private static let candidates = ScalarSet([
+        "0123456789", "〇零一二两三四五六七八九十", "第前上下中全年今本明次去从自到至截直每逐按", "“\"「『《〔",
+    ])
+
     mutating func scan() -> [TimeMatch] {
+        let candidates = Self.candidates
         var matches: [TimeMatch] = []
         var index = 0
         while index < text.count {
+            if !candidates.contains(text[index]) {
+                index += 1
+                continue
+            }
             if let close = text.closingMark(ofOpeningAt: index) {
                 index = close + 1
                 continue
