@@ -203,22 +203,29 @@ enum AmountReader {
 
     private static let sessionWords = ["全会", "会议", "全体会议", "代表大会", "党代会"].map { Array($0.unicodeScalars) }
     private static let systemWords = ["制", "一贯制"].map { Array($0.unicodeScalars) }
+    private static let planWords = ["规划", "计划", "行动"].map { Array($0.unicodeScalars) }
 
     /// A number that is part of a name after all: 三年制, 五年一贯制 (school systems),
-    /// 十四届九次全会 (the ninth plenary session), 三年级 (a school grade).
+    /// 十四届九次全会 (the ninth plenary session), 三年级 (a school grade), 五年规划 and
+    /// 三年行动 (plans named by their span), 1个亿 (colloquial: the 个 is no unit).
     private static func isNameAfter(_ text: ScalarText, _ reading: AmountReading) -> Bool {
         guard let unit = reading.unit else { return false }
         let after = reading.end
         if systemWords.contains(where: { text.matches($0, at: after) }) { return true }
         if unit.name == "次", sessionWords.contains(where: { text.matches($0, at: after) }) { return true }
-        if unit.name == "年", text[after] == "级" { return true }
+        if unit.name == "年", text[after] == "级" || planWords.contains(where: { text.matches($0, at: after) }) { return true }
+        if unit.name == "个", text[after] == "亿" || text[after] == "万" { return true }
         return false
     }
 
     // MARK: - Context that makes a number a non-amount
 
-    private static let chineseBlockers: Set<Unicode.Scalar> = ["第", "初", "周", "期", "之", "几", "数", "好", "每"]
-    private static let sloganWords = ["意识", "自信", "维护", "确立", "全面", "代表", "务必", "一百年", "毫不动摇", "全覆盖"]
+    /// Before these a Chinese numeral is no count: 第三, 初三, 周三, 星期三, 三分之一, 几十个,
+    /// 数十个, 每三年, 第十四个五年规划.
+    private static let chineseBlockers: Set<Unicode.Scalar> = ["第", "初", "周", "期", "之", "几", "数", "好", "每", "个"]
+    /// Set phrases where a numeral and classifier name a doctrine, not a count: 四个意识,
+    /// 两个维护, 八项规定, 五位一体.
+    private static let sloganWords = ["意识", "自信", "维护", "确立", "全面", "代表", "务必", "一百年", "毫不动摇", "全覆盖", "规定", "一体"]
         .map { Array($0.unicodeScalars) }
 
     /// Ordinals (第三届, 第2针), rankings (前3名), enumerations (一、二类), slogans (四个意识).
@@ -236,7 +243,7 @@ enum AmountReader {
         // 一、二类 and 二、三季度 list categories; a count is not written that way.
         if previous == "、", isChineseNumeral(text[start - 2]) { return true }
         if text[side.token.range.upperBound] == "、", isChineseNumeral(text[side.token.range.upperBound + 1]) { return true }
-        if let unit = side.unit, unit.name == "个", sloganWords.contains(where: { text.matches($0, at: side.end) }) { return true }
+        if side.unit != nil, sloganWords.contains(where: { text.matches($0, at: side.end) }) { return true }
         // 三类坝, 二类点, 一类地区: Chinese numerals with 类 name a class; counts of kinds are
         // written with digits (5类以上).
         if side.unit?.name == "类" { return true }

@@ -12,6 +12,7 @@ enum ComparatorLexicon {
         ("不超过", .atMost), ("不超", .atMost), ("不多于", .atMost), ("不大于", .atMost),
         ("不高于", .atMost), ("最多", .atMost), ("≤", .atMost), ("≦", .atMost), ("<=", .atMost),
         ("低于", .lessThan), ("不足", .lessThan), ("小于", .lessThan), ("少于", .lessThan), ("<", .lessThan),
+        ("不到", .lessThan), ("不满", .lessThan), ("未满", .lessThan),
         ("约", .approximately), ("大约", .approximately), ("约为", .approximately), ("近", .approximately),
         ("将近", .approximately), ("接近", .approximately),
     ])
