@@ -1,0 +1,315 @@
+import PlanModel
+
+/// Reads a number and what is printed right after it — multiplier, 多/余, unit, a second
+/// number for a range, slash denominators, a suffix comparator — and decides whether it is an
+/// amount at all. Context before the number (comparators, 每, 力争, lists) is the scanner's.
+///
+/// Every rule here prefers missing a quantity to inventing one: a number with no unit, a
+/// year, a date part, a code (DN1000, 5G, PM2.5), an ordinal, a tier or a ratio yields nothing.
+enum AmountReader {
+    /// The outcome at one position: a reading, or nothing; either way where scanning resumes,
+    /// so that a rejected run (a year, a phone number) is skipped whole.
+    struct Outcome {
+        var reading: AmountReading?
+        var resume: Int
+    }
+
+    /// One side of a possible range: a number, its multiplier and 多/余, and its unit.
+    private struct Side {
+        var token: NumberToken
+        var power = 0
+        var isMoreThan = false
+        var unit: UnitLexicon.Unit?
+        /// After the number and multiplier (where a range separator may follow when no unit does).
+        var numberEnd: Int
+        /// After the unit if there is one, else `numberEnd`.
+        var end: Int
+    }
+
+    static func read(_ text: ScalarText, at start: Int) -> Outcome {
+        if text.matches(percentWord, at: start) { return readPercentWord(text, at: start) }
+        if isCompoundContinuation(text, at: start) { return Outcome(reading: nil, resume: skipNumberRun(text, from: start)) }
+
+        guard let first = readSide(text, at: start) else { return Outcome(reading: nil, resume: skipNumberRun(text, from: start)) }
+        if isExcludedByContext(text, first) { return Outcome(reading: nil, resume: first.end) }
+
+        var reading: AmountReading
+        if let range = readRange(text, from: first) {
+            guard let range = range.reading else { return Outcome(reading: nil, resume: range.resume) }
+            reading = range
+        } else {
+            guard let single = single(text, first) else { return Outcome(reading: nil, resume: first.end) }
+            reading = single
+        }
+        readTail(text, into: &reading)
+        if isNameAfter(text, reading) { return Outcome(reading: nil, resume: reading.end) }
+        return Outcome(reading: reading, resume: reading.end)
+    }
+
+    // MARK: - Numbers and units
+
+    private static let percentWord = Array("百分之".unicodeScalars)
+
+    private static func readNumber(_ text: ScalarText, at index: Int) -> NumberToken? {
+        if text[index].isASCIIDigit { return NumberReader.readArabic(text, at: index).token }
+        if NumberReader.isChineseNumeralStart(text[index]) { return NumberReader.readChinese(text, at: index).token }
+        return nil
+    }
+
+    private static func readSide(_ text: ScalarText, at index: Int) -> Side? {
+        guard let token = readNumber(text, at: index), !token.isDigitSequence, !token.hasLeadingZero,
+            !isLabelBeforeYear(text, token)
+        else { return nil }
+        var side = Side(token: token, numberEnd: token.range.upperBound, end: token.range.upperBound)
+        var cursor = token.range.upperBound
+        // 3万多家, 30多万人, 1万余人, 360余名
+        if isMoreMarker(text[cursor]) { side.isMoreThan = true; cursor += 1 }
+        if let multiplier = NumberReader.multiplier(in: text, at: cursor) {
+            side.power = multiplier.power
+            cursor = multiplier.end
+            if isMoreMarker(text[cursor]) { side.isMoreThan = true; cursor += 1 }
+        }
+        side.numberEnd = cursor
+        side.end = cursor
+        if let unit = readUnit(text, at: cursor) {
+            side.unit = unit.unit
+            side.end = unit.end
+            if unit.isMoreThan { side.isMoreThan = true }
+        }
+        return side
+    }
+
+    /// `1.2023年1月至3月`: a list label glued to a year, not the number 1.2023.
+    private static func isLabelBeforeYear(_ text: ScalarText, _ token: NumberToken) -> Bool {
+        let end = token.range.upperBound
+        guard text[end] == "年", end - 5 > token.range.lowerBound, text[end - 5] == "." else { return false }
+        let year = (1...4).reduce(0) { $0 * 10 + text[end - 5 + $1].asciiDigitValue }
+        return (1900...2100).contains(year)
+    }
+
+    private static func isMoreMarker(_ scalar: Unicode.Scalar) -> Bool { scalar == "多" || scalar == "余" }
+
+    /// The unit at `index`, with ASCII units (km, t, m²) only where a word ends.
+    private static func readUnit(_ text: ScalarText, at index: Int) -> (unit: UnitLexicon.Unit, end: Int, isMoreThan: Bool)? {
+        var start = index
+        // 5.9 km: one space is allowed before a Latin unit.
+        if text[start] == " ", text[start + 1].isASCIILetter { start += 1 }
+        guard let match = UnitLexicon.units.match(in: text, at: start) else { return nil }
+        let lastScalar = text[match.end - 1]
+        if lastScalar.isASCIILetter || lastScalar.isASCIIDigit {
+            if text[match.end].isASCIILetter || text[match.end].isASCIIDigit { return nil }
+        } else if start != index {
+            return nil
+        }
+        // 两个多月: more than two months.
+        if match.value.name == "个", text[match.end] == "多", text[match.end + 1] == "月" {
+            return (UnitLexicon.Unit("个月"), match.end + 2, true)
+        }
+        return (match.value, match.end, false)
+    }
+
+    // MARK: - Single values and ranges
+
+    private static func single(_ text: ScalarText, _ side: Side) -> AmountReading? {
+        if side.token.isLoneOneOrTwo { return nil }
+        if let unit = side.unit {
+            guard isAcceptable(unit, side.token.value, power: side.power) else { return nil }
+        } else {
+            // A bare number is an amount only with 万/亿 (惠及1.64万农村居民): without one it is
+            // as likely a hotline (12345), a code or a list label.
+            guard side.power > 0, side.token.script == .arabic, !text[side.end].isASCIILetter else { return nil }
+        }
+        guard let value = scaled(side.token.value, side.power, side.unit) else { return nil }
+        return AmountReading(
+            start: side.token.range.lowerBound, end: side.end, value: value, unit: side.unit,
+            script: side.token.script, isMoreThan: side.isMoreThan)
+    }
+
+    /// A range `2-3个`, `1至2个`, `50-100亿元` (the multiplier of the upper end applies to the
+    /// lower one), `20%-30%`. Nil when no range is written; a nil `reading` when one is
+    /// written but is not an amount (the whole run is skipped then).
+    private static func readRange(_ text: ScalarText, from low: Side) -> Outcome? {
+        let separatorAt = low.end
+        let separator = text[separatorAt]
+        guard separator == "-" || separator == "~" || separator == "至" || separator == "到" else { return nil }
+        guard !low.isMoreThan, let high = readSide(text, at: separatorAt + 1),
+            high.token.script == low.token.script
+        else { return nil }
+        // 从18家至9家: a change from one number to another, not a range.
+        if separator == "至" || separator == "到", saysFrom(text, before: low.token.range.lowerBound) { return nil }
+
+        guard let unit = high.unit ?? low.unit else { return nil }
+        if let lowUnit = low.unit, lowUnit.name != unit.name || lowUnit.powerOfTen != unit.powerOfTen { return nil }
+        // The dash of a date or a code (2023-03-06, 0769-2283): skip it all.
+        guard isAcceptable(unit, high.token.value, power: high.power), isAcceptable(unit, low.token.value, power: low.power)
+        else { return Outcome(reading: nil, resume: high.end) }
+        // 5万-8元 is no range anyone writes; 50-100亿元 is.
+        if low.power > 0 && high.power == 0 { return nil }
+        let lowPower = low.power == 0 && low.unit == nil ? high.power : low.power
+        guard let lowValue = scaled(low.token.value, lowPower, unit), let highValue = scaled(high.token.value, high.power, unit),
+            lowValue < highValue
+        else { return Outcome(reading: nil, resume: high.end) }
+        var reading = AmountReading(
+            start: low.token.range.lowerBound, end: high.end, low: lowValue, value: highValue, unit: unit,
+            script: low.token.script)
+        reading.isMoreThan = high.isMoreThan
+        return Outcome(reading: reading, resume: high.end)
+    }
+
+    private static let fromMarkers: Set<Unicode.Scalar> = ["从", "由"]
+
+    /// Whether 从 opens the clause shortly before `index` (从18家整合至9家).
+    private static func saysFrom(_ text: ScalarText, before index: Int) -> Bool {
+        var cursor = index - 1
+        while cursor >= 0, index - cursor <= 12, !text[cursor].endsClause {
+            if fromMarkers.contains(text[cursor]) { return true }
+            cursor -= 1
+        }
+        return false
+    }
+
+    private static func isAcceptable(_ unit: UnitLexicon.Unit, _ value: ExactDecimal, power: Int) -> Bool {
+        switch unit.rule {
+        case .always: true
+        case .durationYear: power == 0 && value < ExactDecimal(1000)
+        case .largeCountsOnly: power > 0 || value >= ExactDecimal(1000)
+        case .notAnAmount: false
+        }
+    }
+
+    private static func scaled(_ value: ExactDecimal, _ power: Int, _ unit: UnitLexicon.Unit?) -> ExactDecimal? {
+        value.timesPowerOfTen(power + (unit?.powerOfTen ?? 0))
+    }
+
+    // MARK: - After the unit
+
+    /// Slash denominators (元/人, 万吨/年, 元/人·月) and a suffix comparator (以上, 左右).
+    private static func readTail(_ text: ScalarText, into reading: inout AmountReading) {
+        if reading.unit != nil {
+            var cursor = reading.end
+            while text[cursor] == "/" || (text[cursor] == "·" && !reading.slashDenominators.isEmpty),
+                let denominator = UnitLexicon.denominators.match(in: text, at: cursor + 1)
+            {
+                reading.slashDenominators.append(text.string(cursor + 1..<denominator.end))
+                cursor = denominator.end
+            }
+            reading.end = cursor
+        }
+        if let suffix = ComparatorLexicon.suffixes.match(in: text, at: reading.end) {
+            reading.suffixComparator = suffix.value
+            reading.end = suffix.end
+        }
+    }
+
+    private static let sessionWords = ["全会", "会议", "全体会议", "代表大会", "党代会"].map { Array($0.unicodeScalars) }
+    private static let systemWords = ["制", "一贯制"].map { Array($0.unicodeScalars) }
+    private static let planWords = ["规划", "计划", "行动"].map { Array($0.unicodeScalars) }
+
+    /// A number that is part of a name after all: 三年制, 五年一贯制 (school systems),
+    /// 十四届九次全会 (the ninth plenary session), 三年级 (a school grade), 五年规划 and
+    /// 三年行动 (plans named by their span), 1个亿 (colloquial: the 个 is no unit).
+    private static func isNameAfter(_ text: ScalarText, _ reading: AmountReading) -> Bool {
+        guard let unit = reading.unit else { return false }
+        let after = reading.end
+        if systemWords.contains(where: { text.matches($0, at: after) }) { return true }
+        if unit.name == "次", sessionWords.contains(where: { text.matches($0, at: after) }) { return true }
+        if unit.name == "年", text[after] == "级" || planWords.contains(where: { text.matches($0, at: after) }) { return true }
+        if unit.name == "个", text[after] == "亿" || text[after] == "万" { return true }
+        return false
+    }
+
+    // MARK: - Context that makes a number a non-amount
+
+    /// Before these a Chinese numeral is no count: 第三, 初三, 周三, 星期三, 三分之一, 几十个,
+    /// 数十个, 每三年, 第十四个五年规划.
+    private static let chineseBlockers: Set<Unicode.Scalar> = ["第", "初", "周", "期", "之", "几", "数", "好", "每", "个"]
+    /// Set phrases where a numeral and classifier name a doctrine, not a count: 四个意识,
+    /// 两个维护, 八项规定, 五位一体.
+    private static let sloganWords = ["意识", "自信", "维护", "确立", "全面", "代表", "务必", "一百年", "毫不动摇", "全覆盖", "规定", "一体"]
+        .map { Array($0.unicodeScalars) }
+
+    /// Ordinals (第三届, 第2针), rankings (前3名), enumerations (一、二类), slogans (四个意识).
+    private static func isExcludedByContext(_ text: ScalarText, _ side: Side) -> Bool {
+        let start = side.token.range.lowerBound
+        var before = start - 1
+        while text[before] == " " { before -= 1 }
+        if text[before] == "第" { return true }
+        if text[before] == "前", let unit = side.unit, unit.name == "名" || unit.name == "位" { return true }
+        guard side.token.script == .chinese else { return false }
+        let previous = text[start - 1]
+        // 高三 (a school year) — but 提高三个百分点 is an amount.
+        if previous == "高", text[start - 2] != "提" { return true }
+        if chineseBlockers.contains(previous) { return true }
+        // 一、二类 and 二、三季度 list categories; a count is not written that way.
+        if previous == "、", isChineseNumeral(text[start - 2]) { return true }
+        if text[side.token.range.upperBound] == "、", isChineseNumeral(text[side.token.range.upperBound + 1]) { return true }
+        if side.unit != nil, sloganWords.contains(where: { text.matches($0, at: side.end) }) { return true }
+        // 三类坝, 二类点, 一类地区: Chinese numerals with 类 name a class; counts of kinds are
+        // written with digits (5类以上).
+        if side.unit?.name == "类" { return true }
+        return false
+    }
+
+    private static func isChineseNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        NumberReader.chineseDigit(scalar) != nil || NumberReader.chinesePlace(scalar) != nil
+    }
+
+    /// Digits glued to a code or a compound: PM2.5, DN1000, G20, 7×24, 1+13, 1/3, and the
+    /// later parts of 2023-03-06 or 3:30.
+    private static func isCompoundContinuation(_ text: ScalarText, at start: Int) -> Bool {
+        let previous = text[start - 1]
+        guard text[start].isASCIIDigit else { return false }
+        if previous.isASCIILetter || previous == "×" || previous == "*" || previous == "+" || previous == "#" { return true }
+        if previous == "-" || previous == "/" || previous == "." || previous == ":" || previous == "±" {
+            // After a digit: a date or a code (2023-03-06). Otherwise a sign (增长-5%): the
+            // amount is negative or signed, and a value without its sign is wrong.
+            return previous == "-" || previous == "±" ? true : text[start - 2].isASCIIDigit
+        }
+        // Digits followed by an operator belong to a formula or a code as well.
+        var end = start
+        while text[end].isASCIIDigit || text[end] == "." { end += 1 }
+        let next = text[end]
+        if next == "×" || next == "*" || next == "+" || next == "#" { return true }
+        if (next == "/" || next == ":") && text[end + 1].isASCIIDigit { return true }
+        return false
+    }
+
+    /// The end of the digits, separators and Chinese numerals starting at `start`.
+    private static func skipNumberRun(_ text: ScalarText, from start: Int) -> Int {
+        var cursor = start
+        if text[cursor].isASCIIDigit {
+            while text[cursor].isASCIIDigit || ((text[cursor] == "." || text[cursor] == "," || text[cursor] == "/" || text[cursor] == ":" || text[cursor] == "-") && text[cursor + 1].isASCIIDigit) {
+                cursor += 1
+            }
+        } else {
+            while isChineseNumeral(text[cursor]) { cursor += 1 }
+        }
+        return max(cursor, start + 1)
+    }
+
+    // MARK: - 百分之
+
+    /// 百分之八十, 百分之80, 百分之百.
+    private static func readPercentWord(_ text: ScalarText, at start: Int) -> Outcome {
+        let numberStart = start + percentWord.count
+        let value: ExactDecimal
+        let end: Int
+        if text[numberStart] == "百", NumberReader.chinesePlace(text[numberStart + 1]) == nil,
+            NumberReader.chineseDigit(text[numberStart + 1]) == nil
+        {
+            value = ExactDecimal(100)
+            end = numberStart + 1
+        } else if let token = readNumber(text, at: numberStart), !token.isDigitSequence {
+            value = token.value
+            end = token.range.upperBound
+        } else {
+            return Outcome(reading: nil, resume: numberStart)
+        }
+        var reading = AmountReading(start: start, end: end, value: value, unit: UnitLexicon.Unit("%"), script: .chinese)
+        if let suffix = ComparatorLexicon.suffixes.match(in: text, at: end) {
+            reading.suffixComparator = suffix.value
+            reading.end = suffix.end
+        }
+        return Outcome(reading: reading, resume: reading.end)
+    }
+}

@@ -1,0 +1,22 @@
+/// A set of Basic Multilingual Plane scalars as a 64K-bit table: one load and one test per
+/// lookup. The scanners ask it for every scalar of the text ("can anything start here?"), so
+/// the common case — an ideograph that starts nothing — costs a few instructions.
+struct ScalarSet: Sendable {
+    private let bits: [UInt64]
+
+    init(_ groups: [String]) {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for group in groups {
+            for scalar in group.unicodeScalars where scalar.value < 0x1_0000 {
+                bits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63)
+            }
+        }
+        self.bits = bits
+    }
+
+    @inline(__always)
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x1_0000 && bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
+    }
+}

@@ -1,0 +1,176 @@
+/// Text as an array of Unicode scalars, with full-width forms folded to ASCII, and the UTF-8
+/// offset of every scalar.
+///
+/// Both the quantity and the time parser scan by integer index over this array (no regex
+/// engine, no `Character` or `String` allocation per step) and still hand back substrings
+/// and `String.Index` ranges of the text exactly as it was given.
+struct ScalarText {
+    let text: String
+    /// Folded scalars: `１２％` reads as `12%`, `（` as `(`, `—` as `-`. `，` is kept apart
+    /// from `,` because in Chinese text it separates clauses, never digit groups.
+    private(set) var scalars: [Unicode.Scalar]
+    /// UTF-8 offset of each scalar in `text`, plus one final entry for the end.
+    private var utf8Offsets: [Int]
+
+    init(_ text: String) {
+        var text = text
+        if text.utf8.withContiguousStorageIfAvailable({ _ in () }) == nil { text.makeContiguousUTF8() }
+        self.text = text
+        (scalars, utf8Offsets) = text.utf8.withContiguousStorageIfAvailable(ScalarText.decode) ?? ([], [0])
+    }
+
+    /// Decodes UTF-8 in one pass into preallocated arrays: the hot start of every parse.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> ([Unicode.Scalar], [Int]) {
+        let byteCount = bytes.count
+        guard let source = bytes.baseAddress, byteCount > 0 else { return ([], [0]) }
+        var offsets: [Int] = []
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: byteCount) { scalarBuffer, scalarCount in
+            offsets = [Int](unsafeUninitializedCapacity: byteCount + 1) { offsetBuffer, offsetCount in
+                let scalarOut = scalarBuffer.baseAddress!
+                let offsetOut = offsetBuffer.baseAddress!
+                var index = 0
+                var count = 0
+                while index < byteCount {
+                    let lead = UInt32(source[index])
+                    var value = lead
+                    var length = 1
+                    // A String's bytes are valid UTF-8; the length checks only keep a
+                    // malformed buffer from reading past its end.
+                    if lead >= 0xE0 {
+                        if lead >= 0xF0, index + 3 < byteCount {
+                            value = (lead & 0x07) << 18 | UInt32(source[index + 1] & 0x3F) << 12
+                                | UInt32(source[index + 2] & 0x3F) << 6 | UInt32(source[index + 3] & 0x3F)
+                            length = 4
+                        } else if index + 2 < byteCount {
+                            value = (lead & 0x0F) << 12 | UInt32(source[index + 1] & 0x3F) << 6 | UInt32(source[index + 2] & 0x3F)
+                            length = 3
+                        }
+                    } else if lead >= 0xC0, index + 1 < byteCount {
+                        value = (lead & 0x1F) << 6 | UInt32(source[index + 1] & 0x3F)
+                        length = 2
+                    }
+                    (scalarOut + count).initialize(to: fold(Unicode.Scalar(value) ?? "\u{FFFD}"))
+                    (offsetOut + count).initialize(to: index)
+                    count &+= 1
+                    index &+= length
+                }
+                (offsetOut + count).initialize(to: byteCount)
+                offsetCount = count + 1
+                scalarCount = count
+            }
+        }
+        return (scalars, offsets)
+    }
+
+    var count: Int { scalars.count }
+
+    /// The scalar at `index`, or U+0000 outside the text, so look-ahead and look-behind
+    /// never need a bounds check of their own.
+    @inline(__always)
+    subscript(index: Int) -> Unicode.Scalar {
+        index >= 0 && index < scalars.count ? scalars[index] : "\u{0}"
+    }
+
+    /// Whether `word` occurs at `index`.
+    func matches(_ word: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index >= 0, index + word.count <= scalars.count else { return false }
+        for (offset, scalar) in word.enumerated() where scalars[index + offset] != scalar { return false }
+        return true
+    }
+
+    /// Whether `word` ends just before `end`.
+    func matches(_ word: [Unicode.Scalar], endingAt end: Int) -> Bool {
+        matches(word, at: end - word.count)
+    }
+
+    func stringIndex(_ index: Int) -> String.Index {
+        text.utf8.index(text.utf8.startIndex, offsetBy: utf8Offsets[index])
+    }
+
+    func range(_ range: Range<Int>) -> Range<String.Index> {
+        stringIndex(range.lowerBound)..<stringIndex(range.upperBound)
+    }
+
+    /// The original (unfolded) text of `range`.
+    func string(_ range: Range<Int>) -> String {
+        String(text[self.range(range)])
+    }
+
+    /// Where a quotation or title opened at `index` closes: `“四智”`, `《…方案》`, `〔2020〕`.
+    /// Nil when `index` opens nothing or the closing mark is not near enough to trust (a
+    /// stray quote mark must not hide the rest of the text).
+    func closingMark(ofOpeningAt index: Int) -> Int? {
+        let close: Unicode.Scalar
+        let reach: Int
+        switch self[index] {
+        case "“": close = "”"; reach = 40
+        case "\"": close = "\""; reach = 40
+        case "「": close = "」"; reach = 40
+        case "『": close = "』"; reach = 40
+        case "《": close = "》"; reach = 120
+        case "〔": close = "〕"; reach = 12
+        default: return nil
+        }
+        var cursor = index + 1
+        let limit = min(scalars.count, index + 1 + reach)
+        while cursor < limit {
+            let scalar = scalars[cursor]
+            if scalar == close { return cursor }
+            // A line break ends any quotation that has not closed yet.
+            if scalar == "\n" { return nil }
+            cursor += 1
+        }
+        return nil
+    }
+
+    /// Full-width ASCII forms and look-alike dashes and spaces, folded so the scanners see
+    /// one spelling. The full-width comma `，` stays as it is (see `scalars`).
+    @inline(__always)
+    static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        // Fast path for the bulk of the text: ASCII, and CJK ideographs other than 萬 億 兩.
+        if value < 0xA0 || (value >= 0x4E00 && value < 0xF900 && value != 0x842C && value != 0x5104 && value != 0x5169) {
+            return scalar
+        }
+        switch value {
+        case 0xFF0C: return scalar
+        case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFF01 + 0x21)!
+        case 0x00A0, 0x2002...0x200A, 0x3000: return " "
+        case 0x2010...0x2014, 0x2212, 0xFE63: return "-"
+        case 0x301C, 0x223C: return "~"
+        case 0xFE6A: return "%"
+        case 0x842C: return "万"  // 萬: the multiplier is read the same in either script
+        case 0x5104: return "亿"  // 億
+        case 0x5169: return "两"  // 兩
+        default: return scalar
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    @inline(__always)
+    var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+
+    @inline(__always)
+    var asciiDigitValue: Int { Int(value) - 0x30 }
+
+    @inline(__always)
+    var isASCIILetter: Bool { (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) }
+
+    /// Marks that end a clause (after folding: ；！？： read as ASCII): a rate (每…) never
+    /// reaches across them.
+    var endsClause: Bool {
+        switch self {
+        case "，", ",", "。", ";", "!", "?", ":", "\n", "\r": true
+        default: false
+        }
+    }
+
+    /// Marks that end a sentence: the reach of 力争.
+    var endsSentence: Bool {
+        switch self {
+        case "。", ";", "!", "?", "\n", "\r": true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import PlanModel
+
+/// One period as printed, before the year is filled in: 二季度, 2023年7月, 7月底, 3月16日, 上旬.
+struct Period: Equatable {
+    enum Span: Equatable {
+        case year
+        case half(Int)
+        case quarter(Int)
+        case month(Int)
+        /// 7月底, 4月末: the last day of the month.
+        case monthEnd(Int)
+        /// 上旬 1, 中旬 2, 下旬 3; the month may come from a neighbour (3月上旬至中旬).
+        case xun(month: Int?, Int)
+        /// The month may come from a neighbour (3月1日至15日).
+        case day(month: Int?, Int)
+        /// 年底, 年末: 12-31.
+        case yearEnd
+    }
+
+    var span: Span
+    /// The year printed with it (2023年…).
+    var year: Int?
+    /// 今年 0, 明年 1, 去年 -1: resolved against the document's year.
+    var relativeYear: Int?
+    /// A rough reading (月初, 年初) that is a guess however the year is resolved.
+    var isRough = false
+
+    var grain: TimeExpression.Grain {
+        switch span {
+        case .year: .year
+        case .half: .half
+        case .quarter: .quarter
+        case .month: .month
+        case .xun: .xun
+        case .day, .monthEnd, .yearEnd: .day
+        }
+    }
+
+    /// Periods that can share one list or range: 二、三季度, 4月、6月, 6月底、9月.
+    var family: Int {
+        switch span {
+        case .year, .yearEnd: 0
+        case .half: 1
+        case .quarter: 2
+        case .month, .monthEnd: 3
+        case .xun: 4
+        case .day: 5
+        }
+    }
+
+    /// A point or a day, not a stretch: 7月底, 年底, 3月16日.
+    var isDay: Bool {
+        switch span {
+        case .day, .monthEnd, .yearEnd: true
+        default: false
+        }
+    }
+
+    var month: Int? {
+        switch span {
+        case .month(let month), .monthEnd(let month): month
+        case .xun(let month, _), .day(let month, _): month
+        default: nil
+        }
+    }
+
+    /// Position inside a year, to tell whether a later item wraps into the next year
+    /// (10月至3月) and to order the items of a list.
+    var positionInYear: Int {
+        switch span {
+        case .year: 0
+        case .half(let half): (half - 1) * 6 * 31
+        case .quarter(let quarter): (quarter - 1) * 3 * 31
+        case .month(let month): (month - 1) * 31
+        case .monthEnd(let month): (month - 1) * 31 + 30
+        case .xun(let month, let xun): ((month ?? 1) - 1) * 31 + (xun - 1) * 10
+        case .day(let month, let day): ((month ?? 1) - 1) * 31 + day - 1
+        case .yearEnd: 12 * 31
+        }
+    }
+
+    /// The inclusive dates of the period in `year`; nil when a part is unknown (a 旬 or a day
+    /// without its month) or the date does not exist (2月30日).
+    func dates(in year: Int) -> (start: CalendarDate, end: CalendarDate)? {
+        func monthSpan(_ first: Int, _ last: Int) -> (CalendarDate, CalendarDate)? {
+            guard let start = CalendarDate(year: year, month: first, day: 1), let end = CalendarDate.endOf(month: last, year: year)
+            else { return nil }
+            return (start, end)
+        }
+        switch span {
+        case .year: return monthSpan(1, 12)
+        case .half(let half): return monthSpan(half * 6 - 5, half * 6)
+        case .quarter(let quarter): return monthSpan(quarter * 3 - 2, quarter * 3)
+        case .month(let month): return monthSpan(month, month)
+        case .monthEnd(let month):
+            guard let end = CalendarDate.endOf(month: month, year: year) else { return nil }
+            return (end, end)
+        case .xun(let month, let xun):
+            guard let month, let first = CalendarDate(year: year, month: month, day: xun * 10 - 9) else { return nil }
+            let last = xun == 3 ? CalendarDate.endOf(month: month, year: year) : CalendarDate(year: year, month: month, day: xun * 10)
+            return last.map { (first, $0) }
+        case .day(let month, let day):
+            guard let month, let date = CalendarDate(year: year, month: month, day: day) else { return nil }
+            return (date, date)
+        case .yearEnd:
+            guard let end = CalendarDate(year: year, month: 12, day: 31) else { return nil }
+            return (end, end)
+        }
+    }
+
+    /// The compact reference (SPEC §3.4): `2023`, `2023-H1`, `2023-Q2`, `2023-07`, `2023-07-31`,
+    /// and for a 旬 its days, `2023-03-01/2023-03-10`. Unknown parts are written `XXXX` / `XX`.
+    func ref(in year: Int?) -> String {
+        let yearText = year.map { pad($0, 4) } ?? "XXXX"
+        switch span {
+        case .year: return yearText
+        case .half(let half): return "\(yearText)-H\(half)"
+        case .quarter(let quarter): return "\(yearText)-Q\(quarter)"
+        case .month(let month): return "\(yearText)-\(pad(month, 2))"
+        case .monthEnd(let month):
+            let day = year.map { CalendarDate.daysIn(month: month, year: $0) } ?? CalendarDate.daysIn(month: month, year: 2001)
+            return "\(yearText)-\(pad(month, 2))-\(pad(day, 2))"
+        case .xun(let month, let xun):
+            if let year, let dates = dates(in: year) { return "\(dates.start)/\(dates.end)" }
+            let monthText = month.map { pad($0, 2) } ?? "XX"
+            let lastDay = xun == 3 ? "XX" : pad(xun * 10, 2)
+            return "\(yearText)-\(monthText)-\(pad(xun * 10 - 9, 2))/\(yearText)-\(monthText)-\(lastDay)"
+        case .day(let month, let day):
+            return "\(yearText)-\(month.map { pad($0, 2) } ?? "XX")-\(pad(day, 2))"
+        case .yearEnd: return "\(yearText)-12-31"
+        }
+    }
+
+    private func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

@@ -1,0 +1,326 @@
+import PlanModel
+
+/// Reads the periods a time expression is made of, at one position of a `ScalarText`:
+/// years (2023年, 二〇二三年, 今年), halves, quarters and their lists and ranges written with
+/// one 季度 (二、三季度, 一至三季度, 前三季度), months with their days, 旬 and ends
+/// (2023年7月底, 3月16日, 4、5月, 1-6月), full dates (2023-03-06), and year ranges (2021-2030年).
+///
+/// Prefixes (从, 到, 截至), ranges and lists across whole periods (10月至2023年12月,
+/// 2023年4月、6月) and suffixes (前, 起) are `TimeScanner`'s.
+enum PeriodReader {
+    /// Periods read at one position: one, a range, or a list.
+    struct Core {
+        enum Shape {
+            case single(Period)
+            case range(Period, Period)
+            case list([Period])
+        }
+
+        var shape: Shape
+        var end: Int
+
+        /// Every period of the core, in order.
+        var periods: [Period] {
+            switch shape {
+            case .single(let period): [period]
+            case .range(let first, let last): [first, last]
+            case .list(let periods): periods
+            }
+        }
+    }
+
+    /// The core at `index`. `allowBareDay` admits a day without a month (the 15日 of
+    /// 3月1日至15日), which only makes sense after a neighbour that has one.
+    static func read(_ text: ScalarText, at index: Int, allowBareDay: Bool = false) -> Core? {
+        let scalar = text[index]
+        if scalar.isASCIIDigit {
+            if let dated = readYearOrDate(text, at: index) { return dated }
+            return readNumberedPeriod(text, at: index, year: nil, allowBareDay: allowBareDay)
+        }
+        if let dated = readChineseYear(text, at: index) { return dated }
+        if NumberReader.chineseDigit(scalar) != nil || scalar == "十" {
+            return readNumberedPeriod(text, at: index, year: nil, allowBareDay: allowBareDay)
+        }
+        if scalar == "第" || scalar == "前" { return readQuarters(text, at: index, year: nil) }
+        if let relative = relativeYears.match(in: text, at: index) {
+            return readAfterYear(text, at: relative.end, year: Period(span: .year, relativeYear: relative.value))
+        }
+        if let word = readYearWord(text, at: index, year: Period(span: .year)) { return word }
+        if let xun = xunWords.match(in: text, at: index) {
+            return Core(shape: .single(Period(span: .xun(month: nil, xun.value))), end: xun.end)
+        }
+        return nil
+    }
+
+    // MARK: - Words
+
+    private static let relativeYears = WordTable<Int>([
+        ("今年", 0), ("本年", 0), ("今年度", 0), ("本年度", 0), ("明年", 1), ("次年", 1), ("去年", -1), ("上年", -1),
+        ("上年度", -1),
+    ])
+    private static let halfWords = WordTable<Int>([("上半年", 1), ("下半年", 2), ("上半年度", 1), ("下半年度", 2)])
+    private static let xunWords = WordTable<Int>([("上旬", 1), ("中旬", 2), ("下旬", 3)])
+
+    private enum YearWord: Sendable { case whole, end, start }
+    /// Words that stand for the document's year (or for the year printed before them).
+    private static let yearWords = WordTable<YearWord>([
+        ("全年", .whole), ("全年度", .whole), ("年内", .whole), ("年度内", .whole), ("年底", .end), ("年末", .end),
+        ("年初", .start),
+    ])
+    private static let quarterWord = Array("季度".unicodeScalars)
+
+    /// 上半年, 全年, 年内, 年底, 年初 — standing alone or after a year (`year` carries it).
+    /// 年内 and 年底 after a numeral (两年内, 三年底) are durations, not the document's year.
+    private static func readYearWord(_ text: ScalarText, at index: Int, year: Period) -> Core? {
+        if let half = halfWords.match(in: text, at: index) {
+            var period = year
+            period.span = .half(half.value)
+            return Core(shape: .single(period), end: half.end)
+        }
+        guard let word = yearWords.match(in: text, at: index) else { return nil }
+        if text[index] == "年", isCountBefore(text, index) { return nil }
+        var period = year
+        switch word.value {
+        case .whole: period.span = .year
+        case .end: period.span = .yearEnd
+        case .start:
+            period.span = .month(1)
+            period.isRough = true
+        }
+        return Core(shape: .single(period), end: word.end)
+    }
+
+    private static func isCountBefore(_ text: ScalarText, _ index: Int) -> Bool {
+        let previous = text[index - 1]
+        return previous.isASCIIDigit || NumberReader.chineseDigit(previous) != nil || NumberReader.chinesePlace(previous) != nil
+            || previous == "多" || previous == "几" || previous == "每" || previous == "半" || previous == "个"
+    }
+
+    // MARK: - Years and full dates
+
+    /// A four-digit year 1900–2100 followed by 年, a full date (2023-03-06, 2023/3/6,
+    /// 2023.3.6), or a range of years (2021-2030年).
+    private static func readYearOrDate(_ text: ScalarText, at index: Int) -> Core? {
+        guard let year = fourDigitYear(text, at: index) else { return nil }
+        let after = index + 4
+        let separator = text[after]
+        if separator == "-" || separator == "/" || separator == "." {
+            if let month = smallArabic(text, at: after + 1), text[month.end] == separator,
+                let day = smallArabic(text, at: month.end + 1), !text[day.end].isASCIIDigit,
+                CalendarDate(year: year, month: month.value, day: day.value) != nil
+            {
+                return Core(shape: .single(Period(span: .day(month: month.value, day.value), year: year)), end: day.end)
+            }
+        }
+        if separator == "-" || separator == "~" || separator == "至" || separator == "到",
+            let last = fourDigitYear(text, at: after + 1), text[after + 5] == "年", last > year
+        {
+            var end = after + 6
+            if text[end] == "度" { end += 1 }
+            return Core(shape: .range(Period(span: .year, year: year), Period(span: .year, year: last)), end: end)
+        }
+        guard separator == "年" else { return nil }
+        var end = after + 1
+        if text[end] == "度" { end += 1 }
+        return readAfterYear(text, at: end, year: Period(span: .year, year: year))
+    }
+
+    private static func fourDigitYear(_ text: ScalarText, at index: Int) -> Int? {
+        guard (0..<4).allSatisfy({ text[index + $0].isASCIIDigit }), !text[index + 4].isASCIIDigit else { return nil }
+        let value = (0..<4).reduce(0) { $0 * 10 + text[index + $1].asciiDigitValue }
+        return (1900...2100).contains(value) ? value : nil
+    }
+
+    /// 二〇二三年
+    private static func readChineseYear(_ text: ScalarText, at index: Int) -> Core? {
+        guard NumberReader.chineseDigit(text[index]) != nil else { return nil }
+        let (token, end) = NumberReader.readChinese(text, at: index)
+        guard let token, token.isDigitSequence, end - index == 4, text[end] == "年",
+            let year = Int(token.value.description), (1900...2100).contains(year)
+        else { return nil }
+        return readAfterYear(text, at: end + 1, year: Period(span: .year, year: year))
+    }
+
+    /// What may follow a year: a half, 全年, 年底, quarters, months (with days). The year
+    /// alone when nothing does.
+    private static func readAfterYear(_ text: ScalarText, at index: Int, year: Period) -> Core {
+        if let word = readYearWord(text, at: index, year: year) { return word }
+        // 2023年底, 2023年末, 2023年初
+        if text[index] == "底" || text[index] == "末" {
+            var period = year
+            period.span = .yearEnd
+            return Core(shape: .single(period), end: index + 1)
+        }
+        if text[index] == "初" {
+            var period = year
+            period.span = .month(1)
+            period.isRough = true
+            return Core(shape: .single(period), end: index + 1)
+        }
+        if text[index] == "第" || text[index] == "前", let quarters = readQuarters(text, at: index, year: year) { return quarters }
+        if let numbered = readNumberedPeriod(text, at: index, year: year, allowBareDay: false) { return numbered }
+        return Core(shape: .single(year), end: index)
+    }
+
+    // MARK: - Quarters, months and days written with numbers
+
+    /// A number from 1 to 31 in Arabic (one or two digits) or Chinese (三, 十二, 二十三).
+    private static func smallNumber(_ text: ScalarText, at index: Int) -> (value: Int, end: Int)? {
+        if text[index].isASCIIDigit { return smallArabic(text, at: index) }
+        guard NumberReader.chineseDigit(text[index]) != nil || text[index] == "十" else { return nil }
+        // Read only 十 and digits: 十二月 is a month, but 一百 or 三千 never is.
+        var end = index
+        while end - index < 3, NumberReader.chineseDigit(text[end]) != nil || text[end] == "十" { end += 1 }
+        if NumberReader.chinesePlace(text[end]) != nil { return nil }
+        guard let token = NumberReader.readChinese(text, at: index).token, token.range.upperBound == end, !token.isDigitSequence,
+            let value = Int(token.value.description), (1...31).contains(value)
+        else { return nil }
+        return (value, end)
+    }
+
+    private static func smallArabic(_ text: ScalarText, at index: Int) -> (value: Int, end: Int)? {
+        guard text[index].isASCIIDigit else { return nil }
+        var value = text[index].asciiDigitValue
+        var end = index + 1
+        if text[end].isASCIIDigit {
+            value = value * 10 + text[end].asciiDigitValue
+            end += 1
+        }
+        if text[end].isASCIIDigit { return nil }
+        return (value, end)
+    }
+
+    private static func isClauseMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "，" || scalar == "," || scalar == ":" || scalar == ";" || scalar == "。" || scalar == " "
+    }
+
+    /// The marks that join the items of a list: 二、三季度, 6月和9月.
+    static func isListSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "、" || scalar == "和" || scalar == "及" || scalar == "与"
+    }
+
+    private static func isRangeSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "至" || scalar == "到" || scalar == "-" || scalar == "~"
+    }
+
+    /// Numbers sharing one unit word: `二、三季度`, `1-6月`, `4、5月`, `7月`, `3月16日`, and with
+    /// `allowBareDay` `15日`.
+    private static func readNumberedPeriod(_ text: ScalarText, at index: Int, year: Period?, allowBareDay: Bool) -> Core? {
+        guard let first = smallNumber(text, at: index) else { return nil }
+        var numbers = [first.value]
+        var cursor = first.end
+        var isRange = false
+        // The numbers of a list (、) or range (至). No real list is longer than a year's
+        // months; the bound also keeps a failed attempt from rescanning a long run.
+        while numbers.count < 12 {
+            let separator = text[cursor]
+            // Items of one list are written alike: 7、8月, 二、三季度 — not 一、7月.
+            guard isListSeparator(separator) || (isRangeSeparator(separator) && !isRange && numbers.count == 1),
+                text[cursor + 1].isASCIIDigit == text[index].isASCIIDigit, let next = smallNumber(text, at: cursor + 1)
+            else { break }
+            if isRangeSeparator(separator) { isRange = true }
+            numbers.append(next.value)
+            cursor = next.end
+        }
+        let base = year ?? Period(span: .year)
+
+        if text.matches(quarterWord, at: cursor) {
+            guard numbers.allSatisfy({ (1...4).contains($0) }) else { return nil }
+            return group(numbers.map { period(base, .quarter($0)) }, isRange: isRange, end: cursor + 2)
+        }
+        // 三、四季，… : 季 for 季度 after a list of quarters (alone, 四季 are the four seasons).
+        if text[cursor] == "季", numbers.count > 1, isClauseMark(text[cursor + 1]), numbers.allSatisfy({ (1...4).contains($0) }) {
+            return group(numbers.map { period(base, .quarter($0)) }, isRange: isRange, end: cursor + 1)
+        }
+        if text[cursor] == "月" {
+            guard numbers.allSatisfy({ (1...12).contains($0) }) else { return nil }
+            var end = cursor + 1
+            if text[end] == "份" { end += 1 }
+            guard numbers.count == 1 else { return group(numbers.map { period(base, .month($0)) }, isRange: isRange, end: end) }
+            return readInsideMonth(text, at: end, month: numbers[0], base: base)
+        }
+        if allowBareDay, numbers.count == 1, text[cursor] == "日" || text[cursor] == "号", (1...31).contains(numbers[0]) {
+            return Core(shape: .single(period(base, .day(month: nil, numbers[0]))), end: cursor + 1)
+        }
+        return nil
+    }
+
+    /// After `N月`: a day (16日, 1-15日), a 旬, 底/末, 初 — or the month alone.
+    private static func readInsideMonth(_ text: ScalarText, at index: Int, month: Int, base: Period) -> Core {
+        if let day = smallNumber(text, at: index) {
+            // 3月16日, 3月1-15日
+            if text[day.end] == "日" || text[day.end] == "号" {
+                return Core(shape: .single(period(base, .day(month: month, day.value))), end: day.end + 1)
+            }
+            if isRangeSeparator(text[day.end]), let last = smallNumber(text, at: day.end + 1),
+                text[last.end] == "日" || text[last.end] == "号", last.value > day.value
+            {
+                return Core(
+                    shape: .range(period(base, .day(month: month, day.value)), period(base, .day(month: month, last.value))),
+                    end: last.end + 1)
+            }
+        }
+        if let xun = xunWords.match(in: text, at: index) {
+            return Core(shape: .single(period(base, .xun(month: month, xun.value))), end: xun.end)
+        }
+        switch text[index] {
+        case "底", "末":
+            return Core(shape: .single(period(base, .monthEnd(month))), end: index + 1)
+        case "初":
+            var rough = period(base, .xun(month: month, 1))
+            rough.isRough = true
+            return Core(shape: .single(rough), end: index + 1)
+        default:
+            return Core(shape: .single(period(base, .month(month))), end: index)
+        }
+    }
+
+    /// 第一季度, 第一、二季度, 第一至第三季度, 前三季度, 前两个季度.
+    private static func readQuarters(_ text: ScalarText, at index: Int, year: Period?) -> Core? {
+        let base = year ?? Period(span: .year)
+        if text[index] == "前" {
+            guard let count = smallNumber(text, at: index + 1), (1...4).contains(count.value) else { return nil }
+            var cursor = count.end
+            if text[cursor] == "个" { cursor += 1 }
+            guard text.matches(quarterWord, at: cursor) else { return nil }
+            let quarters = (1...count.value).map { period(base, .quarter($0)) }
+            return group(quarters, isRange: true, end: cursor + 2)
+        }
+        // 第 before each number is optional: 第三、第四季度, 第一至三季度.
+        var numbers: [Int] = []
+        var cursor = index
+        var isRange = false
+        while numbers.count < 4 {
+            if text[cursor] == "第" { cursor += 1 }
+            guard let number = smallNumber(text, at: cursor), (1...4).contains(number.value) else { return nil }
+            numbers.append(number.value)
+            cursor = number.end
+            let separator = text[cursor]
+            if text.matches(quarterWord, at: cursor) { break }
+            if isListSeparator(separator) || (isRangeSeparator(separator) && !isRange && numbers.count == 1) {
+                if isRangeSeparator(separator) { isRange = true }
+                cursor += 1
+                continue
+            }
+            return nil
+        }
+        guard text.matches(quarterWord, at: cursor) else { return nil }
+        return group(numbers.map { period(base, .quarter($0)) }, isRange: isRange, end: cursor + 2)
+    }
+
+    private static func period(_ base: Period, _ span: Period.Span) -> Period {
+        var period = base
+        period.span = span
+        return period
+    }
+
+    private static func group(_ periods: [Period], isRange: Bool, end: Int) -> Core? {
+        guard let first = periods.first, let last = periods.last else { return nil }
+        if periods.count == 1 { return Core(shape: .single(first), end: end) }
+        if isRange {
+            guard first.positionInYear < last.positionInYear else { return nil }
+            return Core(shape: .range(first, last), end: end)
+        }
+        return Core(shape: .list(periods), end: end)
+    }
+}

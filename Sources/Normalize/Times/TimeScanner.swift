@@ -1,0 +1,334 @@
+import PlanModel
+
+/// Walks a text once and resolves every time expression in it (SPEC §3.4):
+/// periods from `PeriodReader`, joined into ranges (10月至2023年12月) and lists
+/// (2023年6月底、2023年9月、12月前), with what the words around them say —
+/// 从/自 … 起 (from), 到/至 … (by), 截至 (as of), … 前 (before), 每月/每季度 (recurrence).
+///
+/// Years left out take the document's year; without one, the last year printed earlier in
+/// the text, marked ambiguous; without that, `XXXX` and no dates.
+struct TimeScanner {
+    private let text: ScalarText
+    private let documentYear: Int?
+    /// The last year printed in the text so far: a guess for a yearless period when the
+    /// document's year is unknown.
+    private var textYear: Int?
+
+    init(_ text: ScalarText, documentYear: Int?) {
+        self.text = text
+        self.documentYear = documentYear
+    }
+
+    /// Every scalar where something may happen: an expression may start, or a quotation opens.
+    private static let candidates = ScalarSet([
+        "0123456789", "〇零一二两三四五六七八九十", "第前上下中全年今本明次去从自到至截直每逐按", "“\"「『《〔",
+    ])
+
+    mutating func scan() -> [TimeMatch] {
+        let candidates = Self.candidates
+        var matches: [TimeMatch] = []
+        var index = 0
+        while index < text.count {
+            if !candidates.contains(text[index]) {
+                index += 1
+                continue
+            }
+            if let close = text.closingMark(ofOpeningAt: index) {
+                index = close + 1
+                continue
+            }
+            if canStart(at: index), let match = readExpression(at: index) {
+                matches.append(match.match)
+                index = match.end
+                continue
+            }
+            index += 1
+        }
+        return matches
+    }
+
+    // MARK: - Where an expression may start
+
+    /// Words an expression may open with (第一季度, 前三季度, 上半年, 全年, 今年, 从, 到, 截至,
+    /// 每月, 逐月, 按季度). A switch, not a set: this runs for every scalar of the text.
+    private static func isStartWord(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "第", "前", "上", "下", "中", "全", "年", "今", "本", "明", "次", "去", "从", "自", "到", "至", "截", "直", "每", "逐", "按":
+            true
+        default:
+            false
+        }
+    }
+    /// Before these a numeral counts something else: 3个月, 每3月, 第三届, 几月, 周三.
+    private static let numeralBlockers: Set<Unicode.Scalar> = ["个", "每", "第", "几", "数", "周", "之", "初", "星", "期", "."]
+
+    private func canStart(at index: Int) -> Bool {
+        let scalar = text[index]
+        if Self.isStartWord(scalar) { return true }
+        let previous = text[index - 1]
+        if scalar.isASCIIDigit {
+            if previous.isASCIIDigit || previous.isASCIILetter { return false }
+            if isItemLabel(at: index) { return false }
+            // 1.5月 is no month; the 1. of a list label before 2023年 is no decimal.
+            return !(previous == "." && text[index - 2].isASCIIDigit) || isListLabel(before: index)
+        }
+        if NumberReader.chineseDigit(scalar) != nil || scalar == "十" {
+            return NumberReader.chineseDigit(previous) == nil && NumberReader.chinesePlace(previous) == nil
+                && !Self.numeralBlockers.contains(previous)
+        }
+        return false
+    }
+
+    /// `1、7月底前…`: digits opening a line or a sentence, followed by 、 . 。 or ), label an
+    /// item; they are not the first month of a list (7、8月).
+    private func isItemLabel(at index: Int) -> Bool {
+        var before = index - 1
+        while text[before] == " " || text[before] == "(" { before -= 1 }
+        guard before < 0 || text[before] == "\n" || text[before] == "。" || text[before] == ";" else { return false }
+        var end = index
+        while text[end].isASCIIDigit { end += 1 }
+        guard end - index <= 2 else { return false }
+        switch text[end] {
+        case "、", "。", ")": return true
+        case ".": return !text[end + 1].isASCIIDigit || isListLabel(before: end + 1)
+        default: return false
+        }
+    }
+
+    /// `1.2023年…` at the start of a line: the 1. is a label, not a decimal.
+    private func isListLabel(before index: Int) -> Bool {
+        var cursor = index - 2
+        while text[cursor].isASCIIDigit { cursor -= 1 }
+        return cursor < 0 || text[cursor] == "\n" || text[cursor] == " " || text[cursor] == "\t"
+    }
+
+    // MARK: - Words around periods
+
+    private enum Prefix: Sendable { case from, until, asOf }
+    private static let prefixes = WordTable<Prefix>([
+        ("从", .from), ("自", .from), ("自从", .from), ("到", .until), ("至", .until), ("直到", .until), ("直至", .until),
+        ("截至", .asOf), ("截止", .asOf), ("截至到", .asOf), ("截止到", .asOf), ("截止至", .asOf),
+    ])
+
+    private enum Suffix { case before, since }
+    private static let beforeWords = ["之前", "以前"].map { Array($0.unicodeScalars) }
+    /// 前 starts these words instead of meaning "before": 二季度前期工作, 前提下.
+    private static let notBefore: Set<Unicode.Scalar> = [
+        "期", "置", "列", "沿", "往", "端", "段", "景", "夕", "身", "述", "款", "者", "后", "面", "瞻", "线", "方", "台", "锋", "哨",
+        "卫", "任", "辈", "程", "途", "科", "排",
+    ]
+    private static let premises = ["前提下", "前提是"].map { Array($0.unicodeScalars) }
+    /// 起 starts these words instead of meaning "from … on": 3月起草方案.
+    private static let notSince: Set<Unicode.Scalar> = ["草", "步", "诉", "航", "飞", "来", "到", "点", "火", "义", "码", "重", "源", "伏", "床", "身"]
+    private static let sinceWord = Array("以来".unicodeScalars)
+
+    private func readSuffix(at index: Int) -> (suffix: Suffix, end: Int)? {
+        if let word = Self.beforeWords.first(where: { text.matches($0, at: index) }) { return (.before, index + word.count) }
+        if text[index] == "前", !Self.notBefore.contains(text[index + 1]), !Self.premises.contains(where: { text.matches($0, at: index) }) {
+            return (.before, index + 1)
+        }
+        if text[index] == "起", !Self.notSince.contains(text[index + 1]) { return (.since, index + 1) }
+        if text.matches(Self.sinceWord, at: index) { return (.since, index + 2) }
+        return nil
+    }
+
+    private static let recurrences = WordTable<(TimeExpression.Grain, String)>([
+        ("每月", (.month, "R/P1M")), ("每个月", (.month, "R/P1M")), ("逐月", (.month, "R/P1M")), ("按月", (.month, "R/P1M")),
+        ("每季度", (.quarter, "R/P3M")), ("每个季度", (.quarter, "R/P3M")), ("逐季度", (.quarter, "R/P3M")),
+        ("按季度", (.quarter, "R/P3M")), ("每季", (.quarter, "R/P3M")), ("按季", (.quarter, "R/P3M")),
+        ("每半年", (.half, "R/P6M")), ("每年", (.year, "R/P1Y")), ("每年度", (.year, "R/P1Y")), ("逐年", (.year, "R/P1Y")),
+        ("每旬", (.xun, "R/P10D")), ("每天", (.day, "R/P1D")), ("每日", (.day, "R/P1D")), ("逐日", (.day, "R/P1D")),
+    ])
+
+    // MARK: - Expressions
+
+    private mutating func readExpression(at start: Int) -> (match: TimeMatch, end: Int)? {
+        if let recurrence = Self.recurrences.match(in: text, at: start) {
+            let (grain, ref) = recurrence.value
+            let time = TimeExpression(kind: .recurrence, grain: grain, ref: ref, start: nil, end: nil)
+            return (TimeMatch(text: text.string(start..<recurrence.end), range: text.range(start..<recurrence.end), time: time), recurrence.end)
+        }
+
+        var cursor = start
+        var prefix: Prefix?
+        if let word = Self.prefixes.match(in: text, at: cursor) {
+            prefix = word.value
+            cursor = word.end
+        }
+        guard let first = PeriodReader.read(text, at: cursor) else { return nil }
+        var periods = first.periods
+        var isRange: Bool
+        var isList: Bool
+        switch first.shape {
+        case .single: isRange = false; isList = false
+        case .range: isRange = true; isList = false
+        case .list: isRange = false; isList = true
+        }
+        cursor = first.end
+
+        // A range across two periods: 10月至2023年12月, 一季度至三季度, 3月1日至15日.
+        let separator = text[cursor]
+        if !isRange, !isList, separator == "至" || separator == "到" || separator == "-" || separator == "~",
+            let second = PeriodReader.read(text, at: cursor + 1, allowBareDay: true), case .single(let last) = second.shape
+        {
+            periods.append(last)
+            isRange = true
+            cursor = second.end
+        }
+        // A list of whole periods: 2023年4月、6月、10月, 2023年6月底、2023年9月、12月前.
+        if !isRange {
+            while periods.count < 31, PeriodReader.isListSeparator(text[cursor]),
+                let next = PeriodReader.read(text, at: cursor + 1, allowBareDay: true),
+                next.periods.allSatisfy({ $0.family == periods[0].family })
+            {
+                if case .range = next.shape { break }
+                periods += next.periods
+                isList = true
+                cursor = next.end
+            }
+        }
+        var suffix: Suffix?
+        if let word = readSuffix(at: cursor) {
+            suffix = word.suffix
+            cursor = word.end
+        }
+
+        guard let time = resolve(periods, isRange: isRange, isList: isList, prefix: prefix, suffix: suffix) else {
+            // An impossible date or a backwards range: keep only the first period, unadorned.
+            guard prefix == nil, suffix == nil, periods.count > 1, case .single(let only) = first.shape,
+                let time = resolve([only], isRange: false, isList: false, prefix: nil, suffix: nil)
+            else { return nil }
+            return (TimeMatch(text: text.string(start..<first.end), range: text.range(start..<first.end), time: time), first.end)
+        }
+        if let printed = periods.last(where: { $0.year != nil })?.year { textYear = printed }
+        return (TimeMatch(text: text.string(start..<cursor), range: text.range(start..<cursor), time: time), cursor)
+    }
+
+    // MARK: - Resolution
+
+    private func resolve(_ printed: [Period], isRange: Bool, isList: Bool, prefix: Prefix?, suffix: Suffix?) -> TimeExpression? {
+        var periods = printed
+        var isAmbiguous = periods.contains { $0.isRough }
+        fillMonths(&periods)
+        let years = fillYears(&periods, isAmbiguous: &isAmbiguous)
+
+        var dates: [(start: CalendarDate, end: CalendarDate)?] = []
+        for (period, year) in zip(periods, years) {
+            guard let year else { dates.append(nil); continue }
+            let span = period.dates(in: year)
+            // A month that is known but a date that does not exist (2月30日): no time at all.
+            if span == nil, period.month != nil || period.grain != .day && period.grain != .xun { return nil }
+            dates.append(span)
+        }
+        let resolved = dates.allSatisfy { $0 != nil }
+        if !resolved { isAmbiguous = true }
+        let refs = zip(periods, years).map { $0.ref(in: $1) }
+        let first = periods[0]
+        let last = periods[periods.count - 1]
+        let start = dates.first.flatMap { $0?.start }
+        let end = dates.last.flatMap { $0?.end }
+
+        if isRange, let start, let end, end < start { return nil }
+        if isRange, resolved, let firstEnd = dates[0]?.end, let lastStart = dates[dates.count - 1]?.start, lastStart < firstEnd {
+            return nil
+        }
+
+        let grain = isRange ? Self.finer(first.grain, last.grain) : first.grain
+        var ref: String
+        if isRange {
+            ref = "\(refs[0])/\(refs[refs.count - 1])"
+        } else if isList {
+            ref = resolved && Self.areContiguous(dates.compactMap { $0 }) ? "\(refs[0])/\(refs[refs.count - 1])" : refs.joined(separator: ",")
+        } else {
+            ref = refs[0]
+        }
+
+        var kind: TimeExpression.Kind = .interval
+        var kindStart = start
+        var kindEnd = end
+        if suffix == .before || prefix == .until {
+            kind = .deadline
+            kindStart = nil
+            // 6月前 could mean before June starts or by its end: a guess. 7月底前 is certain.
+            if suffix == .before, !last.isDay { isAmbiguous = true }
+        } else if prefix == .asOf {
+            kind = .asOf
+            kindStart = nil
+        } else if suffix == .since || (prefix == .from && !isRange) {
+            kind = .from
+            kindEnd = nil
+            if isList { ref = refs[0] }
+        } else if !isRange, periods.allSatisfy({ $0.isDay }) {
+            // 3月16日 is a date; 7月底 and 年底 are the last day something is due.
+            kind = periods.allSatisfy({ if case .day = $0.span { true } else { false } }) ? .date : .deadline
+            if kind == .deadline { kindStart = nil }
+        }
+        if kind == .deadline, isList { ref = refs.joined(separator: ",") }
+        return TimeExpression(kind: kind, grain: grain, ref: ref, start: kindStart, end: kindEnd, isAmbiguous: isAmbiguous)
+    }
+
+    /// The year of every period: printed, carried from a neighbour (2023年1月至6月,
+    /// 10月至2023年12月, wrapping into the next year when the months run backwards), or
+    /// else the document's year. Nil entries stay unknown.
+    private func fillYears(_ periods: inout [Period], isAmbiguous: inout Bool) -> [Int?] {
+        var years: [Int?] = periods.map { period in
+            if let year = period.year { return year }
+            if let offset = period.relativeYear, let documentYear { return documentYear + offset }
+            return nil
+        }
+        // Backwards from a printed year: 10月至2023年12月.
+        if periods.count > 1 {
+            for index in stride(from: periods.count - 2, through: 0, by: -1) where years[index] == nil {
+                guard let next = years[index + 1], periods[index].relativeYear == nil else { continue }
+                years[index] = periods[index].positionInYear > periods[index + 1].positionInYear ? next - 1 : next
+            }
+        }
+        if years[0] == nil {
+            if let documentYear {
+                years[0] = documentYear + (periods[0].relativeYear ?? 0)
+            } else if let textYear {
+                years[0] = textYear + (periods[0].relativeYear ?? 0)
+                isAmbiguous = true
+            } else {
+                isAmbiguous = true
+            }
+        }
+        // Forwards: 2023年1月至6月, 2023年10月至3月 (into 2024).
+        for index in periods.indices.dropFirst() where years[index] == nil {
+            guard let previous = years[index - 1] else { continue }
+            years[index] = periods[index].positionInYear < periods[index - 1].positionInYear ? previous + 1 : previous
+        }
+        return years
+    }
+
+    /// A day or 旬 without its month takes the month of the period before it (3月1日至15日).
+    private func fillMonths(_ periods: inout [Period]) {
+        for index in periods.indices.dropFirst() {
+            guard let month = periods[index - 1].month else { continue }
+            switch periods[index].span {
+            case .day(nil, let day): periods[index].span = .day(month: month, day)
+            case .xun(nil, let xun): periods[index].span = .xun(month: month, xun)
+            default: break
+            }
+        }
+    }
+
+    private static func finer(_ first: TimeExpression.Grain, _ second: TimeExpression.Grain) -> TimeExpression.Grain {
+        let order: [TimeExpression.Grain] = [.day, .xun, .month, .quarter, .half, .year]
+        return order.firstIndex(of: first)! <= order.firstIndex(of: second)! ? first : second
+    }
+
+    /// Whether each span starts the day after the previous one ends (二、三、四季度).
+    private static func areContiguous(_ spans: [(start: CalendarDate, end: CalendarDate)]) -> Bool {
+        zip(spans, spans.dropFirst()).allSatisfy { previous, next in
+            guard let following = dayAfter(previous.end) else { return false }
+            return following == next.start
+        }
+    }
+
+    private static func dayAfter(_ date: CalendarDate) -> CalendarDate? {
+        if let next = CalendarDate(year: date.year, month: date.month, day: date.day + 1) { return next }
+        if let next = CalendarDate(year: date.year, month: date.month + 1, day: 1) { return next }
+        return CalendarDate(year: date.year + 1, month: 1, day: 1)
+    }
+}
