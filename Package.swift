@@ -77,7 +77,9 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Emit"], path: "Tests/Support", swiftSettings: swiftSettings),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"], swiftSettings: swiftSettings),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "PlanModel", "Charsets"], swiftSettings: swiftSettings),
-        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Ingest", "PlanModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "NormalizeTests", dependencies: ["Normalize", "Ingest", "PlanModel"], exclude: ["Data"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "EmitTests", dependencies: ["Emit", "PlanModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PipelineTests",

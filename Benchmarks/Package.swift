@@ -8,7 +8,8 @@ let package = Package(
     name: "plan2json-benchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(path: "../"),
+        // Named explicitly: a path dependency is otherwise named after its folder, which differs per checkout.
+        .package(name: "plan2json", path: "../"),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
@@ -29,12 +30,12 @@ let package = Package(
             path: "Benchmarks/QuantityTime",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]),
         .executableTarget(
-            name: "Pipeline",
+            name: "PipelineBenchmark",
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "Plan2JSONKit", package: "plan2json"),
             ],
-            path: "Benchmarks/Pipeline",
+            path: "Benchmarks/PipelineBenchmark",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]),
     ],
     swiftLanguageModes: [.v6]

@@ -26,36 +26,10 @@ enum TaskRecordAssembler {
             source: TaskSource(path: info.path, span: draft.span), warnings: draft.warnings)
     }
 
-    /// The period a milestone opens with: a time expression at its very start, after any
+    /// The period a milestone opens with: the first dated item of its first line, after any
     /// heading it was given (公办中小学学位方面：一季度，…) or a list label.
     static func leadingTime(of text: String, year: Int?) -> TimeExpression? {
-        for line in text.split(separator: "\n", maxSplits: 1) {
-            for start in candidateStarts(in: line) {
-                let piece = String(line[start...])
-                if let match = TimeParser.parse(piece, year: year).first, match.range.lowerBound == piece.startIndex {
-                    return match.time
-                }
-            }
-        }
-        return nil
-    }
-
-    /// Where a period may begin: the line start, after a list label, after a heading's colon
-    /// or full stop.
-    static func candidateStarts(in line: Substring) -> [Substring.Index] {
-        var starts: [Substring.Index] = []
-        var start = line.unicodeScalars.firstIndex { !$0.isCollapsibleSpace } ?? line.endIndex
-        if let label = ListLabel.parse(line[start...]) {
-            start = line.index(start, offsetBy: label.length)
-        }
-        starts.append(start)
-        let scalars = line.unicodeScalars
-        var index = start
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            index = scalars.index(after: index)
-            if scalar.endsClause, index < scalars.endIndex { starts.append(index) }
-        }
-        return starts
+        guard let firstLine = text.split(separator: "\n", maxSplits: 1).first else { return nil }
+        return ScheduleSplitter.split(String(firstLine), year: year).first?.when.time
     }
 }

@@ -116,35 +116,12 @@ enum ColumnMapper {
         for column in 0..<width {
             var count = 0
             for row in rows where column < row.cells.count {
-                for line in row.cells[column].text.split(separator: "\n") where SchedulePeriod.opens(line) {
+                for line in row.cells[column].text.split(separator: "\n") where MilestoneSplitter.opensWithPeriod(line) {
                     count += 1
                 }
             }
             if count >= 3, best == nil || count > best!.count { best = (column, count) }
         }
         return best?.column
-    }
-}
-
-/// Cheap recognition of a schedule line's opening period, for deciding column meanings and
-/// splitting cells (the time parser resolves the period itself).
-enum SchedulePeriod {
-    static let openings = [
-        "一季度", "二季度", "三季度", "四季度", "第一季度", "第二季度", "第三季度", "第四季度",
-        "一、二", "二、三", "三、四", "一至", "二至", "三至", "前三季度",
-        "上半年", "下半年", "全年", "年内", "年底", "年初", "年中", "每月", "每季度",
-    ]
-
-    static func opens(_ line: some StringProtocol) -> Bool {
-        let trimmed = line.drop { $0.isCollapsibleSpace }
-        let folded = CharacterFold.simplifiedKey(String(trimmed.prefix(6)))
-        if openings.contains(where: { folded.startsWithText($0) }) { return true }
-        // 2023年3月, 3月, 1-3月, 10月至12月
-        var digits = 0
-        for character in folded {
-            if character.isASCIIDigit { digits += 1; continue }
-            return digits > 0 && (character == "月" || (character == "年" && digits == 4) || character == "-" || character == "至")
-        }
-        return false
     }
 }

@@ -2,31 +2,43 @@
 /// quarter (一季度，… / 二、三季度，… / 全年，…) or several periods in one line
 /// (一季度，完成投资1亿元。二季度，累计完成投资3亿元。…).
 ///
-/// Lines that open with no period are read by what follows them: a line followed by a
-/// period is a heading for the milestones under it (公办中小学学位方面：) and is kept in
-/// front of each of their texts; a line after a milestone with no period after it continues
-/// that milestone (a list of projects under 全年跟进项目：); anything else stands alone.
+/// Within a line, `ScheduleSplitter` finds the dated items; text printed before the first
+/// one on the same line (莞番高速三期工程：) stays in front of each item, as printed. Across
+/// lines, a line with no period is read by what follows it: followed by a period, it is a
+/// heading for the milestones under it (公办中小学学位方面：) and is put in front of each of
+/// their texts; after a milestone with no period after it, it continues that milestone (a
+/// list of projects under 全年跟进项目：); anything else stands alone.
+///
+/// Splitting runs on the printed text (before script conversion) so that the printed and
+/// the converted milestones correspond one to one; periods are recognised on a simplified
+/// fold of the line, which keeps scalar offsets.
 enum MilestoneSplitter {
+    /// One stretch of schedule text: dated (it opens with a period) or not.
+    struct Piece {
+        var text: String
+        var isDated: Bool
+    }
+
     static func split(_ schedule: String) -> [String] {
-        let pieces = schedule.split(separator: "\n").flatMap(splitAtPeriods)
+        let pieces = schedule.split(separator: "\n").flatMap { Self.pieces(ofLine: $0) }
         var milestones: [String] = []
         var heading: String?
         var lastWasMilestone = false
         for (index, piece) in pieces.enumerated() {
-            if opensWithPeriod(piece) {
-                milestones.append((heading ?? "") + piece)
+            if piece.isDated {
+                milestones.append((heading ?? "") + piece.text)
                 lastWasMilestone = true
                 continue
             }
-            let nextOpensWithPeriod = index + 1 < pieces.count && opensWithPeriod(pieces[index + 1])
-            if nextOpensWithPeriod {
-                heading = piece
+            let nextIsDated = index + 1 < pieces.count && pieces[index + 1].isDated
+            if nextIsDated {
+                heading = piece.text
                 lastWasMilestone = false
             } else if lastWasMilestone, !milestones.isEmpty {
-                milestones[milestones.count - 1] += "\n" + piece
+                milestones[milestones.count - 1] += "\n" + piece.text
                 heading = nil
             } else {
-                milestones.append(piece)
+                milestones.append(piece.text)
                 lastWasMilestone = true
                 heading = nil
             }
@@ -34,42 +46,27 @@ enum MilestoneSplitter {
         return milestones
     }
 
-    /// Cuts a line after `。`, `；` or `：` where the text after it opens with a period.
-    static func splitAtPeriods(_ line: Substring) -> [String] {
-        var pieces: [String] = []
-        let scalars = line.unicodeScalars
-        var start = scalars.startIndex
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            index = scalars.index(after: index)
-            guard scalar.endsClause, index < scalars.endIndex else { continue }
-            if opensWithPeriod(line[index...]) {
-                let piece = TextCleanup.singleLine(line[start..<index])
-                if !piece.isEmpty { pieces.append(piece) }
-                start = index
-            }
+    /// A line's dated items (each with the line's own heading in front), or the whole line
+    /// as one undated piece.
+    static func pieces(ofLine line: Substring) -> [Piece] {
+        let printed = Array(TextCleanup.singleLine(line).unicodeScalars)
+        guard !printed.isEmpty else { return [] }
+        let folded = CharacterFold.simplifiedKey(String(String.UnicodeScalarView(printed)))
+        let items = ScheduleSplitter.split(folded, year: nil)
+        guard !items.isEmpty else { return [Piece(text: String(String.UnicodeScalarView(printed)), isDated: false)] }
+
+        let starts = items.map { folded.unicodeScalars.distance(from: folded.startIndex, to: $0.range.lowerBound) }
+        let heading = String(String.UnicodeScalarView(printed[0..<starts[0]]))
+        return starts.indices.map { index in
+            let end = index + 1 < starts.count ? starts[index + 1] : printed.count
+            let text = TextCleanup.singleLine(String(String.UnicodeScalarView(printed[starts[index]..<end])))
+            return Piece(text: heading + text, isDated: true)
         }
-        let last = TextCleanup.singleLine(line[start...])
-        if !last.isEmpty { pieces.append(last) }
-        return pieces
     }
 
+    /// Whether text opens with a period (after spaces or a list label).
     static func opensWithPeriod(_ text: some StringProtocol) -> Bool {
-        if SchedulePeriod.opens(text) { return true }
-        let trimmed = String(text.drop { $0.isCollapsibleSpace }.prefix(24))
-        let folded = CharacterFold.simplifiedKey(trimmed)
-        guard let first = TimeParser.parse(folded, year: 2000).first else { return false }
-        return first.range.lowerBound == folded.startIndex
-    }
-}
-
-extension Unicode.Scalar {
-    /// `。` `；` `;` `：` `:`, after which a new period may begin.
-    var endsClause: Bool {
-        switch value {
-        case 0x3002, 0xFF1B, 0x3B, 0xFF1A, 0x3A: true
-        default: false
-        }
+        let folded = CharacterFold.simplifiedKey(TextCleanup.singleLine(text.prefix(40)))
+        return TimeParser.leadingMatch(in: folded, year: nil) != nil
     }
 }
