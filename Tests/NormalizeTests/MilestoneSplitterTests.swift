@@ -15,7 +15,7 @@ import Testing
     @Test func headingsAreKeptInFrontOfTheirMilestones() {
         let schedule = "公办中小学学位方面：\n一季度，梳理情况。\n二季度，推动完工。\n落实生均拨款方面：\n一季度，摸底。"
         #expect(MilestoneSplitter.split(schedule) == [
-            "公办中小学学位方面：一季度，梳理情况。", "公办中小学学位方面：二季度，推动完工。", "落实生均拨款方面：一季度，摸底。",
+            "公办中小学学位方面：\n一季度，梳理情况。", "公办中小学学位方面：\n二季度，推动完工。", "落实生均拨款方面：\n一季度，摸底。",
         ])
     }
 

@@ -26,10 +26,12 @@ enum TaskRecordAssembler {
             source: TaskSource(path: info.path, span: draft.span), warnings: draft.warnings)
     }
 
-    /// The period a milestone opens with: the first dated item of its first line, after any
-    /// heading it was given (公办中小学学位方面：一季度，…) or a list label.
+    /// The period a milestone opens with: its first dated item, after any heading line it was
+    /// given (公办中小学学位方面：) or a heading on its own line (莞番高速三期工程：一季度，…).
     static func leadingTime(of text: String, year: Int?) -> TimeExpression? {
-        guard let firstLine = text.split(separator: "\n", maxSplits: 1).first else { return nil }
-        return ScheduleSplitter.split(String(firstLine), year: year).first?.when.time
+        for line in text.split(separator: "\n") {
+            if let item = ScheduleSplitter.split(String(line), year: year).first { return item.when.time }
+        }
+        return nil
     }
 }

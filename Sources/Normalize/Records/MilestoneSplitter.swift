@@ -5,8 +5,8 @@
 /// Within a line, `ScheduleSplitter` finds the dated items; text printed before the first
 /// one on the same line (莞番高速三期工程：) stays in front of each item, as printed. Across
 /// lines, a line with no period is read by what follows it: followed by a period, it is a
-/// heading for the milestones under it (公办中小学学位方面：) and is put in front of each of
-/// their texts; after a milestone with no period after it, it continues that milestone (a
+/// heading for the milestones under it (公办中小学学位方面：) and is kept, on its own line, in
+/// front of each of their texts; after a milestone with no period after it, it continues that milestone (a
 /// list of projects under 全年跟进项目：); anything else stands alone.
 ///
 /// Splitting runs on the printed text (before script conversion) so that the printed and
@@ -26,7 +26,7 @@ enum MilestoneSplitter {
         var lastWasMilestone = false
         for (index, piece) in pieces.enumerated() {
             if piece.isDated {
-                milestones.append((heading ?? "") + piece.text)
+                milestones.append((heading.map { $0 + "\n" } ?? "") + piece.text)
                 lastWasMilestone = true
                 continue
             }
