@@ -75,7 +75,10 @@ let package = Package(
 
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"], swiftSettings: swiftSettings),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "PlanModel", "Charsets"], swiftSettings: swiftSettings),
-        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "PlanModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "NormalizeTests", dependencies: ["Normalize", "PlanModel"],
+            exclude: ["Data"],  // test data read via #filePath, not bundled
+            swiftSettings: swiftSettings),
         .testTarget(name: "EmitTests", dependencies: ["Emit", "PlanModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PipelineTests", dependencies: ["Pipeline", "Emit", "PlanModel", "Ingest", "Normalize"],
