@@ -6,20 +6,18 @@ public enum CharacterFold {
     /// Each scalar folded through OpenCC's compatibility-ideograph normalisation and then
     /// TSCharacters' first candidate (乾 → 干, 後 → 后); everything else is kept.
     public static func simplifiedKey(_ text: String) -> String {
-        table.withLookup { table in
-            // Most text the record builder asks about is already simplified: return it untouched.
-            guard text.unicodeScalars.contains(where: { table[$0.value] != 0 }) else { return text }
-            var folded = String.UnicodeScalarView()
-            for scalar in text.unicodeScalars {
-                let simplified = table[scalar.value]
-                folded.append(simplified == 0 ? scalar : Unicode.Scalar(simplified) ?? scalar)
-            }
-            return String(folded)
+        // Most text the record builder asks about is already simplified: return it untouched.
+        guard text.unicodeScalars.contains(where: { table[$0.value] != 0 }) else { return text }
+        var folded = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let simplified = table[scalar.value]
+            folded.append(simplified == 0 ? scalar : Unicode.Scalar(simplified) ?? scalar)
         }
+        return String(folded)
     }
 
     /// Scalar → its simplified scalar, for the scalars that fold to a different one (0 elsewhere).
-    static let table: ScalarTable = {
+    static let table: ScalarTable.Frozen = {
         var table = ScalarTable()
         let compatibility = OpenCCDictionary(named: "CJK_Compatibility_Ideographs")
         let characters = OpenCCDictionary(named: "TSCharacters")
@@ -39,6 +37,6 @@ public enum CharacterFold {
                 table[key] = simplified[unified] ?? unified
             }
         }
-        return table
+        return table.frozen()
     }()
 }

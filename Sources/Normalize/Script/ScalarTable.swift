@@ -1,14 +1,15 @@
-/// A dense map from a Unicode scalar value to a 32-bit payload (0 means "absent").
+/// A dense map from a Unicode scalar value to a 32-bit payload (0 means "absent"), built once
+/// and then frozen for lookups.
 ///
 /// Two levels of 256-entry blocks: the high bits pick a block, the low byte an entry, and every
-/// block without entries shares block 0. A lookup is two array loads and no hashing, which is
-/// what the per-character loops of conversion and detection need; the whole Unicode range costs
-/// 8.5 KB of block index plus 1 KB per populated block (about 170 blocks for OpenCC's tables).
+/// block without entries shares block 0. A lookup is two loads and no hashing, which is what the
+/// per-character loops of conversion and detection need; the whole Unicode range costs 8.5 KB of
+/// block index plus 1 KB per populated block (about 170 blocks for OpenCC's tables).
 struct ScalarTable: Sendable {
     /// Block number for each `scalar >> 8` (0x1100 blocks cover U+0000...U+10FFFF).
-    private(set) var blockIndex: [UInt16]
+    private var blockIndex: [UInt16]
     /// Payloads, 256 per block; block 0 is all zero and shared by every empty block.
-    private(set) var payloads: [UInt32]
+    private var payloads: [UInt32]
 
     static let blockCount = 0x1100
 
@@ -35,17 +36,14 @@ struct ScalarTable: Sendable {
         }
     }
 
-    /// Runs `body` with bounds-check-free access, for hot loops.
-    func withLookup<Result>(_ body: (Lookup) throws -> Result) rethrows -> Result {
-        try blockIndex.withUnsafeBufferPointer { blockIndex in
-            try payloads.withUnsafeBufferPointer { payloads in
-                try body(Lookup(blockIndex: blockIndex, payloads: payloads))
-            }
-        }
+    /// The table in process-lifetime memory, for the hot loops. Only for tables kept in a
+    /// `static let`: the memory is never freed.
+    func frozen() -> Frozen {
+        Frozen(blockIndex: ImmortalStorage.copy(blockIndex), payloads: ImmortalStorage.copy(payloads))
     }
 
-    /// Unsafe view of a `ScalarTable`, valid only inside `withLookup`.
-    struct Lookup {
+    /// A read-only `ScalarTable` in memory that lives as long as the process.
+    struct Frozen: @unchecked Sendable {  // immutable memory that is never freed
         let blockIndex: UnsafeBufferPointer<UInt16>
         let payloads: UnsafeBufferPointer<UInt32>
 

@@ -27,18 +27,24 @@ public struct ScriptConverter: Sendable {
     /// The text in simplified script.
     public func convert(_ text: String) -> String {
         var text = text
-        var output: [UInt8] = []
+        var output = ByteWriter()
         let changed = text.withUTF8 { source in
             withPlan { $0.convert(source, into: &output) }
         }
-        return changed ? String(decoding: output, as: UTF8.self) : text
+        guard changed else { return text }
+        let converted = output.bytes
+        return String(unsafeUninitializedCapacity: converted.count) { buffer in
+            _ = buffer.initialize(from: converted)
+            return converted.count
+        }
     }
 
     /// Appends `source` (valid UTF-8) in simplified script to `output`: the fast path for large
     /// inputs and for callers that keep bytes, with no `String` in between.
     public func convert(utf8 source: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-        let changed = withPlan { $0.convert(source, into: &output) }
-        if !changed { output.append(contentsOf: source) }
+        var converted = ByteWriter()
+        let changed = withPlan { $0.convert(source, into: &converted) }
+        output.append(contentsOf: changed ? converted.bytes : source)
     }
 
     /// How many characters conversion changed, for `ScriptInfo.converted`: position by position,

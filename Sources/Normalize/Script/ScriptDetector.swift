@@ -1,4 +1,4 @@
-public import PlanModel
+import PlanModel
 
 /// Decides whether a text is simplified, traditional or mixed, and which conversion profile
 /// suits it. Call it once per document (or per run of short strings) and convert every string of
@@ -33,35 +33,30 @@ public enum ScriptDetector {
     }
 
     private static func characterCounts(_ source: UnsafeBufferPointer<UInt8>) -> (traditional: Int, simplified: Int) {
-        classes.withLookup { classes in
-            var traditional = 0, simplified = 0
-            var index = 0
-            while index < source.count {
-                let scalar = UTF8Scalar.decode(source, at: index)
-                index += scalar.length
-                switch classes[scalar.value] {
-                case traditionalOnly: traditional += 1
-                case simplifiedSide: simplified += 1
-                default: break
-                }
+        var traditional = 0, simplified = 0
+        var index = 0
+        while index < source.count {
+            let scalar = UTF8Scalar.decode(source, at: index)
+            index += scalar.length
+            switch classes[scalar.value] {
+            case traditionalOnly: traditional += 1
+            case simplifiedSide: simplified += 1
+            default: break
             }
-            return (traditional, simplified)
         }
+        return (traditional, simplified)
     }
 
     /// Characters that tw2s's Taiwan-variant step replaces with one that simplifies differently
     /// (著 → 着), as opposed to variants that end up the same either way (為 → 爲, both 为).
     private static func taiwanVariantCount(_ source: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
-        CharacterFold.table.withLookup { fold in
-            OpenCCTables.taiwanVariants.withView { variants in
-                variants.forEachReplacedScalar(in: source) { original, variant in
-                    guard let variant else { return }
-                    let simplifiedOriginal = fold[original] == 0 ? original : fold[original]
-                    let simplifiedVariant = fold[variant] == 0 ? variant : fold[variant]
-                    if simplifiedOriginal != simplifiedVariant { count += 1 }
-                }
-            }
+        let fold = CharacterFold.table
+        OpenCCTables.taiwanVariants.forEachReplacedScalar(in: source) { original, variant in
+            guard let variant else { return }
+            let simplifiedOriginal = fold[original] == 0 ? original : fold[original]
+            let simplifiedVariant = fold[variant] == 0 ? variant : fold[variant]
+            if simplifiedOriginal != simplifiedVariant { count += 1 }
         }
         return count
     }
@@ -70,7 +65,7 @@ public enum ScriptDetector {
     private static let simplifiedSide: UInt32 = 2
 
     /// Scalar → `traditionalOnly`, `simplifiedSide` or 0, from TSCharacters.
-    private static let classes: ScalarTable = {
+    private static let classes: ScalarTable.Frozen = {
         let characters = OpenCCDictionary(named: "TSCharacters")
         func scalar(_ bytes: [UInt8]) -> UInt32? {
             let scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars
@@ -87,6 +82,6 @@ public enum ScriptDetector {
         var table = ScalarTable()
         for key in keys where !candidates.contains(key) { table[key] = traditionalOnly }
         for value in firstCandidates where !keys.contains(value) { table[value] = simplifiedSide }
-        return table
+        return table.frozen()
     }()
 }
