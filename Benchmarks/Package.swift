@@ -8,7 +8,7 @@ let package = Package(
     name: "plan2json-benchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(path: "../"),
+        .package(name: "plan2json", path: "../"),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
@@ -29,7 +29,7 @@ let package = Package(
             path: "Benchmarks/QuantityTime",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]),
         .executableTarget(
-            name: "Pipeline",
+            name: "PipelineBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "Plan2JSONKit", package: "plan2json"),

@@ -28,6 +28,14 @@ struct ScriptConverterTests {
         #expect(ScriptConverter(profile: .hk2s).convert(testCase.input) == testCase.expected)
     }
 
+    /// A whole document, against OpenCC 1.4.2's own output for it (Data/opencc/seed-004.README.md).
+    @Test(arguments: ScriptConverter.Profile.allCases)
+    func seed004MatchesOpenCCByteForByte(_ profile: ScriptConverter.Profile) throws {
+        let expected = try TestData.text("opencc/seed-004.\(profile.rawValue).txt")
+        let converted = ScriptConverter(profile: profile).convert(try TestData.seed(TestData.traditionalSeedName))
+        #expect(converted == expected)
+    }
+
     /// Guards the tables above against a missing or misread file, which would run zero cases.
     @Test func everyConformanceFileHasItsCases() {
         #expect(TestData.conversionCases("t2s").count == 55)

@@ -53,16 +53,22 @@ struct ConversionPlan: Sendable {
         var segmentOutput = ByteWriter()
         var copiedUpTo = 0
         var changed = false
-        // Converts one segment and splices it into `output` if it changed.
+        // Converts one segment and splices it into `output` if it changed. Until the first change
+        // a segment is converted aside (unchanged text must cost no copy); after it, straight
+        // into `output`.
         func convertSegment(_ segmentStart: Int, _ segmentEnd: Int) {
             let segment = UnsafeBufferPointer(rebasing: source[segmentStart..<segmentEnd])
+            if changed {
+                output.append(sourceBase + copiedUpTo, count: segmentStart - copiedUpTo)
+                if !applySteps(to: segment, into: &output, scratch: &scratch) { output.append(segment) }
+                copiedUpTo = segmentEnd
+                return
+            }
             segmentOutput.removeAll()
             guard applySteps(to: segment, into: &segmentOutput, scratch: &scratch) else { return }
-            if !changed {
-                changed = true
-                output.reserve(source.count + source.count / 8)
-            }
-            output.append(sourceBase + copiedUpTo, count: segmentStart - copiedUpTo)
+            changed = true
+            output.reserve(source.count + source.count / 8)
+            output.append(sourceBase, count: segmentStart)
             output.append(segmentOutput.bytes)
             copiedUpTo = segmentEnd
         }
