@@ -23,6 +23,15 @@ struct ScriptDetectorTests {
         #expect(detection == ScriptDetection(detected: .traditional, profile: .t2s))
     }
 
+    @Test func hongKongVariantsGoToHK2S() {
+        // t2s leaves 衞 as it is; only the Hong Kong rules read it as 衛 and so 卫.
+        let text = "香港特區政府衞生署表示，市民應保持個人衞生。"
+        let detection = ScriptDetector.detect(text)
+        #expect(detection == ScriptDetection(detected: .traditional, profile: .hk2s))
+        #expect(ScriptConverter(profile: .hk2s).convert(text) == "香港特区政府卫生署表示，市民应保持个人卫生。")
+        #expect(ScriptConverter(profile: .t2s).convert(text).contains("衞"))
+    }
+
     @Test func shortTraditionalTextIsTraditional() {
         #expect(ScriptDetector.detect("牽頭單位").detected == .traditional)
         #expect(ScriptDetector.detect("東莞").profile == .t2s)

@@ -12,11 +12,12 @@ import PlanModel
 ///   text about 0: under 0.2 the text is simplified and passes through unchanged, so a few names
 ///   or rare characters in a simplified document change nothing; from 0.6 it is traditional;
 ///   in between mixed (and converted).
-/// - Traditional or mixed text goes to tw2s when it writes Taiwan variants whose simplified
-///   reading differs from the plain character's — chiefly 著 for 着 (著力, 接著), which mainland
-///   text put through a site converter does too; otherwise t2s. Where no such variant occurs
-///   both profiles give the same text, so the choice only matters where tw2s is right.
-///   hk2s is never chosen here: Hong Kong's variants (説, 衞, 台) simplify the same either way.
+/// - Traditional or mixed text is then checked for regional variants whose simplified form
+///   differs from what t2s would make of them. Taiwan's 著 for 着 (著力, 接著), which mainland text
+///   put through a site converter writes too, and 么 for 幺 send it to tw2s; Hong Kong's 衞, 敍,
+///   衹, 枱 (which t2s leaves as they are) to hk2s; whichever occurs more wins, Taiwan on a tie.
+///   Text with neither goes to t2s. Variants that simplify the same either way (為/爲, 説/說)
+///   count for nothing, so the choice only matters where the regional profile is right.
 public enum ScriptDetector {
     public static func detect(_ text: String) -> ScriptDetection {
         var text = text
@@ -27,7 +28,10 @@ public enum ScriptDetector {
             let total = traditional + simplified
             if traditional * 5 < total { return ScriptDetection(detected: .simplified, profile: nil) }
             let detected: ScriptInfo.DetectedScript = traditional * 5 >= total * 3 ? .traditional : .mixed
-            let profile: ScriptConverter.Profile = taiwanVariantCount(source) > 0 ? .tw2s : .t2s
+            let taiwan = variantCount(source, step: OpenCCTables.taiwanVariants)
+            let hongKong = variantCount(source, step: OpenCCTables.hongKongVariants)
+            let profile: ScriptConverter.Profile =
+                taiwan == 0 && hongKong == 0 ? .t2s : taiwan >= hongKong ? .tw2s : .hk2s
             return ScriptDetection(detected: detected, profile: profile)
         }
     }
@@ -47,12 +51,12 @@ public enum ScriptDetector {
         return (traditional, simplified)
     }
 
-    /// Characters that tw2s's Taiwan-variant step replaces with one that simplifies differently
-    /// (著 → 着), as opposed to variants that end up the same either way (為 → 爲, both 为).
-    private static func taiwanVariantCount(_ source: UnsafeBufferPointer<UInt8>) -> Int {
+    /// Characters that a regional variant step replaces with one that simplifies differently
+    /// (著 → 着, 衞 → 衛), as opposed to variants that end up the same either way (為 → 爲, both 为).
+    private static func variantCount(_ source: UnsafeBufferPointer<UInt8>, step: PhraseMatcher) -> Int {
         var count = 0
         let fold = CharacterFold.table
-        OpenCCTables.taiwanVariants.forEachReplacedScalar(in: source) { original, variant in
+        step.forEachReplacedScalar(in: source) { original, variant in
             guard let variant else { return }
             let simplifiedOriginal = fold[original] == 0 ? original : fold[original]
             let simplifiedVariant = fold[variant] == 0 ? variant : fold[variant]
