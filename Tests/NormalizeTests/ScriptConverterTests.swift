@@ -71,6 +71,19 @@ struct ScriptConverterTests {
         #expect(ScriptConverter(profile: .t2s).convert("\u{F900}\u{F91B}動") == "岂乱动")
     }
 
+    /// Normalisation is skipped unless a byte scan sees the compatibility blocks: every key of
+    /// the shipped dictionary must be inside them, or a refresh would silently stop normalising.
+    @Test func compatibilityPrefilterCoversEveryNormalisationKey() throws {
+        let keys = try TestData.openCCDictionary("CJK_Compatibility_Ideographs").map(\.key)
+        #expect(keys.count > 900)
+        for key in keys {
+            let found = Array(key.utf8).withUnsafeBufferPointer(ConversionPlan.mayContainCompatibilityIdeographs)
+            #expect(found, "\(key)")
+        }
+        let plain = Array("東莞市人民政府，（一）ＡＢＣ：𠀋".utf8)
+        #expect(!plain.withUnsafeBufferPointer(ConversionPlan.mayContainCompatibilityIdeographs))
+    }
+
     @Test func leavesNonChineseTextAlone() {
         let converter = ScriptConverter(profile: .tw2s)
         let text = "Plan 2023: 60% ✓ (WTO)\n\tcell"

@@ -31,7 +31,7 @@ struct ConversionPlan: Sendable {
     /// it did.
     func convert(_ source: UnsafeBufferPointer<UInt8>, into output: inout ByteWriter) -> Bool {
         var normalized = ByteWriter()
-        guard normalization.rewrite(source, into: &normalized) else {
+        guard Self.mayContainCompatibilityIdeographs(source), normalization.rewrite(source, into: &normalized) else {
             return convertNormalized(source, into: &output)
         }
         // Compatibility ideographs are rare; when present, everything after works on the
@@ -41,6 +41,37 @@ struct ConversionPlan: Sendable {
             output.append(normalizedSource)
         }
         return true
+    }
+
+    /// Whether `source` has a byte sequence of the compatibility-ideograph blocks that
+    /// normalisation maps (U+F900–U+FAFF: EF A4…AB; U+2F800–U+2FA1F: F0 AF A0…A8). A byte scan,
+    /// several times faster than decoding, that lets almost every text skip the normalisation pass.
+    static func mayContainCompatibilityIdeographs(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = source.baseAddress, source.count >= 3 else { return false }
+        let raw = UnsafeRawPointer(base)
+        /// Whether any byte of `word` equals the byte repeated in `pattern` (the classic SWAR test).
+        @inline(__always) func hasByte(_ word: UInt64, _ pattern: UInt64) -> Bool {
+            let difference = word ^ pattern
+            return (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080 != 0
+        }
+        @inline(__always) func startsIdeograph(_ index: Int) -> Bool {
+            let lead = source[index], next = source[index + 1]
+            return lead == 0xEF && (0xA4...0xAB).contains(next) || lead == 0xF0 && next == 0xAF
+        }
+        // Eight lead bytes at a time: most words hold neither EF nor F0 and are passed at once.
+        var index = 0
+        while index + 9 <= source.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            if hasByte(word, 0xEFEF_EFEF_EFEF_EFEF) || hasByte(word, 0xF0F0_F0F0_F0F0_F0F0) {
+                for offset in 0..<8 where startsIdeograph(index + offset) { return true }
+            }
+            index += 8
+        }
+        while index + 1 < source.count {
+            if startsIdeograph(index) { return true }
+            index += 1
+        }
+        return false
     }
 
     private func convertNormalized(_ source: UnsafeBufferPointer<UInt8>, into output: inout ByteWriter) -> Bool {
