@@ -35,6 +35,7 @@ struct ByteWriter: ~Copyable {
 
     @inline(__always)
     mutating func append(_ source: UnsafePointer<UInt8>, count length: Int) {
+        if length == 0 { return }  // nothing to copy, and perhaps no storage yet to copy into
         if count + length > capacity { reserve(length) }
         let destination = start.unsafelyUnwrapped + count
         if length <= 4 {
