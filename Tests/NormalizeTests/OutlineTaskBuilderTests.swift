@@ -1,4 +1,4 @@
-import Normalize
+@testable import Normalize
 import PlanModel
 import Testing
 
@@ -104,5 +104,24 @@ import Testing
         let result = Records.fromPlainText("网站首页\n新闻动态\n这是一条新闻。\n")
         #expect(result.tasks.isEmpty)
         #expect(result.document.warnings.contains { $0.code == .noPlanContent })
+    }
+}
+
+@Suite struct PageChromeTests {
+    @Test(arguments: [
+        "無障礙    長者助手 我的收藏   收藏", "【打印】 【字體:", "發布日期:2020-03-11  瀏覽次數:-", "市府紅頭.png",
+        "東莞市人民政府辦公室政府信息公開", "【莞視頻】小孩讀書、大人出行 2020年東莞市府“一號文”鎖定“民生”",
+        "友情提醒:信息内容由网友发布,本站并不对内容真实性负责,请自鉴内容真实性。", "披露方法:主动披露",
+    ])
+    func chromeLinesAreRecognised(line: String) {
+        #expect(PageChromeFilter.isChrome(line))
+    }
+
+    @Test(arguments: [
+        "11.加大殘疾人幫扶力度。優化殘疾人醫療保障,落實兒童出生缺陷防控和兒童殘疾防治,出臺殘疾兒童康復救助辦法,建設殘疾人無障礙設施,推動市區無障礙改造。(市殘聯負責)",
+        "東莞市人民政府", "2020年3月6日", "一、指導思想", "分管领导:罗英、李永强",
+    ])
+    func bodyLinesAreNot(line: String) {
+        #expect(!PageChromeFilter.isChrome(line))
     }
 }

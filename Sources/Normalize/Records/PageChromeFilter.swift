@@ -13,6 +13,8 @@ enum PageChromeFilter {
     ]
 
     static func isChrome(_ text: String) -> Bool {
+        // Chrome is short; a paragraph of the body may well mention 无障碍 or 相关政策.
+        guard text.unicodeScalars.count <= 80 else { return false }
         let folded = CharacterFold.simplifiedKey(text)
         if markers.contains(where: { folded.containsText($0) }) { return true }
         if folded.endsWithText("政府信息公开") || folded.startsWithText("政府信息公开 ") { return true }
