@@ -9,6 +9,8 @@ public enum CharsetConverter {
     /// the whole decode fail (nil) instead of turning into U+FFFD.
     public static func decode(_ bytes: [UInt8], charset: String, strict: Bool = true) -> String? {
         if bytes.isEmpty { return "" }
+        // ICU counts in Int32; a buffer that large is refused rather than trapped on.
+        guard bytes.count < Int(Int32.max) / 2 else { return nil }
         var status = U_ZERO_ERROR
         guard let converter = p2j_ucnv_open(charset, &status), p2j_u_failure(status) == 0 else { return nil }
         defer { p2j_ucnv_close(converter) }
@@ -35,6 +37,7 @@ public enum CharsetConverter {
     /// Encodes `text` into `charset`; nil when a character has no mapping in it.
     public static func encode(_ text: String, charset: String) -> [UInt8]? {
         if text.isEmpty { return [] }
+        guard text.utf8.count < Int(Int32.max) / 4 else { return nil }
         var status = U_ZERO_ERROR
         guard let converter = p2j_ucnv_open(charset, &status), p2j_u_failure(status) == 0 else { return nil }
         defer { p2j_ucnv_close(converter) }
