@@ -135,6 +135,18 @@ struct TextDecoderTests {
         }
     }
 
+    @Test func shortRandomInputsNeverTrap() {
+        var generator = SplitMix64(seed: 13)
+        for length in 1...64 {
+            for _ in 0..<20 {
+                let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                if case .success(let decoded) = TextDecoder.decode(bytes) {
+                    #expect(!decoded.text.unicodeScalars.contains("\u{FFFD}"))
+                }
+            }
+        }
+    }
+
     @Test func highBytesWithoutStructureFail() {
         // No NULs or controls to give it away: only the scoring can reject this.
         var generator = SplitMix64(seed: 7)

@@ -173,3 +173,38 @@ struct DamageRepairerTests {
         #expect(result.repairs.isEmpty)
     }
 }
+
+/// Whatever a unit holds, the repairer returns: no trap, and text without `?` or U+FFFD in
+/// comes back unchanged.
+struct DamageRepairerRobustnessTests {
+    @Test func randomUnitsNeverTrap() {
+        let pool: [Unicode.Scalar] = [
+            "?", "?", "\u{FFFD}", "\u{E2A2}", "\u{E848}", "€", "ā", "ㄍ", "A", "z", "1", ";", ",", " ", "\n",
+            "堅", "持", "保", "基", "本", "、", "。", "，", "社", "卡", "“", "”", "專", "科", "的", "𠀀", "\u{0}",
+        ]
+        var generator = SeededGenerator(seed: 42)
+        for _ in 0..<400 {
+            let count = Int.random(in: 0...40, using: &generator)
+            var view = String.UnicodeScalarView()
+            for _ in 0..<count { view.append(pool.randomElement(using: &generator)!) }
+            let text = String(view)
+            let (repaired, repairs) = DamageRepairer.repair(text, firstLine: 1)
+            if !text.contains("?") && !text.contains("\u{FFFD}") {
+                #expect(repaired == text && repairs.isEmpty)
+            }
+            for repair in repairs { #expect(repair.line >= 1 && repair.line <= 1 + text.filter { $0 == "\n" }.count) }
+        }
+    }
+}
+
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -26,39 +26,49 @@ struct ByteSlipRun: Sendable {
 
     /// Longest middle (observed characters between the first `?` and the end) considered.
     static let longestMiddle = 40
+    /// Readings weighed per run start: each costs a round of the phrase model.
+    static let mostReadings = 3
     /// A clause shorter than this rarely ends in 。，；：— weighs against such candidates.
     static let shortestClause = 4
 
     /// The run starting with the lost byte at `start` (a `?` or U+FFFD), if the text there
-    /// reads as a byte slip: a middle with at least one character real text would not hold,
-    /// whose inner pairs all decode to common characters, and candidates for the lost bytes.
-    /// The shortest such reading wins: the decoder got back in step at the first chance.
-    static func find(at start: Int, in text: [Unicode.Scalar], script: UnitScript) -> ByteSlipRun? {
+    /// reads as a byte slip: every inner pair decodes to a common character, the lost bytes
+    /// have candidates, and either the middle holds debris real text would not (private use,
+    /// €, pinyin, bopomofo, rare characters, ASCII standing for full-width forms) or the
+    /// repaired text is more probable than the text as it stands. An ASCII letter may end the
+    /// run (a lone trail byte) or be a full-width letter the page replaced: every reading is
+    /// weighed, in the same window, and the most probable wins.
+    static func find(at start: Int, in text: [Unicode.Scalar], context: RepairContext) -> ByteSlipRun? {
         let table = CP936Table.shared
         var middle: [UInt8] = []
-        var suspicious = false
+        var readings: [ByteSlipRun] = []
         var end = start + 1
-        while end < text.count, end - start <= longestMiddle + 1 {
+        while end < text.count, end - start <= longestMiddle + 1, readings.count < mostReadings {
             let scalar = text[end]
-            let isLostByte = scalar == "?" || scalar == "\u{FFFD}"
-            if isLostByte, !middle.isEmpty, suspicious,
-                let run = reconstruct(start..<(end + 1), middle: middle, endsWithLostByte: true, in: text, script: script)
-            {
-                return run
+            // A middle of nothing but question marks (？ twice or more) is a row of
+            // placeholders, not a slip: 楷楷 (BF A3 BF A3) is no text.
+            let onlyQuestionMarks = middle.count >= 4 && text[(start + 1)..<end].allSatisfy { $0 == "?" }
+            if !middle.isEmpty, !onlyQuestionMarks {
+                if scalar == "?" || scalar == "\u{FFFD}",
+                    let run = reconstruct(start..<(end + 1), middle: middle, endsWithLostByte: true, in: text, context: context)
+                {
+                    readings.append(run)
+                }
+                if let single = singleByte(scalar),
+                    let run = reconstruct(start..<(end + 1), middle: middle + [single], endsWithLostByte: false, in: text, context: context)
+                {
+                    readings.append(run)
+                }
             }
-            if let single = singleByte(scalar) {
-                guard !middle.isEmpty, suspicious else { return nil }
-                return reconstruct(
-                    start..<(end + 1), middle: middle + [single], endsWithLostByte: false, in: text, script: script)
-            }
-            // Inside the run: a double-byte character (ASCII punctuation stands for the
-            // full-width form the page replaced: ; is A3 BB).
-            guard let pair = doubleBytes(scalar, table) else { return nil }
+            // Inside the run: a double-byte character (ASCII stands for the full-width form
+            // the page replaced: ; is A3 BB).
+            guard let pair = doubleBytes(scalar, table) else { break }
             middle += [pair.lead, pair.trail]
-            if !CharacterKinds.isCommon(scalar) { suspicious = true }
             end += 1
         }
-        return nil
+        guard readings.count > 1 else { return readings.first }
+        let windowEnd = readings.map(\.range.upperBound).max()!
+        return readings.max { context.score(of: $0, in: text, through: windowEnd) < context.score(of: $1, in: text, through: windowEnd) }
     }
 
     /// A byte that stands alone in cp936 and is a valid trail byte, so it completes the last
@@ -69,18 +79,18 @@ struct ByteSlipRun: Sendable {
     }
 
     private static func doubleBytes(_ scalar: Unicode.Scalar, _ table: CP936Table) -> (lead: UInt8, trail: UInt8)? {
-        if (0x21...0x3F).contains(scalar.value) { return (0xA3, UInt8(scalar.value + 0x80)) }
+        if (0x21...0x7E).contains(scalar.value) { return (0xA3, UInt8(scalar.value + 0x80)) }
         return table.bytes(of: scalar)
     }
 
     private static func reconstruct(
-        _ range: Range<Int>, middle: [UInt8], endsWithLostByte: Bool, in text: [Unicode.Scalar], script: UnitScript
+        _ range: Range<Int>, middle: [UInt8], endsWithLostByte: Bool, in text: [Unicode.Scalar], context: RepairContext
     ) -> ByteSlipRun? {
         let table = CP936Table.shared
         // middle[0] is the trail of the first character; then whole pairs; with a lost last
         // byte, middle.last is the lead of the last character.
         let innerEnd = endsWithLostByte ? middle.count - 1 : middle.count
-        guard (innerEnd - 1) % 2 == 0 else { return nil }
+        guard innerEnd % 2 == 1 else { return nil }
         var inner: [Unicode.Scalar] = []
         var index = 1
         while index < innerEnd {
@@ -91,22 +101,30 @@ struct ByteSlipRun: Sendable {
             index += 2
         }
         let firstCandidates = CP936Table.leads.compactMap { table.character(lead: $0, trail: middle[0]) }
-            .filter { CharacterKinds.isPlausible($0, in: script) }
+            .filter { CharacterKinds.isPlausible($0, in: context.script) }
         let lastCandidates = endsWithLostByte
             ? CP936Table.trails.compactMap { table.character(lead: middle[middle.count - 1], trail: $0) }
-                .filter { CharacterKinds.isPlausible($0, in: script) }
+                .filter { CharacterKinds.isPlausible($0, in: context.script) }
             : []
         guard !firstCandidates.isEmpty, !endsWithLostByte || !lastCandidates.isEmpty else { return nil }
 
-        let choice = LostCharacterChooser(
+        let chooser = LostCharacterChooser(
             text: text, run: range, inner: inner, firstCandidates: firstCandidates,
-            lastCandidates: endsWithLostByte ? lastCandidates : nil)
-        guard let chosen = choice.best() else { return nil }
-        // With no inner character the bytes prove nothing: only a known word made of the
-        // candidates (高水平???, → 專科) tells a slip from three stray question marks.
-        if inner.isEmpty && !chosen.formsWords { return nil }
+            lastCandidates: endsWithLostByte ? lastCandidates : nil, context: context)
+        guard let chosen = chooser.best() else { return nil }
         var replacement = [chosen.first] + inner
         if let last = chosen.last { replacement.append(last) }
+
+        // Debris in the middle is the signature of a slip. Without it (every shifted pair
+        // happened to be a common character) the repair must make the text more probable
+        // than it is with the `?`s simply dropped.
+        let doubleByteMiddle = text[(range.lowerBound + 1)..<(range.upperBound - 1)]
+        let hasDebris = doubleByteMiddle.contains { !CharacterKinds.isCommon($0) }
+        let observed = text[(range.lowerBound + 1)..<range.upperBound].filter { $0 != "?" && $0 != "\u{FFFD}" }
+        if !hasDebris && chosen.score <= chooser.score(ofObserved: Array(observed)) { return nil }
+        // With no inner character the bytes prove nothing: only a known word made of the
+        // candidates (高水平???, → 專科) tells a slip from stray question marks.
+        if inner.isEmpty && !chosen.formsWords { return nil }
         let isCertain = firstCandidates.count == 1 && (lastCandidates.count <= 1)
         return ByteSlipRun(range: range, replacement: replacement, isCertain: isCertain)
     }

@@ -7,6 +7,10 @@ public import PlanModel
 /// and with them the bytes needed to repair it) and before script conversion (the repair
 /// re-encodes the text as printed).
 public enum DamageRepairer {
+    /// Lost bytes per unit looked at as possible slips; past that (a page of question marks),
+    /// the rest are only placeholders, so no unit can take long.
+    static let mostSlipSearches = 64
+
     /// `firstLine` is the source line of the text's first line; repairs report their own line.
     public static func repair(_ text: String, firstLine: Int) -> (text: String, repairs: [Repair]) {
         // Every repair starts at a lost byte, shown as `?` or U+FFFD (EF BF BD). Nearly all
@@ -14,15 +18,17 @@ public enum DamageRepairer {
         guard mayHoldDamage(text.utf8) else { return (text, []) }
 
         let scalars = Array(text.unicodeScalars)
-        let script = UnitScript(of: scalars)
+        let context = RepairContext(text: scalars)
         var output = String.UnicodeScalarView()
         var repairs: [Repair] = []
         var line = firstLine
         var index = 0
+        var slipSearches = 0
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar == "?" || scalar == "\u{FFFD}" {
-                if let run = ByteSlipRun.find(at: index, in: scalars, script: script) {
+                slipSearches += 1
+                if slipSearches <= mostSlipSearches, let run = ByteSlipRun.find(at: index, in: scalars, context: context) {
                     let after = String(String.UnicodeScalarView(run.replacement))
                     repairs.append(Repair(
                         kind: .gbkByteSlip, line: line, before: string(scalars[run.range]), after: after,

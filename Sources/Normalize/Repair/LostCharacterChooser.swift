@@ -11,6 +11,7 @@ struct LostCharacterChooser {
     let firstCandidates: [Unicode.Scalar]
     /// Nil when the run's last character was completed by a lone byte.
     let lastCandidates: [Unicode.Scalar]?
+    let context: RepairContext
 
     /// Context on each side; words are at most four characters long.
     static let contextLength = 6
@@ -20,6 +21,7 @@ struct LostCharacterChooser {
     static let shortClausePenalty = log(1e-3)
 
     struct Choice {
+        let score: Double
         let first: Unicode.Scalar
         let last: Unicode.Scalar?
         /// Each chosen character is part of a word of two or more characters.
@@ -28,12 +30,15 @@ struct LostCharacterChooser {
 
     func best() -> Choice? {
         let model = PhraseModel.shared
-        let left = context(before: run.lowerBound)
-        let right = context(after: run.upperBound)
+        let left = neighbours(before: run.lowerBound)
+        let right = neighbours(after: run.upperBound)
         let clauseBefore = clauseLength(before: run.lowerBound)
+        var cache = PhraseModel.LookupCache()
 
         func score(_ window: [Unicode.Scalar], firstAt: Int?, lastAt: Int?) -> (Double, [Int]) {
-            var (probability, covering) = model.segment(window)
+            var (probability, covering) = model.segment(window, cache: &cache)
+            if let firstAt { probability += context.sharedPairScore(at: firstAt, in: window) }
+            if let lastAt { probability += context.sharedPairScore(at: lastAt, in: window) }
             if let firstAt, CharacterKinds.clauseEnds.contains(window[firstAt]), clauseBefore < ByteSlipRun.shortestClause {
                 probability += Self.shortClausePenalty
             }
@@ -82,10 +87,15 @@ struct LostCharacterChooser {
             let (probability, covering) = score(window, firstAt: left.count, lastAt: lastAt)
             if best == nil || probability > best!.score {
                 let formsWords = covering[left.count] >= 2 && (lastAt.map { covering[$0] >= 2 } ?? true)
-                best = (probability, Choice(first: first, last: last, formsWords: formsWords))
+                best = (probability, Choice(score: probability, first: first, last: last, formsWords: formsWords))
             }
         }
         return best?.choice
+    }
+
+    /// The same window's score with the observed characters in place of the repair.
+    func score(ofObserved observed: [Unicode.Scalar]) -> Double {
+        PhraseModel.shared.segment(neighbours(before: run.lowerBound) + observed + neighbours(after: run.upperBound)).logProbability
     }
 
     private func shortlist(_ candidates: [Unicode.Scalar], by score: (Unicode.Scalar) -> Double) -> [Unicode.Scalar] {
@@ -95,13 +105,13 @@ struct LostCharacterChooser {
             .map(\.0)
     }
 
-    private func context(before index: Int) -> [Unicode.Scalar] {
+    private func neighbours(before index: Int) -> [Unicode.Scalar] {
         var start = index
         while start > 0, index - start < Self.contextLength, text[start - 1] != "\n" { start -= 1 }
         return Array(text[start..<index])
     }
 
-    private func context(after index: Int) -> [Unicode.Scalar] {
+    private func neighbours(after index: Int) -> [Unicode.Scalar] {
         var end = index
         while end < text.count, end - index < Self.contextLength, text[end] != "\n" { end += 1 }
         return Array(text[index..<end])

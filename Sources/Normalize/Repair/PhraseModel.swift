@@ -23,9 +23,22 @@ struct PhraseModel: Sendable {
     /// log of the total frequency: probabilities are frequency / total.
     private let logTotal: Double
 
+    /// Word frequencies already looked up while weighing one run's candidates: their windows
+    /// overlap almost entirely, so most lookups repeat.
+    struct LookupCache {
+        fileprivate var frequencies: [UInt64: Int32] = [:]
+    }
+
     /// The best segmentation's log probability, and the length of the word covering each
     /// position in it (1 where a character stands alone).
     func segment(_ scalars: [Unicode.Scalar]) -> (logProbability: Double, coveringWordLength: [Int]) {
+        var cache = LookupCache()
+        return segment(scalars, cache: &cache)
+    }
+
+    func segment(
+        _ scalars: [Unicode.Scalar], cache: inout LookupCache
+    ) -> (logProbability: Double, coveringWordLength: [Int]) {
         let keys = scalars.map(folded)
         let count = keys.count
         var best = [Double](repeating: -.infinity, count: count + 1)
@@ -33,9 +46,8 @@ struct PhraseModel: Sendable {
         best[0] = 0
         for start in 0..<count where best[start] > -.infinity {
             for length in 1...Self.longestWord where start + length <= count {
-                let word = keys[start..<(start + length)]
                 var score: Double
-                if let frequency = frequency(of: word) {
+                if let frequency = frequency(of: keys[start..<(start + length)], cache: &cache) {
                     score = log(Double(frequency)) - logTotal
                 } else if length == 1 {
                     score = log(0.5) - logTotal  // an unknown character: possible, unlikely
@@ -57,6 +69,24 @@ struct PhraseModel: Sendable {
             end -= length
         }
         return (best[count], covering)
+    }
+
+    private func frequency(of word: ArraySlice<Unicode.Scalar>, cache: inout LookupCache) -> Int? {
+        // Up to four BMP characters pack into one key (no scalar is 0, so lengths differ).
+        var key: UInt64 = 0
+        var packable = true
+        for (shift, scalar) in zip(stride(from: 0, to: 64, by: 16), word) {
+            guard scalar.value > 0, scalar.value <= 0xFFFF else {
+                packable = false
+                break
+            }
+            key |= UInt64(scalar.value) << UInt64(shift)
+        }
+        guard packable else { return frequency(of: word) }
+        if let known = cache.frequencies[key] { return known < 0 ? nil : Int(known) }
+        let found = frequency(of: word)
+        cache.frequencies[key] = found.map { Int32(clamping: $0) } ?? -1
+        return found
     }
 
     /// The character under which `scalar` is looked up: simplified, and ASCII punctuation as
