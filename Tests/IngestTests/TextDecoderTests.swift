@@ -88,6 +88,14 @@ struct TextDecoderTests {
         #expect(result.encoding == "big5")
     }
 
+    @Test func hongKongBig5IsReadWithItsOwnCharacters() throws {
+        // 嘅 and 㗎 exist only in HKSCS; cp950 would read them as private-use points.
+        let text = "東莞市人民政府關於民生保障嘅意見，係咁㗎。\n"
+        let result = try Self.decoded(try Self.encoded(text, "Big5-HKSCS"))
+        #expect(result.text == text)
+        #expect(result.encoding == "big5")
+    }
+
     @Test func gb2312DeclaredPageThatIsReallyGBKIsReadAsGB18030() throws {
         // 堅持 and 東莞 are GBK characters outside GB2312: a strict GB2312 decoder would fail.
         let page = """
@@ -115,6 +123,7 @@ struct TextDecoderTests {
         #expect(result.encoding == "utf-8")
         #expect(result.encodingSource == .detected)
         #expect(result.reason.contains("gb2312"))
+        #expect(result.warnings.map(\.code) == [.declaredCharsetIgnored])
     }
 
     @Test func wrongDeclarationGivesWayToDetection() throws {
@@ -123,6 +132,8 @@ struct TextDecoderTests {
         #expect(result.text == page)
         #expect(result.encoding == "big5")
         #expect(result.encodingSource == .detected)
+        #expect(result.warnings.map(\.code) == [.declaredCharsetIgnored])
+        #expect(result.warnings.first?.message.contains("gb2312") == true)
     }
 
     @Test func randomBytesFail() {

@@ -31,10 +31,9 @@ struct SyntheticSlipTests {
         for item in Self.cases {
             let (text, repairs) = DamageRepairer.repair(item.observedLine, firstLine: 1)
             let slips = repairs.filter { $0.kind == .gbkByteSlip }
-            guard slips.count == 1, let slip = slips.first, slip.before == item.observedRun else {
-                print("missed: \(item.observedRun) (\(item.originalSpan)) -> \(repairs.map { "\($0.before)→\($0.after)" })")
-                continue
-            }
+            // A miss (the run read as placeholders, or left alone) is counted, not failed:
+            // runs without debris and one-character runs can be indistinguishable from `?`s.
+            guard slips.count == 1, let slip = slips.first, slip.before == item.observedRun else { continue }
             detected += 1
             let after = Array(slip.after.unicodeScalars)
             let original = Array(item.originalSpan.unicodeScalars)
@@ -47,12 +46,14 @@ struct SyntheticSlipTests {
                 innerCharacters += 1
             }
             #expect(!slip.isCertain || after == original)
-            if after == original { exact += 1 } else { print("guessed: \(item.observedRun) → \(slip.after), was \(item.originalSpan)") }
+            if after == original { exact += 1 }
             // Nothing else in the line changes.
             let expectedLine = item.observedLine.replacingOccurrences(of: item.observedRun, with: slip.after)
             #expect(text == expectedLine)
         }
         print("synthetic slips: \(detected) of \(Self.cases.count) detected, \(exact) exactly as written, \(innerCharacters) characters recovered from the bytes")
+        // 183 detected, 123 with every guess as written, when this was last recorded.
         #expect(detected >= 180)
+        #expect(exact >= 115)
     }
 }

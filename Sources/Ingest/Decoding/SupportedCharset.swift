@@ -20,9 +20,10 @@ enum SupportedCharset: String, CaseIterable, Sendable {
         }
     }
 
-    /// ICU converters to try, in order. GB18030 is a superset of GB2312 and GBK. Big5 in the
+    /// ICU converters for the charset. GB18030 is a superset of GB2312 and GBK. Big5 in the
     /// wild is Microsoft's cp950 (ICU's "Big5"), which adds characters and the euro sign;
-    /// Hong Kong pages add HKSCS characters, so that wider table is the second try.
+    /// Hong Kong pages add HKSCS characters, which cp950 turns into private-use points: where
+    /// those are many, HKSCS is tried too and the likelier text wins.
     var converters: [String] {
         switch self {
         case .utf8: ["UTF-8"]

@@ -38,11 +38,13 @@ public enum TextDecoder {
 
         let declared = DeclaredCharset.find(in: bytes)
         if let text = String(validating: bytes, as: UTF8.self) {
-            var reason = "valid UTF-8"
+            var decoded = finished(text, .utf8, .detected, "valid UTF-8")
             if let declared, declared.readAs != .utf8 {
-                reason += "; the page's declared charset \(declared.label) does not fit its bytes"
+                let note = "the declared charset \(declared.label) does not fit: the bytes are valid UTF-8"
+                decoded.reason += "; \(note)"
+                decoded.warnings = [Diagnostic(.declaredCharsetIgnored, note)]
             }
-            return .success(finished(text, .utf8, .detected, reason))
+            return .success(decoded)
         }
 
         var notes: [String] = []
@@ -75,7 +77,10 @@ public enum TextDecoder {
                 .map { "\($0.charset.displayName) \($0.verdict)" }
             let reason = "detected \(best.charset.displayName): \(plausibility.summary)"
                 + (others.isEmpty ? "" : "; " + others.joined(separator: ", "))
-            return .success(finished(text, best.charset, .detected, reason))
+                + notes.map { "; " + $0 }.joined()
+            var decoded = finished(text, best.charset, .detected, reason)
+            decoded.warnings = notes.map { Diagnostic(.declaredCharsetIgnored, "not used: " + $0) }
+            return .success(decoded)
         }
 
         notes.append("not valid UTF-8")
@@ -136,6 +141,9 @@ public enum TextDecoder {
 
 /// One strict decoding attempt and how plausible its result is.
 private struct Trial {
+    /// Share of private-use points in a decode from which a charset's next variant is tried.
+    static let privateUseShareForVariants = 0.002
+
     let charset: SupportedCharset
     /// Nil when the bytes are not valid in `charset`.
     let text: String?
@@ -143,17 +151,25 @@ private struct Trial {
 
     init(_ bytes: [UInt8], as charset: SupportedCharset) {
         self.charset = charset
-        var decoded: String?
         if charset == .utf8 {
-            decoded = String(validating: bytes, as: UTF8.self)
-        } else {
-            for converter in charset.converters {
-                decoded = CharsetConverter.decode(bytes, charset: converter, strict: true)
-                if decoded != nil { break }
-            }
+            let decoded = String(validating: bytes, as: UTF8.self)
+            text = decoded
+            plausibility = decoded.map(TextPlausibility.measure)
+            return
         }
-        text = decoded
-        plausibility = decoded.map(TextPlausibility.measure)
+        // Where a charset has variants (Big5: cp950, then HKSCS), a later one is tried only
+        // when the earlier fails or leaves many private-use points (how cp950 reads HKSCS
+        // characters; a few are icon fonts, as in seed 004), and kept only if its text is
+        // likelier. The variants disagree on some codes, so the common one stays first.
+        var best: (text: String, plausibility: TextPlausibility)?
+        for converter in charset.converters {
+            if let best, best.plausibility.privateUseShare < Self.privateUseShareForVariants { break }
+            guard let candidate = CharsetConverter.decode(bytes, charset: converter, strict: true) else { continue }
+            let measured = TextPlausibility.measure(candidate)
+            if best == nil || measured.score > best!.plausibility.score { best = (candidate, measured) }
+        }
+        text = best?.text
+        plausibility = best?.plausibility
     }
 
     /// "does not decode", "gives unlikely text (12% common Chinese characters)", "fits (…)".

@@ -23,6 +23,8 @@ struct TextPlausibility: Hashable, Sendable {
     let commonShare: Double
     /// Characters scored (non-ASCII ones and control characters).
     let scored: Int
+    /// Share of scored characters that are private-use points.
+    var privateUseShare: Double = 0
 
     var isConvincing: Bool { score >= Self.threshold }
 
@@ -33,6 +35,7 @@ struct TextPlausibility: Hashable, Sendable {
         var total = 0.0
         var scored = 0
         var common = 0
+        var privateUse = 0
         for scalar in text.unicodeScalars.prefix(sampleLimit) {
             let value = scalar.value
             if value < 0x80 {
@@ -49,11 +52,13 @@ struct TextPlausibility: Hashable, Sendable {
                 total += rank < 500 ? 1 : rank < 1500 ? 0.6 : rank < 3000 ? 0.2 : -0.2
             } else {
                 total += points(forUncommon: value)
+                if (0xE000...0xF8FF).contains(value) || value >= 0xF0000 { privateUse += 1 }
             }
         }
         guard scored > 0 else { return TextPlausibility(score: 1, commonShare: 1, scored: 0) }
         return TextPlausibility(
-            score: total / Double(scored), commonShare: Double(common) / Double(scored), scored: scored)
+            score: total / Double(scored), commonShare: Double(common) / Double(scored), scored: scored,
+            privateUseShare: Double(privateUse) / Double(scored))
     }
 
     private static func points(forUncommon value: UInt32) -> Double {
