@@ -56,7 +56,7 @@ public enum TextDecoder {
                 let trial = Trial(bytes, as: charset)
                 if let text = trial.text, let plausibility = trial.plausibility, plausibility.isConvincing {
                     let readAs = declared.label == charset.name ? "" : ", read as \(charset.displayName)"
-                    return .success(finished(text, charset, .declared, "declared charset \(declared.label)\(readAs)"))
+                    return .success(finished(text, charset, .declared, "the page declares \(declared.label)\(readAs)"))
                 }
                 notes.append("its declared charset \(declared.label) \(trial.verdict)")
             case .none:
@@ -75,7 +75,7 @@ public enum TextDecoder {
         if let best, let text = best.text, let plausibility = best.plausibility {
             let others = trials.filter { $0.charset != best.charset }
                 .map { "\($0.charset.displayName) \($0.verdict)" }
-            let reason = "detected \(best.charset.displayName): \(plausibility.summary)"
+            let reason = "\(plausibility.summary) as \(best.charset.displayName)"
                 + (others.isEmpty ? "" : "; " + others.joined(separator: ", "))
                 + notes.map { "; " + $0 }.joined()
             var decoded = finished(text, best.charset, .detected, reason)
