@@ -27,13 +27,13 @@ let package = Package(
         // Pure Swift values shared by every stage.
         .target(name: "PlanModel", swiftSettings: swiftSettings),
 
-        // C libraries, one system-library target each.
+        // C libraries, one target each.
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
-        .systemLibrary(
-            name: "CICU", pkgConfig: "icu-uc",
-            providers: [.apt(["libicu-dev"])]),
+        // ICU (libicu-dev) behind a compiled C shim, not a module map over ICU's headers: those
+        // clash with the ICU inside Foundation on Linux (see Sources/CICU/include/cicu.h).
+        .target(name: "CICU", linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
         .systemLibrary(
             name: "CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]),

@@ -2,65 +2,66 @@ internal import CICU
 
 /// Converts between bytes in a named charset and Swift strings, through ICU.
 ///
-/// The only Swift file that imports ICU. Only Swift values leave it.
+/// The only Swift file that imports ICU (through the CICU shim). Only Swift values leave it.
 public enum CharsetConverter {
     /// Decodes `bytes` as `charset` (an ICU converter name such as "GB18030", "Big5",
     /// "UTF-16LE", "windows-936"). With `strict`, an illegal or unmappable sequence makes
-    /// the whole decode fail (nil) instead of turning into U+FFFD.
+    /// the whole decode fail (nil) instead of turning into U+FFFD; so does a multi-byte
+    /// sequence cut off at the end.
     public static func decode(_ bytes: [UInt8], charset: String, strict: Bool = true) -> String? {
         if bytes.isEmpty { return "" }
-        var status = U_ZERO_ERROR
-        guard let converter = p2j_ucnv_open(charset, &status), p2j_u_failure(status) == 0 else { return nil }
-        defer { p2j_ucnv_close(converter) }
-        if strict {
-            p2j_ucnv_set_strict(converter, &status)
-            if p2j_u_failure(status) != 0 { return nil }
-        }
+        // ICU counts in Int32; a buffer that large is refused rather than trapped on.
+        guard bytes.count < Int(Int32.max) / 2, let converter = Converter(charset, strict: strict) else { return nil }
         // A byte decodes to at most two UTF-16 units; one more for the terminator.
         let capacity = bytes.count * 2 + 1
         var units = [UInt16](repeating: 0, count: capacity)
         let written = bytes.withUnsafeBufferPointer { source in
             source.withMemoryRebound(to: CChar.self) { source in
                 units.withUnsafeMutableBufferPointer { target in
-                    p2j_ucnv_toUChars(
-                        converter, target.baseAddress, Int32(capacity),
-                        source.baseAddress, Int32(source.count), &status)
+                    p2j_to_utf16(
+                        converter.handle, source.baseAddress, Int32(source.count), target.baseAddress,
+                        Int32(capacity))
                 }
             }
         }
-        guard p2j_u_failure(status) == 0 else { return nil }
+        guard written >= 0 else { return nil }
         return String(decoding: units[0..<Int(written)], as: UTF16.self)
     }
 
     /// Encodes `text` into `charset`; nil when a character has no mapping in it.
     public static func encode(_ text: String, charset: String) -> [UInt8]? {
         if text.isEmpty { return [] }
-        var status = U_ZERO_ERROR
-        guard let converter = p2j_ucnv_open(charset, &status), p2j_u_failure(status) == 0 else { return nil }
-        defer { p2j_ucnv_close(converter) }
-        p2j_ucnv_set_strict(converter, &status)
-        if p2j_u_failure(status) != 0 { return nil }
+        guard text.utf8.count < Int(Int32.max) / 4, let converter = Converter(charset, strict: true) else { return nil }
         let units = Array(text.utf16)
         let capacity = units.count * 4 + 1
         var bytes = [UInt8](repeating: 0, count: capacity)
         let written = units.withUnsafeBufferPointer { source in
             bytes.withUnsafeMutableBufferPointer { target in
                 target.withMemoryRebound(to: CChar.self) { target in
-                    p2j_ucnv_fromUChars(
-                        converter, target.baseAddress, Int32(capacity),
-                        source.baseAddress, Int32(source.count), &status)
+                    p2j_from_utf16(
+                        converter.handle, source.baseAddress, Int32(source.count), target.baseAddress,
+                        Int32(capacity))
                 }
             }
         }
-        guard p2j_u_failure(status) == 0 else { return nil }
+        guard written >= 0 else { return nil }
         return Array(bytes[0..<Int(written)])
     }
 
     /// Whether ICU knows a converter by this name.
     public static func isSupported(_ charset: String) -> Bool {
-        var status = U_ZERO_ERROR
-        guard let converter = p2j_ucnv_open(charset, &status), p2j_u_failure(status) == 0 else { return false }
-        p2j_ucnv_close(converter)
-        return true
+        Converter(charset, strict: false) != nil
     }
+}
+
+/// Owns one ICU converter and closes it.
+private final class Converter {
+    let handle: OpaquePointer
+
+    init?(_ charset: String, strict: Bool) {
+        guard let handle = p2j_converter_open(charset, strict ? 1 : 0) else { return nil }
+        self.handle = handle
+    }
+
+    deinit { p2j_converter_close(handle) }
 }

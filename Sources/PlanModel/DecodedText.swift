@@ -9,11 +9,17 @@ public struct DecodedText: Hashable, Sendable {
     public var encodingSource: EncodingSource
     /// Why this encoding was chosen, for `plan2json inspect` (one short sentence).
     public var reason: String
+    /// What a user should hear about the decoding, e.g. a declared charset that was not used
+    /// (`ingest.decode.declaredCharsetIgnored`).
+    public var warnings: [Diagnostic]
 
-    public init(text: String, encoding: String, encodingSource: EncodingSource, reason: String = "") {
+    public init(
+        text: String, encoding: String, encodingSource: EncodingSource, reason: String = "", warnings: [Diagnostic] = []
+    ) {
         self.text = text
         self.encoding = encoding
         self.encodingSource = encodingSource
         self.reason = reason
+        self.warnings = warnings
     }
 }

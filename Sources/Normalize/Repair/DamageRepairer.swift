@@ -1,11 +1,74 @@
-// STUB — replaced by GBK byte-slip repair (issue 5).
 public import PlanModel
 
 /// Finds text damaged before it reached us (a GBK byte slip, `?` placeholders), repairs what
 /// the bytes allow, flags the rest, and lists every change.
+///
+/// Runs before Unicode cleanup (which strips the private-use characters a slip leaves behind,
+/// and with them the bytes needed to repair it) and before script conversion (the repair
+/// re-encodes the text as printed).
 public enum DamageRepairer {
+    /// Lost bytes per unit looked at as possible slips; past that (a page of question marks),
+    /// the rest are only placeholders, so no unit can take long.
+    static let mostSlipSearches = 64
+
     /// `firstLine` is the source line of the text's first line; repairs report their own line.
     public static func repair(_ text: String, firstLine: Int) -> (text: String, repairs: [Repair]) {
-        (text, [])
+        // Every repair starts at a lost byte, shown as `?` or U+FFFD (EF BF BD). Nearly all
+        // units have neither: one scan of the UTF-8 bytes, nothing allocated.
+        guard mayHoldDamage(text.utf8) else { return (text, []) }
+
+        let scalars = Array(text.unicodeScalars)
+        let context = RepairContext(text: scalars)
+        var output = String.UnicodeScalarView()
+        var repairs: [Repair] = []
+        var line = firstLine
+        var index = 0
+        var slipSearches = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "?" || scalar == "\u{FFFD}" {
+                slipSearches += 1
+                if slipSearches <= mostSlipSearches, let run = ByteSlipRun.find(at: index, in: scalars, context: context) {
+                    let after = String(String.UnicodeScalarView(run.replacement))
+                    repairs.append(Repair(
+                        kind: .gbkByteSlip, line: line, before: string(scalars[run.range]), after: after,
+                        isCertain: run.isCertain))
+                    output.append(contentsOf: run.replacement)
+                    index = run.range.upperBound
+                    continue
+                }
+                if let end = PlaceholderRule.placeholderEnd(at: index, in: scalars) {
+                    repairs.append(Repair(
+                        kind: .placeholder, line: line, before: string(scalars[index..<end]), after: "",
+                        isCertain: false))
+                    index = end
+                    continue
+                }
+            }
+            if scalar == "\n" { line += 1 }
+            output.append(scalar)
+            index += 1
+        }
+        return repairs.isEmpty ? (text, []) : (String(output), repairs)
+    }
+
+    private static func mayHoldDamage(_ utf8: String.UTF8View) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable(containsLostByte) { return found }
+        return containsLostByte(utf8)
+    }
+
+    private static func containsLostByte(_ bytes: some Collection<UInt8>) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in bytes {
+            if byte == 0x3F || (previous == (0xEF, 0xBF) && byte == 0xBD) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
+
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
     }
 }

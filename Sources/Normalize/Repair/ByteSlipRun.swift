@@ -1,0 +1,131 @@
+internal import Charsets
+
+/// A run of text damaged by a GBK byte slip, and what it was.
+///
+/// How the damage arises: text encoded as GBK (two bytes a character) was decoded one byte
+/// off. The first byte of the run was lost (shown as `?`), every following pair straddles
+/// two original characters — which gives private-use points, €, pinyin, bopomofo, rare
+/// characters and full-width punctuation that the page then turned into ASCII — and the run
+/// ends either with a last lost byte (`?`) or where a lone byte (ASCII, or 0x80 = €) puts the
+/// decoder back in step:
+///
+///     original   保        基        本                堅持保基本、
+///     bytes      B1 A3  BB F9  B1 BE
+///     observed   ? (A3 BB)(F9 B1) ?                    堅持?;?、
+///
+/// Re-encoding the observed middle to cp936 and pairing the bytes the other way recovers the
+/// inner characters exactly (基). The first character lost its lead byte and (when the run
+/// ends with `?`) the last lost its trail byte: the bytes leave 126–190 candidates for each,
+/// and `PhraseModel` chooses by context; such repairs are not certain.
+struct ByteSlipRun: Sendable {
+    /// Scalar offsets of the observed run in its text unit.
+    let range: Range<Int>
+    let replacement: [Unicode.Scalar]
+    /// True only when the bytes left a single plausible candidate for every lost byte.
+    let isCertain: Bool
+
+    /// Longest middle (observed characters between the first `?` and the end) considered.
+    static let longestMiddle = 40
+    /// Readings weighed per run start: each costs a round of the phrase model.
+    static let mostReadings = 3
+    /// A clause shorter than this rarely ends in 。，；：— weighs against such candidates.
+    static let shortestClause = 4
+
+    /// The run starting with the lost byte at `start` (a `?` or U+FFFD), if the text there
+    /// reads as a byte slip: every inner pair decodes to a common character, the lost bytes
+    /// have candidates, and either the middle holds debris real text would not (private use,
+    /// €, pinyin, bopomofo, rare characters, ASCII standing for full-width forms) or the
+    /// repaired text is more probable than the text as it stands. An ASCII letter may end the
+    /// run (a lone trail byte) or be a full-width letter the page replaced: every reading is
+    /// weighed, in the same window, and the most probable wins.
+    static func find(at start: Int, in text: [Unicode.Scalar], context: RepairContext) -> ByteSlipRun? {
+        let table = CP936Table.shared
+        var middle: [UInt8] = []
+        var readings: [ByteSlipRun] = []
+        var end = start + 1
+        while end < text.count, end - start <= longestMiddle + 1, readings.count < mostReadings {
+            let scalar = text[end]
+            // A middle of nothing but question marks (？ twice or more) is a row of
+            // placeholders, not a slip: 楷楷 (BF A3 BF A3) is no text.
+            let onlyQuestionMarks = middle.count >= 4 && text[(start + 1)..<end].allSatisfy { $0 == "?" }
+            if !middle.isEmpty, !onlyQuestionMarks {
+                if scalar == "?" || scalar == "\u{FFFD}",
+                    let run = reconstruct(start..<(end + 1), middle: middle, endsWithLostByte: true, in: text, context: context)
+                {
+                    readings.append(run)
+                }
+                if let single = singleByte(scalar),
+                    let run = reconstruct(start..<(end + 1), middle: middle + [single], endsWithLostByte: false, in: text, context: context)
+                {
+                    readings.append(run)
+                }
+            }
+            // Inside the run: a double-byte character (ASCII stands for the full-width form
+            // the page replaced: ; is A3 BB).
+            guard let pair = doubleBytes(scalar, table) else { break }
+            middle += [pair.lead, pair.trail]
+            end += 1
+        }
+        guard readings.count > 1 else { return readings.first }
+        let windowEnd = readings.map(\.range.upperBound).max()!
+        return readings.max { context.score(of: $0, in: text, through: windowEnd) < context.score(of: $1, in: text, through: windowEnd) }
+    }
+
+    /// A byte that stands alone in cp936 and is a valid trail byte, so it completes the last
+    /// character and ends the run: ASCII 0x40–0x7E, or € (0x80).
+    private static func singleByte(_ scalar: Unicode.Scalar) -> UInt8? {
+        if scalar == "€" { return 0x80 }
+        return (0x40...0x7E).contains(scalar.value) ? UInt8(scalar.value) : nil
+    }
+
+    private static func doubleBytes(_ scalar: Unicode.Scalar, _ table: CP936Table) -> (lead: UInt8, trail: UInt8)? {
+        if (0x21...0x7E).contains(scalar.value) { return (0xA3, UInt8(scalar.value + 0x80)) }
+        return table.bytes(of: scalar)
+    }
+
+    private static func reconstruct(
+        _ range: Range<Int>, middle: [UInt8], endsWithLostByte: Bool, in text: [Unicode.Scalar], context: RepairContext
+    ) -> ByteSlipRun? {
+        let table = CP936Table.shared
+        // middle[0] is the trail of the first character; then whole pairs; with a lost last
+        // byte, middle.last is the lead of the last character.
+        let innerEnd = endsWithLostByte ? middle.count - 1 : middle.count
+        guard innerEnd % 2 == 1 else { return nil }
+        var inner: [Unicode.Scalar] = []
+        var index = 1
+        while index < innerEnd {
+            guard let character = table.character(lead: middle[index], trail: middle[index + 1]),
+                CharacterKinds.isPlausible(character, in: .either)
+            else { return nil }
+            inner.append(character)
+            index += 2
+        }
+        let firstCandidates = CP936Table.leads.compactMap { table.character(lead: $0, trail: middle[0]) }
+            .filter { CharacterKinds.isPlausible($0, in: context.script) }
+        let lastCandidates = endsWithLostByte
+            ? CP936Table.trails.compactMap { table.character(lead: middle[middle.count - 1], trail: $0) }
+                .filter { CharacterKinds.isPlausible($0, in: context.script) }
+            : []
+        guard !firstCandidates.isEmpty, !endsWithLostByte || !lastCandidates.isEmpty else { return nil }
+
+        let chooser = LostCharacterChooser(
+            text: text, run: range, inner: inner, firstCandidates: firstCandidates,
+            lastCandidates: endsWithLostByte ? lastCandidates : nil, context: context)
+        guard let chosen = chooser.best() else { return nil }
+        var replacement = [chosen.first] + inner
+        if let last = chosen.last { replacement.append(last) }
+
+        // Debris in the middle is the signature of a slip. Without it (every shifted pair
+        // happened to be a common character) the repair must make the text more probable
+        // than it is with the `?`s simply dropped.
+        let doubleByteMiddle = text[(range.lowerBound + 1)..<(range.upperBound - 1)]
+        let hasDebris = doubleByteMiddle.contains { !CharacterKinds.isCommon($0) }
+        let observed = text[(range.lowerBound + 1)..<range.upperBound].filter { $0 != "?" && $0 != "\u{FFFD}" }
+        if !hasDebris && chosen.score <= chooser.score(ofObserved: Array(observed)) { return nil }
+        // With no inner character the bytes prove nothing: only a known word made of the
+        // candidates (高水平???, → 專科) tells a slip from stray question marks.
+        if inner.isEmpty && !chosen.formsWords { return nil }
+        let isCertain = firstCandidates.count == 1 && (lastCandidates.count <= 1)
+        return ByteSlipRun(range: range, replacement: replacement, isCertain: isCertain)
+    }
+}

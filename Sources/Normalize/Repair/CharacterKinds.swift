@@ -1,0 +1,34 @@
+internal import Charsets
+
+/// Which characters real text is made of, as far as damage repair is concerned.
+enum CharacterKinds {
+    /// Punctuation of Chinese text, as GBK encodes it (full-width).
+    static let punctuation: Set<Unicode.Scalar> = [
+        "、", "。", "，", "；", "：", "？", "！", "“", "”", "‘", "’", "（", "）", "《", "》", "〈", "〉",
+        "【", "】", "〔", "〕", "—", "…", "·",
+    ]
+    /// Punctuation that ends a clause; a clause of one or two characters is rare.
+    static let clauseEnds: Set<Unicode.Scalar> = ["。", "，", "；", "：", "？", "！"]
+
+    /// A common character of either script, or Chinese punctuation: what clean text holds.
+    /// Everything else inside a suspected run (private use, €, pinyin, bopomofo, rare
+    /// characters, ASCII punctuation standing for full-width forms) is debris.
+    static func isCommon(_ scalar: Unicode.Scalar) -> Bool {
+        punctuation.contains(scalar) || CommonHanCharacters.rank(of: scalar) != nil
+    }
+
+    /// Whether `scalar` can be a character of text in `script`.
+    static func isPlausible(_ scalar: Unicode.Scalar, in script: UnitScript) -> Bool {
+        if punctuation.contains(scalar) { return true }
+        switch script {
+        case .simplified: return CommonHanCharacters.rank(of: scalar, in: .simplified) != nil
+        case .traditional: return CommonHanCharacters.rank(of: scalar, in: .traditional) != nil
+        case .either: return CommonHanCharacters.rank(of: scalar) != nil
+        }
+    }
+
+    /// Letters and digits of any script: what a clause is made of.
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Chooses the characters whose bytes a slip lost, by context: each assignment of candidates
+/// is placed between the text before and after the run, and the one whose window segments
+/// into the most probable words (`PhraseModel`) wins.
+struct LostCharacterChooser {
+    let text: [Unicode.Scalar]
+    let run: Range<Int>
+    /// Characters recovered exactly from the bytes, between the two lost ones.
+    let inner: [Unicode.Scalar]
+    let firstCandidates: [Unicode.Scalar]
+    /// Nil when the run's last character was completed by a lone byte.
+    let lastCandidates: [Unicode.Scalar]?
+    let context: RepairContext
+
+    /// Context on each side; words are at most four characters long.
+    static let contextLength = 6
+    /// Candidates per lost character kept for the joint choice, after scoring each alone.
+    static let shortlistLength = 16
+    /// A clause-ending candidate after fewer than `ByteSlipRun.shortestClause` characters.
+    static let shortClausePenalty = log(1e-3)
+
+    struct Choice {
+        let score: Double
+        let first: Unicode.Scalar
+        let last: Unicode.Scalar?
+        /// Each chosen character is part of a word of two or more characters.
+        let formsWords: Bool
+    }
+
+    func best() -> Choice? {
+        let model = PhraseModel.shared
+        let left = neighbours(before: run.lowerBound)
+        let right = neighbours(after: run.upperBound)
+        let clauseBefore = clauseLength(before: run.lowerBound)
+        var cache = PhraseModel.LookupCache()
+
+        func score(_ window: [Unicode.Scalar], firstAt: Int?, lastAt: Int?) -> (Double, [Int]) {
+            var (probability, covering) = model.segment(window, cache: &cache)
+            if let firstAt { probability += context.sharedPairScore(at: firstAt, in: window) }
+            if let lastAt { probability += context.sharedPairScore(at: lastAt, in: window) }
+            if let firstAt, CharacterKinds.clauseEnds.contains(window[firstAt]), clauseBefore < ByteSlipRun.shortestClause {
+                probability += Self.shortClausePenalty
+            }
+            if let lastAt, CharacterKinds.clauseEnds.contains(window[lastAt]),
+                clauseBefore + 1 + inner.count < ByteSlipRun.shortestClause
+            {
+                probability += Self.shortClausePenalty
+            }
+            return (probability, covering)
+        }
+
+        // Each lost character alone first, in as much context as is known around it.
+        var firsts = shortlist(firstCandidates) { candidate in
+            let window = left + [candidate] + inner + (lastCandidates == nil ? right : [])
+            return score(window, firstAt: left.count, lastAt: nil).0
+        }
+        var lasts: [Unicode.Scalar?] = [nil]
+        var wordPairs: [(Unicode.Scalar, Unicode.Scalar?)] = []
+        if let lastCandidates {
+            lasts = shortlist(lastCandidates) { candidate in
+                let window = inner + [candidate] + right
+                return score(window, firstAt: nil, lastAt: inner.count).0
+            }
+            if inner.count >= PhraseModel.longestWord - 1 {
+                // With three or more recovered characters between them, no word (four
+                // characters at most) holds both lost ones: each choice stands on its own.
+                firsts = Array(firsts.prefix(1))
+                lasts = Array(lasts.prefix(1))
+            } else if inner.isEmpty {
+                // Adjacent lost characters are judged alone on weak context: keep every pair
+                // that is a word by itself (專科) in the running too.
+                for first in firstCandidates {
+                    let seconds = model.secondCharacters(after: first)
+                    for last in lastCandidates where seconds.contains(model.folded(last)) {
+                        wordPairs.append((first, last))
+                    }
+                }
+            }
+        }
+
+        var best: (score: Double, choice: Choice)?
+        let pairs = firsts.flatMap { first in lasts.map { (first, $0) } } + wordPairs
+        for (first, last) in pairs {
+            let window = left + [first] + inner + (last.map { [$0] } ?? []) + right
+            let lastAt = last == nil ? nil : left.count + 1 + inner.count
+            let (probability, covering) = score(window, firstAt: left.count, lastAt: lastAt)
+            if best == nil || probability > best!.score {
+                let formsWords = covering[left.count] >= 2 && (lastAt.map { covering[$0] >= 2 } ?? true)
+                best = (probability, Choice(score: probability, first: first, last: last, formsWords: formsWords))
+            }
+        }
+        return best?.choice
+    }
+
+    /// The same window's score with the observed characters in place of the repair.
+    func score(ofObserved observed: [Unicode.Scalar]) -> Double {
+        PhraseModel.shared.segment(neighbours(before: run.lowerBound) + observed + neighbours(after: run.upperBound)).logProbability
+    }
+
+    private func shortlist(_ candidates: [Unicode.Scalar], by score: (Unicode.Scalar) -> Double) -> [Unicode.Scalar] {
+        candidates.map { ($0, score($0)) }
+            .sorted { $0.1 > $1.1 }
+            .prefix(Self.shortlistLength)
+            .map(\.0)
+    }
+
+    private func neighbours(before index: Int) -> [Unicode.Scalar] {
+        var start = index
+        while start > 0, index - start < Self.contextLength, text[start - 1] != "\n" { start -= 1 }
+        return Array(text[start..<index])
+    }
+
+    private func neighbours(after index: Int) -> [Unicode.Scalar] {
+        var end = index
+        while end < text.count, end - index < Self.contextLength, text[end] != "\n" { end += 1 }
+        return Array(text[index..<end])
+    }
+
+    /// Letters and digits since the last punctuation or line start before `index`.
+    private func clauseLength(before index: Int) -> Int {
+        var count = 0
+        var position = index - 1
+        while position >= 0, CharacterKinds.isWordCharacter(text[position]) {
+            count += 1
+            position -= 1
+        }
+        return count
+    }
+}
