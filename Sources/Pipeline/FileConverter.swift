@@ -53,7 +53,8 @@ public enum FileConverter {
             case .html: HTMLReader()
             case .text: PlainTextReader()
             }
-        let source = reader.read(decoded.text)
+        var source = reader.read(decoded.text)
+        source.diagnostics = decoded.warnings + source.diagnostics
         let info = SourceInfo(
             path: path, bytes: bytes.count, sha256: sha256, encoding: decoded.encoding,
             encodingSource: decoded.encodingSource, format: format)

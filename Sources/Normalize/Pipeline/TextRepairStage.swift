@@ -38,6 +38,7 @@ enum TextRepairStage {
             field.value = clean(field.value, line: field.line)
             return field
         }
-        return (result, repairs)
+        // In file order, whichever block or metadata line each came from.
+        return (result, repairs.sorted { ($0.line, $0.before) < ($1.line, $1.before) })
     }
 }
