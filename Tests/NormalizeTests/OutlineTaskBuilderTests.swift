@@ -74,7 +74,8 @@ import Testing
             2.着力推动品质交通千日攻坚行动。积极参与粤港澳大湾区铁路建设,开展前期规划研究。(市自然资源局、交通运输局负责)
             (二)高低结合,优化普惠性服务
             坚持保基本、兜底线。
-            3.推动社会保障提标扩面。强化底线保障,拓宽困难家庭临时救助范围。(市民政局、医保局,市妇联、残联负责)
+            3.推动社会保障提标扩面。强化底线保障,拓宽困难家庭临时救助范围。
+            首次实施困难家庭二次医疗救助。(市民政局、医保局,市妇联、残联负责)
             4大力建设法治政府。依法推进阳光政务,深化公共资源配置领域的信息公开。(市委政法委,市政府办公室、司法局负责)
             (三)长短结合,完善长效性机制
             5.统一工作部署。市政府要全面领导、加力统筹、系统谋划全市民生工作。
@@ -91,7 +92,9 @@ import Testing
         #expect(first.leadUnits == ["市发展改革局", "市教育局", "市公安局"])
         #expect(first.fields.first { $0.header == "负责" }?.text == "市发展改革局、教育局、公安局负责")
         #expect(first.section.map(\.title) == ["主要举措", "远近结合,强化基础性支撑"])
+        // Responsibility on the last line of an item that runs over two lines.
         #expect(result.tasks[2].leadUnits == ["市民政局", "市医保局", "市妇联", "市残联"])
+        #expect(result.tasks[2].measures == "强化底线保障,拓宽困难家庭临时救助范围。\n首次实施困难家庭二次医疗救助。")
         #expect(result.tasks[3].leadUnits == ["市委政法委", "市政府办公室", "市司法局"])
         #expect(result.tasks[3].warnings.contains { $0.code == .impliedLabel })
         #expect(result.tasks[4].leadUnits == [] && result.tasks[4].section.last?.title == "长短结合,完善长效性机制")

@@ -72,6 +72,14 @@ import Testing
         #expect(result.document.sections.first?.found == 1)
     }
 
+    @Test func aNumberColumnNumbersUnlabelledStatements() {
+        let text = "\t序号\n\t工作任务\n\t牵头单位\n\n\t1\n\t建设社区卫生服务站\n\t市卫生健康局\n\n\t2\n\t新增床位\n\t市卫生健康局\n"
+        let result = Records.fromTableDump(text)
+        #expect(result.tasks.map(\.number) == ["1", "2"])
+        #expect(result.tasks.map(\.title) == ["建设社区卫生服务站", "新增床位"])
+        #expect(result.tasks.map(\.id) == [Records.info.docID + "/1", Records.info.docID + "/2"])
+    }
+
     @Test func contentDecidesWhenHeadersMislead() {
         // Seed 002 prints 原文表述具体措施 over the numbered statements and 原文表述/实施路径 over sections.
         let header = " \t原文表述\n实施路径\n\t原文表述具体措施\n\t2020年工作目标\n\t季度进度安排\n\t牵头单位\n\t配合单位\n\n"

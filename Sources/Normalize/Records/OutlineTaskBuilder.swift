@@ -204,13 +204,15 @@ struct OutlineTaskBuilder {
         }
     }
 
-    /// An item carries responsibility when it ends with (…负责) or labelled lines
-    /// (分管领导, 牵头单位 …) follow it before the next numbered line.
+    /// An item carries responsibility when it, or a line continuing it, ends with (…负责), or
+    /// labelled lines (分管领导, 牵头单位 …) follow it before the next numbered line.
     static func carriesResponsibility(_ lines: [Line], at index: Int) -> Bool {
         if lines[index].trailing != nil { return true }
         var next = index + 1
-        while next < lines.count, next <= index + 4, lines[next].label == nil {
-            if lines[next].responsibility != nil { return true }
+        // A line opening with digits may be the next item printed without its punctuation
+        // (22大力…); it ends the search like any numbered line.
+        while next < lines.count, next <= index + 4, lines[next].label == nil, lines[next].text.first?.isASCIIDigit != true {
+            if lines[next].responsibility != nil || lines[next].trailing != nil { return true }
             next += 1
         }
         return false
@@ -287,7 +289,9 @@ struct OutlineTaskBuilder {
         } else {
             draft.title = TextCleanup.singleLine(body).trimmingTrailing(in: "。")
         }
-        draft.fields.insert(FieldValue(header: "标题", text: TextCleanup.singleLine(first.text)), at: 0)
+        // The item's label and statement as printed; the rest of it is in 具体措施 and 负责.
+        let printedLabel = TextCleanup.singleLine(first.text.prefix(label.length))
+        draft.fields.insert(FieldValue(header: "标题", text: printedLabel + draft.title), at: 0)
 
         var part = Part.measures
         var target: [String] = []
@@ -307,6 +311,14 @@ struct OutlineTaskBuilder {
                     leadFromSupportLabel = true
                 }
                 draft.fields.append(FieldValue(header: responsibility.label, text: responsibility.value))
+                continue
+            }
+            // An item whose text runs over several lines ends with its (…负责) on the last.
+            if line.label == nil, let trailing = line.trailing {
+                draft.leadUnits += trailing.leadUnits
+                draft.supportUnits += trailing.supportUnits
+                draft.fields.append(FieldValue(header: "负责", text: trailing.printed))
+                if !trailing.remainder.isEmpty { measures.append(trailing.remainder) }
                 continue
             }
             let folded = CharacterFold.simplifiedKey(line.text)

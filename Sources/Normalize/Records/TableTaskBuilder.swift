@@ -31,9 +31,13 @@ struct TableTaskBuilder {
                 line: table.span.lineStart))
             return
         }
+        // A 序号 column numbers tasks whose statements carry no label of their own.
+        let numberColumn = headers.firstIndex { header in
+            ["序号", "编号", "序", "项目编号", "no", "no."].contains(CharacterFold.simplifiedKey(header).lowercased())
+        }
         var state = RowState()
         for row in table.rows {
-            read(row, mapping: mapping, state: &state)
+            read(row, mapping: mapping, numberColumn: numberColumn, state: &state)
         }
     }
 
@@ -69,7 +73,7 @@ struct TableTaskBuilder {
         var columnSectionIndex: Int?
     }
 
-    private mutating func read(_ row: Row, mapping: [ColumnMapping], state: inout RowState) {
+    private mutating func read(_ row: Row, mapping: [ColumnMapping], numberColumn: Int?, state: inout RowState) {
         var warnings = row.diagnostics
         let line = row.span.lineStart
 
@@ -168,6 +172,12 @@ struct TableTaskBuilder {
             }
         }
 
+        if draft.number == nil, let numberColumn, numberColumn < row.cells.count {
+            let printed = TextCleanup.singleLine(row.cells[numberColumn].text)
+            if !printed.isEmpty, printed.count <= 4, printed.allSatisfy({ $0.isASCIIDigit || $0.chineseDigitValue != nil }) {
+                draft.number = printed
+            }
+        }
         guard hasOwnContent, !draft.title.isEmpty else {
             if hasOwnContent {
                 diagnostics.append(Diagnostic(.textIgnored, "row has content but no task statement above it", line: line))
