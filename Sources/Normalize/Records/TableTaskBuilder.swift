@@ -48,9 +48,14 @@ struct TableTaskBuilder {
         let width = max(table.width, table.rows.map(\.cells.count).max() ?? 0)
         return (0..<width).map { column in
             var parts: [String] = []
-            // A header cell spanning rows repeats as copies below; its text counts once.
-            for row in table.headerRows where column < row.cells.count && !row.cells[column].isSpanCopy {
-                for line in row.cells[column].text.split(separator: "\n") {
+            var above: String?
+            for row in table.headerRows where column < row.cells.count {
+                // A header cell spanning rows repeats below; it counts once. One spanning
+                // columns (责任分工 over three) names each of them.
+                let text = row.cells[column].text
+                defer { above = text }
+                if text == above { continue }
+                for line in text.split(separator: "\n") {
                     let part = TextCleanup.singleLine(line)
                     if !part.isEmpty, parts.last != part { parts.append(part) }
                 }
