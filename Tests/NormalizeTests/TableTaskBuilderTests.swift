@@ -72,6 +72,15 @@ import Testing
         #expect(result.document.sections.first?.found == 1)
     }
 
+    @Test func columnsWithoutACanonicalKeyKeepTheirTextAndQuantities() throws {
+        let text = "\t工作任务\n\t牵头单位\n\t备注\n\n\t1.新建学校\n\t市教育局\n\t另有配套资金3000万元\n"
+        let task = try #require(Records.fromTableDump(text).tasks.first)
+        #expect(task.fields.last == FieldValue(header: "备注", text: "另有配套资金3000万元"))
+        let quantity = try #require(task.quantities.first { $0.field == "fields.备注" })
+        #expect(quantity.value == ExactDecimal(30_000_000))
+        #expect(quantity.currency == "CNY")
+    }
+
     @Test func aNumberColumnNumbersUnlabelledStatements() {
         let text = "\t序号\n\t工作任务\n\t牵头单位\n\n\t1\n\t建设社区卫生服务站\n\t市卫生健康局\n\n\t2\n\t新增床位\n\t市卫生健康局\n"
         let result = Records.fromTableDump(text)

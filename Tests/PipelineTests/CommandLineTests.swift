@@ -145,4 +145,46 @@ import Testing
         let pdf = try Self.run(["inspect", Repository.path("fixtures/errors/report.pdf")])
         #expect(pdf.stdout.contains("ingest.format.binary"))
     }
+
+    @Test func blocksShowTheDocumentModelAsRead() throws {
+        let folder = try Self.workspace(["a.txt": "fixtures/table-dump/seed-002/input.txt"])
+        try Self.run(["convert", "in", "-o", "out", "--blocks", "--quiet"], in: folder)
+        let blocks = try Self.lines(folder + "/out/blocks.jsonl").map { try JSONParser.parse($0) }
+        #expect(blocks.first?["type"] == .string("source"))
+        let table = try #require(blocks.first { $0["type"] == .string("table") })
+        #expect(table["rows"]?.arrayValue?.count == 111)
+    }
+
+    @Test func keepScriptLeavesTraditionalTextAsPrinted() throws {
+        let folder = try Self.workspace(["004.txt": "fixtures/text/seed-004/input.txt"])
+        try Self.run(["convert", "in", "-o", "kept", "--keep-script", "--quiet"], in: folder)
+        try Self.run(["convert", "in", "-o", "converted", "--quiet"], in: folder)
+        let kept = try Self.lines(folder + "/kept/records.jsonl").map { try JSONParser.parse($0) }
+        let converted = try Self.lines(folder + "/converted/records.jsonl").map { try JSONParser.parse($0) }
+        #expect(kept[0]["script"]?["converted"] == .number("0"))
+        #expect(kept[1]["title"] == .string("著力健全公共安全保障體系"))
+        #expect(kept[1]["original"] == nil)
+        #expect(converted[1]["title"] == .string("着力健全公共安全保障体系"))
+        #expect(converted[1]["original"]?["title"] == .string("著力健全公共安全保障體系"))
+        #expect(kept.count == converted.count)
+    }
+
+    /// The dictionaries are compiled in: a copy of the binary alone in an empty folder converts
+    /// traditional text exactly as the built one does.
+    @Test func theBinaryWorksWhenCopiedAlone() throws {
+        let folder = try Self.workspace(["004.txt": "fixtures/text/seed-004/input.txt"])
+        let lonely = folder + "/bin/plan2json"
+        try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repository.binary, toPath: lonely)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: lonely)
+        process.arguments = ["convert", "in", "-o", "out", "--quiet"]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let records = try Self.lines(folder + "/out/records.jsonl")
+        #expect(records.count == 31)
+        #expect(records[1].contains("着力健全公共安全保障体系"))
+    }
 }

@@ -19,6 +19,9 @@ enum TaskRecordAssembler {
         collect(draft.target, field: "target")
         collect(draft.measures, field: "measures")
         for (index, milestone) in draft.milestones.enumerated() { collect(milestone, field: "milestones[\(index)]") }
+        for index in draft.unmappedFields where index < draft.fields.count {
+            collect(draft.fields[index].text, field: "fields.\(draft.fields[index].header)")
+        }
         return TaskRecord(
             id: "", docID: info.docID, seq: seq, number: draft.number, section: draft.section, title: draft.title,
             target: draft.target, measures: draft.measures, milestones: milestones, leaders: draft.leaders,

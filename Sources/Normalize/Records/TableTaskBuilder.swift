@@ -171,7 +171,7 @@ struct TableTaskBuilder {
                 case .target: draft.target = Self.joined(draft.target, printed)
                 case .measures: draft.measures = Self.joined(draft.measures, printed)
                 case .milestones: draft.milestones += Self.milestones(from: printed, header: header)
-                default: break
+                default: draft.unmappedFields.append(draft.fields.count)
                 }
                 draft.fields.append(FieldValue(header: header, text: printed))
             }

@@ -13,6 +13,8 @@ struct TaskDraft: Hashable, Sendable {
     var leadUnits: [String]
     var supportUnits: [String]
     var fields: [FieldValue]
+    /// Positions in `fields` of columns no canonical key took; their quantities are still read.
+    var unmappedFields: [Int] = []
     var span: SourceSpan
     var warnings: [Diagnostic]
     /// Stable structural path for the id: section markers then the item number.
