@@ -42,15 +42,4 @@ extension DiagnosticCode {
     public static let siteChromeDropped = DiagnosticCode(rawValue: "ingest.text.siteChromeDropped")
     public static let htmlParseError = DiagnosticCode(rawValue: "ingest.html.parseError")
     public static let noPlanContent = DiagnosticCode(rawValue: "normalize.document.noPlanContent")
-
-    // MARK: Text repair and cleanup
-    /// A run damaged by a GBK byte slip was repaired.
-    public static let damageRepaired = DiagnosticCode(rawValue: "normalize.damage.repaired")
-    /// A standalone `?` stands where a character could not be encoded; it was removed and flagged.
-    public static let placeholderFlagged = DiagnosticCode(rawValue: "normalize.damage.placeholder")
-    /// Text looks damaged but could not be repaired.
-    public static let damageUnrepaired = DiagnosticCode(rawValue: "normalize.damage.unrepaired")
-
-    // MARK: Quantities and times
-    public static let yearGuessed = DiagnosticCode(rawValue: "normalize.time.yearGuessed")
 }

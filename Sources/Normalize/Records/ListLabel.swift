@@ -52,7 +52,6 @@ public struct ListLabel: Hashable, Sendable {
         let characters = Array(text.prefix(16))
         var index = 0
         while index < characters.count, characters[index].isLabelSpace { index += 1 }
-        let leading = index
         guard index < characters.count else { return nil }
 
         func finish(_ style: Style, _ value: Int, _ numeral: String, end: Int) -> ListLabel {
@@ -118,7 +117,6 @@ public struct ListLabel: Hashable, Sendable {
             guard let value = ChineseNumeral.value(of: numeral) else { return nil }
             return finish(.chineseComma, value, numeral, end: end + 1)
         }
-        _ = leading
         return nil
     }
 

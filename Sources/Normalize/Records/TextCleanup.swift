@@ -43,12 +43,6 @@ enum TextCleanup {
         }
         return String(result)
     }
-
-    /// Nil for text that is empty after cleanup.
-    static func nonEmpty(_ text: some StringProtocol) -> String? {
-        let cleaned = collapsingWhitespace(text)
-        return cleaned.isEmpty ? nil : cleaned
-    }
 }
 
 extension Unicode.Scalar {
