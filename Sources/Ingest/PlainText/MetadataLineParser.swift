@@ -14,9 +14,13 @@ public enum MetadataLineParser {
         "信息来源", "信息來源", "发布时间", "發布時間", "有效性", "生效日期", "废止日期", "廢止日期",
     ].sorted { $0.count > $1.count }
 
+    static let keyOpenings = Set(keys.compactMap(\.unicodeScalars.first))
+
     /// The pairs of a metadata line, or nil when the line is not one.
     public static func parse(_ line: some StringProtocol, lineNumber: Int) -> [MetadataField]? {
+        // Every key opens with one of a few characters; most lines are rejected right here.
         let text = Substring(line).drop { $0.isWhitespace }
+        guard let first = text.unicodeScalars.first, keyOpenings.contains(first) else { return nil }
         guard let first = key(at: text.startIndex, in: text), first.start == text.startIndex else { return nil }
         var fields: [MetadataField] = []
         var current = first

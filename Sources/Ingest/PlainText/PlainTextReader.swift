@@ -13,9 +13,11 @@ public struct PlainTextReader: DocumentReader {
     public func read(_ text: String) -> SourceDocument {
         var document = SourceDocument(format: .text)
         var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines split on bytes: Character-wise splitting of Chinese text is several times slower.
+        for bytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             number += 1
-            if line.allSatisfy(\.isWhitespace) { continue }
+            let line = Substring(bytes)
+            if line.unicodeScalars.allSatisfy(\.properties.isWhitespace) { continue }
             if let fields = MetadataLineParser.parse(line, lineNumber: number) {
                 document.metadata += fields
                 continue

@@ -40,10 +40,11 @@ enum ColumnMapper {
                 fields[sectionColumn] = .section
             }
         }
-        if let milestoneColumn = dominantScheduleColumn(rows: rows, width: width), fields[milestoneColumn] == nil
-            || fields[milestoneColumn] == .target || fields[milestoneColumn] == .measures
+        // A schedule column the headers did not name is found by its lines (一季度，…).
+        if !fields.contains(.milestones), let milestoneColumn = dominantScheduleColumn(rows: rows, width: width),
+            fields[milestoneColumn] == nil || fields[milestoneColumn] == .target || fields[milestoneColumn] == .measures
         {
-            if !fields.contains(.milestones) { fields[milestoneColumn] = .milestones }
+            fields[milestoneColumn] = .milestones
         }
 
         // 责任单位 names the lead units when no column says 牵头.

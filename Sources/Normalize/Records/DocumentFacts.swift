@@ -51,13 +51,15 @@ struct DocumentFacts: Hashable, Sendable {
         published = value(for: Self.publishedKeys).flatMap(Self.date(in:))
         if title == nil { title = bodyTitle ?? Self.titleLine(in: firstParagraphs) }
         if docNumber == nil {
-            docNumber = document.paragraphs.lazy.map { TextCleanup.singleLine($0.text) }.first(where: Self.isDocumentNumber)
+            docNumber = document.paragraphs.lazy.filter { $0.text.utf8.count <= 96 }.map { TextCleanup.singleLine($0.text) }
+                .first(where: Self.isDocumentNumber)
         }
         // The date under the signature, and the signature itself.
-        let body = document.paragraphs.map { TextCleanup.singleLine($0.text) }
-        if let dateIndex = body.lastIndex(where: Self.isDateOnly) {
-            if issued == nil { issued = Self.date(in: body[dateIndex]) }
-            if issuer == nil, dateIndex > 0, Self.isOrganisation(body[dateIndex - 1]) { issuer = body[dateIndex - 1] }
+        let body = document.paragraphs
+        if let dateIndex = body.lastIndex(where: { Self.isDateOnly($0.text) }) {
+            if issued == nil { issued = Self.date(in: body[dateIndex].text) }
+            let above = dateIndex > 0 ? TextCleanup.singleLine(body[dateIndex - 1].text) : ""
+            if issuer == nil, Self.isOrganisation(above) { issuer = above }
         }
         if issuer == nil, let title, let about = title.rangeOfText("关于") ?? title.rangeOfText("關於") ?? title.rangeOfText("關于") {
             let head = String(title[..<about.lowerBound])
@@ -140,6 +142,8 @@ struct DocumentFacts: Hashable, Sendable {
 
     /// A line that is only a date: `2023 年 4 月 6 日`, `2020年3月6日`, `2020-03-06`.
     static func isDateOnly(_ text: String) -> Bool {
+        // Cheap rejection first: this runs over every paragraph of a document.
+        guard text.utf8.count <= 48 else { return false }
         let compact = text.filter { !$0.isCollapsibleSpace }
         guard !compact.isEmpty, compact.count <= 12 else { return false }
         guard compact.allSatisfy({ $0.isASCIIDigit || "年月日-./".contains($0) }) else { return false }

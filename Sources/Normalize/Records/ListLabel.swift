@@ -44,12 +44,15 @@ public struct ListLabel: Hashable, Sendable {
     public var value: Int
     /// The label's numeral as printed, without punctuation: `3`, `三`, `③`.
     public var numeral: String
-    /// How many characters the label takes, including one run of spaces after it.
+    /// How many Unicode scalars the label takes, including one run of spaces after it.
     public var length: Int
 
     /// The label at the start of `text` (after leading spaces), or nil.
     public static func parse(_ text: some StringProtocol) -> ListLabel? {
-        let characters = Array(text.prefix(16))
+        // Scalars, not Characters: this runs on every cell and paragraph.
+        var characters: [Unicode.Scalar] = []
+        characters.reserveCapacity(16)
+        for scalar in text.unicodeScalars.prefix(16) { characters.append(scalar) }
         var index = 0
         while index < characters.count, characters[index].isLabelSpace { index += 1 }
         guard index < characters.count else { return nil }
@@ -59,10 +62,11 @@ public struct ListLabel: Hashable, Sendable {
             while end < characters.count, characters[end].isLabelSpace { end += 1 }
             return ListLabel(style: style, value: value, numeral: numeral, length: end)
         }
+        func slice(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(characters[range])) }
 
         let first = characters[index]
         if let circled = first.circledValue {
-            return finish(.circled, circled, String(first), end: index + 1)
+            return finish(.circled, circled, slice(index..<index + 1), end: index + 1)
         }
         if first == "(" || first == "（" {
             let inner = index + 1
@@ -71,7 +75,7 @@ public struct ListLabel: Hashable, Sendable {
                 end += 1
             }
             guard end > inner, end < characters.count, characters[end] == ")" || characters[end] == "）" else { return nil }
-            let numeral = String(characters[inner..<end])
+            let numeral = slice(inner..<end)
             if let value = Int(numeral) { return finish(.arabicParen, value, numeral, end: end + 1) }
             if let value = ChineseNumeral.value(of: numeral) { return finish(.chineseParen, value, numeral, end: end + 1) }
             return nil
@@ -81,16 +85,16 @@ public struct ListLabel: Hashable, Sendable {
             while end < characters.count, characters[end].isASCIIDigit || characters[end].chineseDigitValue != nil {
                 end += 1
             }
-            guard end > index + 1, end < characters.count, "条项部分章节".contains(characters[end]) else { return nil }
-            let numeral = String(characters[(index + 1)..<end])
+            guard end > index + 1, end < characters.count, "条项部分章节".unicodeScalars.contains(characters[end]) else { return nil }
+            let numeral = slice((index + 1)..<end)
             guard let value = Int(numeral) ?? ChineseNumeral.value(of: numeral) else { return nil }
             return finish(.ordinalWord, value, numeral, end: end + 1)
         }
         if first.isASCIIDigit {
             var end = index
             while end < characters.count, characters[end].isASCIIDigit { end += 1 }
-            guard end - index <= 3, end < characters.count, let value = Int(String(characters[index..<end])) else { return nil }
-            let numeral = String(characters[index..<end])
+            guard end - index <= 3, end < characters.count, let value = Int(slice(index..<end)) else { return nil }
+            let numeral = slice(index..<end)
             switch characters[end] {
             case ".", "．":
                 // `1.2万` is a number, not a label; `1.2023年3月` is label 1 before a date.
@@ -113,7 +117,7 @@ public struct ListLabel: Hashable, Sendable {
             while end < characters.count, characters[end].chineseDigitValue != nil { end += 1 }
             guard end < characters.count, characters[end] == "、", end - index <= 3 else { return nil }
             if continuesEnumeration(characters, after: end) { return nil }
-            let numeral = String(characters[index..<end])
+            let numeral = slice(index..<end)
             guard let value = ChineseNumeral.value(of: numeral) else { return nil }
             return finish(.chineseComma, value, numeral, end: end + 1)
         }
@@ -121,7 +125,7 @@ public struct ListLabel: Hashable, Sendable {
     }
 
     /// `一、二季度` and `1、2月` enumerate periods: the `、` joins numerals, it does not end a label.
-    private static func continuesEnumeration(_ characters: [Character], after comma: Int) -> Bool {
+    private static func continuesEnumeration(_ characters: [Unicode.Scalar], after comma: Int) -> Bool {
         var index = comma + 1
         var sawNumeral = false
         while index < characters.count, characters[index].isASCIIDigit || characters[index].chineseDigitValue != nil {
@@ -137,7 +141,26 @@ public struct ListLabel: Hashable, Sendable {
     /// The text after the label (and the spaces after it).
     public func body(of text: some StringProtocol) -> Substring {
         let string = Substring(text)
-        return string.dropFirst(length)
+        return Substring(string.unicodeScalars.dropFirst(length))
+    }
+
+    /// The label itself as printed, with the spaces after it.
+    public func printed(in text: some StringProtocol) -> Substring {
+        let string = Substring(text)
+        return Substring(string.unicodeScalars.prefix(length))
+    }
+}
+
+extension Unicode.Scalar {
+    var isLabelSpace: Bool { self == " " || self == "\u{3000}" || self == "\t" || self == "\u{00A0}" }
+    var chineseDigitValue: Int? { Character(self).chineseDigitValue }
+
+    var circledValue: Int? {
+        switch value {
+        case 0x2460...0x2473: Int(value - 0x2460) + 1  // ①–⑳
+        case 0x2776...0x277F: Int(value - 0x2776) + 1  // ❶–❿
+        default: nil
+        }
     }
 }
 

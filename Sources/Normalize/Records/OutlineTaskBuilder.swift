@@ -290,7 +290,7 @@ struct OutlineTaskBuilder {
             draft.title = TextCleanup.singleLine(body).trimmingTrailing(in: "。")
         }
         // The item's label and statement as printed; the rest of it is in 具体措施 and 负责.
-        let printedLabel = TextCleanup.singleLine(first.text.prefix(label.length))
+        let printedLabel = TextCleanup.singleLine(label.printed(in: first.text))
         draft.fields.insert(FieldValue(header: "标题", text: printedLabel + draft.title), at: 0)
 
         var part = Part.measures

@@ -12,7 +12,7 @@ enum UnitListSplitter {
         func finish() {
             var unit = TextCleanup.singleLine(String(current))
             current = String.UnicodeScalarView()
-            if let label = ListLabel.parse(unit), label.length < unit.count {
+            if let label = ListLabel.parse(unit), label.length < unit.unicodeScalars.count {
                 unit = String(label.body(of: unit))
             }
             unit = unit.trimmingTrailing(in: "。.；;：:")
