@@ -73,12 +73,13 @@ let package = Package(
         .executableTarget(name: "resource-embedder", swiftSettings: swiftSettings),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["resource-embedder"]),
 
-        // Helpers shared by test targets (a JSON Schema validator); never shipped.
+        // Helpers shared by test targets (a JSON Schema validator, a seeded generator); never shipped.
         .target(name: "TestSupport", dependencies: ["Emit"], path: "Tests/Support", swiftSettings: swiftSettings),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "PlanModel", "Charsets"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "NormalizeTests", dependencies: ["Normalize", "Ingest", "PlanModel"], exclude: ["Data"],
+            name: "IngestTests", dependencies: ["Ingest", "PlanModel", "Charsets", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "NormalizeTests", dependencies: ["Normalize", "Ingest", "PlanModel", "TestSupport"], exclude: ["Data"],
             swiftSettings: swiftSettings),
         .testTarget(name: "EmitTests", dependencies: ["Emit", "PlanModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(

@@ -2,6 +2,7 @@ import Charsets
 import Foundation
 import Ingest
 import PlanModel
+import TestSupport
 import Testing
 
 /// The re-encoded seeds of fixtures/encodings (written by its generate.py) and hand-made
@@ -239,18 +240,5 @@ struct TextDecoderTests {
         #expect(result.text == "民生保障\n第二行")
         #expect(result.encoding == charset.lowercased())
         #expect(result.encodingSource == .bom)
-    }
-}
-
-/// A small seeded generator, so the random-bytes cases are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

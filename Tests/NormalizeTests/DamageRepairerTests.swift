@@ -1,6 +1,7 @@
 import Foundation
 import Normalize
 import PlanModel
+import TestSupport
 import Testing
 
 /// The byte-slip runs of seed 004 (fixtures/damage/gbk-slip-004.tsv, copied from the shared
@@ -182,7 +183,7 @@ struct DamageRepairerRobustnessTests {
             "?", "?", "\u{FFFD}", "\u{E2A2}", "\u{E848}", "€", "ā", "ㄍ", "A", "z", "1", ";", ",", " ", "\n",
             "堅", "持", "保", "基", "本", "、", "。", "，", "社", "卡", "“", "”", "專", "科", "的", "𠀀", "\u{0}",
         ]
-        var generator = SeededGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)
         for _ in 0..<400 {
             let count = Int.random(in: 0...40, using: &generator)
             var view = String.UnicodeScalarView()
@@ -194,17 +195,5 @@ struct DamageRepairerRobustnessTests {
             }
             for repair in repairs { #expect(repair.line >= 1 && repair.line <= 1 + text.filter { $0 == "\n" }.count) }
         }
-    }
-}
-
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

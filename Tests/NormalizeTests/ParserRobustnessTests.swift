@@ -1,5 +1,6 @@
 import Normalize
 import PlanModel
+import TestSupport
 import Testing
 
 /// Any input is data: the parsers never trap, and what they return is consistent with it.
@@ -73,20 +74,5 @@ struct ParserRobustnessTests {
         for item in ScheduleSplitter.split(text, year: 2023) {
             #expect(String(text[item.range]) == item.text)
         }
-    }
-}
-
-/// A small seeded generator, so a failing random case can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -9,19 +9,7 @@ import Testing
 /// lines shuffled or duplicated, tabs and labels sprinkled) all give either records that
 /// validate against the schema or a clean failure.
 @Suite struct RobustnessTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func mutate(_ bytes: [UInt8], using generator: inout Generator) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], using generator: inout SplitMix64) -> [UInt8] {
         var bytes = bytes
         switch generator.next() % 6 {
         case 0:  // flip bytes
@@ -53,7 +41,7 @@ import Testing
     @Test(arguments: Repository.fixtureInputs)
     func damagedVariantsNeverCrash(input: String) throws {
         let original = try Repository.bytes(input)
-        var generator = Generator(state: UInt64(truncatingIfNeeded: input.utf8.reduce(0) { $0 &* 31 &+ Int($1) }))
+        var generator = SplitMix64(seed: UInt64(truncatingIfNeeded: input.utf8.reduce(0) { $0 &* 31 &+ Int($1) }))
         let validator = SchemaValidator(root: RecordSchema.json)
         for _ in 0..<12 {
             let bytes = Self.mutate(original, using: &generator)

@@ -153,7 +153,10 @@ public struct ListLabel: Hashable, Sendable {
 
 extension Unicode.Scalar {
     var isLabelSpace: Bool { self == " " || self == "\u{3000}" || self == "\t" || self == "\u{00A0}" }
-    var chineseDigitValue: Int? { Character(self).chineseDigitValue }
+
+    /// 一 … 九 (and 〇, 零, 两) as the quantity parser reads them, and 十 as ten: the digits of
+    /// list labels and section markers.
+    var chineseDigitValue: Int? { self == "十" ? 10 : NumberReader.chineseDigit(self) }
 
     var circledValue: Int? {
         switch value {
@@ -165,33 +168,11 @@ extension Unicode.Scalar {
 }
 
 extension Character {
-    var isLabelSpace: Bool { self == " " || self == "\u{3000}" || self == "\t" || self == "\u{00A0}" }
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 
     var chineseDigitValue: Int? {
-        switch self {
-        case "〇", "零": 0
-        case "一": 1
-        case "二", "两": 2
-        case "三": 3
-        case "四": 4
-        case "五": 5
-        case "六": 6
-        case "七": 7
-        case "八": 8
-        case "九": 9
-        case "十": 10
-        default: nil
-        }
-    }
-
-    var circledValue: Int? {
         guard let scalar = unicodeScalars.first, unicodeScalars.count == 1 else { return nil }
-        switch scalar.value {
-        case 0x2460...0x2473: return Int(scalar.value - 0x2460) + 1  // ①–⑳
-        case 0x2776...0x277F: return Int(scalar.value - 0x2776) + 1  // ❶–❿
-        default: return nil
-        }
+        return scalar.chineseDigitValue
     }
 }
 
