@@ -78,7 +78,8 @@ public enum BatchConverter {
         } catch {
             throw Failure(description: "\(folder): error: cannot create output folder: \(error.localizedDescription)")
         }
-        let previous = options.force ? PreviousRun() : PreviousRun(folder: folder)
+        // --blocks shows the model of every file, so nothing is kept from the last run then.
+        let previous = options.force || options.writeBlocks ? PreviousRun() : PreviousRun(folder: folder)
         let optionsKey = "keep_script=\(options.normalize.keepScript)"
 
         var writers: [any RecordWriter] = [

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Pipeline
 
 /// The `plan2json` command: argument parsing only; the work is in Pipeline.
 @main
@@ -6,7 +7,7 @@ struct Plan2JSON: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan2json",
         abstract: "Turn Chinese government plan documents into canonical JSON records.",
-        version: "0.1.0",
+        version: ToolVersion.current,
         subcommands: [Convert.self, Inspect.self, Extract.self, Schema.self],
         defaultSubcommand: nil)
 }
