@@ -106,6 +106,12 @@ struct OutlineTaskBuilder {
         lines = Array(lines[..<bodyEnd])
         resolveDepths(&lines)
         guard let taskDepth = lines.first(where: \.isTask)?.depth else { return }
+        // An appendix holding tasks is a section of its own, above everything inside it.
+        var scopeIndex: Int?
+        if let scopeSection = scope.section {
+            sections.append(.init(path: [scopeSection], declared: nil, line: scope.line))
+            scopeIndex = sections.count - 1
+        }
 
         // Sections are the numbered lines above the task level; tasks run to the next task,
         // the next section heading, or the end of the body.
@@ -143,13 +149,8 @@ struct OutlineTaskBuilder {
                     line: line.paragraph.span.lineStart))
             }
             drafts.append(draft)
-            if let scopeSection = scope.section, sections.last(where: { $0.path == [scopeSection] }) == nil {
-                sections.append(.init(path: [scopeSection], declared: nil, line: scope.line))
-            }
             for (_, entry) in sectionStack { sections[entry.index].found += 1 }
-            if let scopeSection = scope.section, let scopeIndex = sections.lastIndex(where: { $0.path == [scopeSection] }) {
-                sections[scopeIndex].found += 1
-            }
+            if let scopeIndex { sections[scopeIndex].found += 1 }
             index = end
         }
     }
