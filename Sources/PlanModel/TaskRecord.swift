@@ -47,27 +47,4 @@ public struct TaskRecord: Hashable, Sendable {
         self.original = original
         self.warnings = warnings
     }
-
-    /// The text-bearing parts, for script conversion and comparison.
-    public var text: TaskText {
-        get {
-            TaskText(
-                section: section, title: title, target: target, measures: measures,
-                milestones: milestones.map(\.text), leaders: leaders, leadUnits: leadUnits,
-                supportUnits: supportUnits, fields: fields)
-        }
-        set {
-            section = newValue.section
-            title = newValue.title
-            target = newValue.target
-            measures = newValue.measures
-            for index in milestones.indices where index < newValue.milestones.count {
-                milestones[index].text = newValue.milestones[index]
-            }
-            leaders = newValue.leaders
-            leadUnits = newValue.leadUnits
-            supportUnits = newValue.supportUnits
-            fields = newValue.fields
-        }
-    }
 }
