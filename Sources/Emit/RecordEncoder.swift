@@ -5,6 +5,11 @@ public enum RecordEncoder {
     /// The value of every record's `schema` key: the version of the record shapes.
     public static let schemaVersion = "plan2json/1"
 
+    /// A document's records in the order `records.jsonl` holds them: the document, then its tasks.
+    public static func encode(_ document: NormalizedDocument) -> [JSONValue] {
+        [encode(document.document)] + document.tasks.map(encode)
+    }
+
     public static func encode(_ document: DocumentRecord) -> JSONValue {
         let source = document.source
         return .object([

@@ -242,7 +242,7 @@ public enum BatchConverter {
         switch FileConverter.read(bytes: bytes, path: input.path, sha256: sha) {
         case .success(let read):
             let document = DocumentNormalizer.normalize(read.source, info: read.info, options: options.normalize)
-            let records = [RecordEncoder.encode(document.document)] + document.tasks.map(RecordEncoder.encode)
+            let records = RecordEncoder.encode(document)
             return Outcome(
                 path: input.path, sha256: sha, converted: .records(records), tasks: document.tasks.count, reused: false,
                 blocks: options.writeBlocks ? BlockEncoder.encode(read.source, docID: read.info.docID) : [])

@@ -13,7 +13,7 @@ import Testing
         let bytes = try Repository.bytes(input)
         switch FileConverter.convert(bytes: bytes, path: input) {
         case .success(let document):
-            let values = [RecordEncoder.encode(document.document)] + document.tasks.map(RecordEncoder.encode)
+            let values = RecordEncoder.encode(document)
             return values.map { JSONSerializer.serialize($0) + "\n" }.joined()
         case .failure(let failure):
             return JSONSerializer.serialize(RecordEncoder.encode(failure)) + "\n"

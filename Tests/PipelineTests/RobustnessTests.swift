@@ -47,8 +47,7 @@ import Testing
             let bytes = Self.mutate(original, using: &generator)
             switch FileConverter.convert(bytes: bytes, path: input) {
             case .success(let document):
-                let problems = validator.validate(RecordEncoder.encode(document.document))
-                    + document.tasks.flatMap { validator.validate(RecordEncoder.encode($0)) }
+                let problems = RecordEncoder.encode(document).flatMap(validator.validate)
                 #expect(problems.isEmpty, "\(input): \(problems.prefix(3))")
             case .failure(let failure):
                 #expect(!failure.message.isEmpty)

@@ -23,8 +23,7 @@ func convertAll() -> Int {
     for seed in seeds {
         guard case .success(let document) = FileConverter.convert(bytes: seed.bytes, path: seed.path) else { continue }
         var text = ""
-        JSONSerializer.write(RecordEncoder.encode(document.document), into: &text)
-        for task in document.tasks { JSONSerializer.write(RecordEncoder.encode(task), into: &text) }
+        for record in RecordEncoder.encode(document) { JSONSerializer.write(record, into: &text) }
         written += text.utf8.count
     }
     return written
