@@ -36,32 +36,33 @@ import Testing
         ])
     }
 
-    @Test func trailingResponsibilityParenthesisIsSplitAndPrefixed() throws {
-        let text = "着力健全公共安全保障体系。加强公共卫生应急管理。(市发展改革局、教育局,市妇联、残联,各园区、镇街负责)"
-        let found = try #require(ResponsibilityParser.trailingUnits(text))
-        #expect(found.remainder == "着力健全公共安全保障体系。加强公共卫生应急管理。")
-        #expect(found.leadUnits == ["市发展改革局", "市教育局", "市妇联", "市残联", "各园区", "各镇街"])
-        #expect(found.supportUnits.isEmpty)
-        #expect(found.printed == "市发展改革局、教育局,市妇联、残联,各园区、镇街负责")
+    @Test(arguments: [
+        ("商务部、海关总署等有关部门", ["商务部", "海关总署"]),
+        ("人民银行等部门", ["人民银行"]),
+        ("农业农村部、全国总工会等和各省级人民政府", ["农业农村部", "全国总工会", "各省级人民政府"]),
+        ("教育部、各高等学校", ["教育部", "各高等学校"]),
+        ("市科协，各有关区、县级市", ["市科协", "各有关区、县级市"]),
+        ("各省、自治区、直辖市人民政府", ["各省、自治区、直辖市人民政府"]),
+        ("有关部门", []),
+    ] as [(String, [String])])
+    func othersAndCollectivesAreReadAsPrinted(cell: String, units: [String]) {
+        #expect(UnitListSplitter.split(cell) == units)
     }
 
-    @Test func leadAndSupportInOneParenthesis() throws {
-        let found = try #require(ResponsibilityParser.trailingUnits("推进建设。（市发展改革局牵头，市教育局、财政局配合）"))
-        #expect(found.leadUnits == ["市发展改革局"])
-        #expect(found.supportUnits == ["市教育局", "市财政局"])
-    }
-
-    @Test func parenthesesThatAssignNoOneAreLeftAlone() {
-        #expect(ResponsibilityParser.trailingUnits("为适龄女生接种人乳头瘤病毒（HPV）") == nil)
-        #expect(ResponsibilityParser.trailingUnits("开展普查（技能考试时间以省发文为准）") == nil)
+    @Test func aLevelIsLentOnlyWhereTheResultIsALocalOrgan() {
+        // 市场 is a word, not the 市 level; ministries and places never take a level.
+        #expect(UnitListSplitter.split("市场监管总局、工业和信息化部", expandingPrefixes: true) == ["市场监管总局", "工业和信息化部"])
+        #expect(UnitListSplitter.split("区林业局、宁西街道", expandingPrefixes: true) == ["区林业局", "宁西街道"])
+        #expect(UnitListSplitter.split("市委组织部、人社局", expandingPrefixes: true) == ["市委组织部", "市人社局"])
     }
 
     @Test func labelledResponsibilityLines() throws {
         let leaders = try #require(ResponsibilityParser.labelledLine("分管领导:罗英、李永强"))
         #expect(leaders.role == .leaders)
         #expect(leaders.value == "罗英、李永强")
-        #expect(ResponsibilityParser.labelledLine("牵头单位：区卫生局")?.role == .leadUnits)
-        #expect(ResponsibilityParser.labelledLine("负责单位:地区交通局")?.role == .supportUnits)
+        #expect(ResponsibilityParser.labelledLine("牵头单位：区卫生局")?.role == .lead)
+        #expect(ResponsibilityParser.labelledLine("负责单位:地区交通局")?.role == .responsible)
+        #expect(ResponsibilityParser.labelledLine("配合单位：区财政局")?.role == .support)
         #expect(ResponsibilityParser.labelledLine("负责人:罗英")?.role == .leaders)
         #expect(ResponsibilityParser.labelledLine("牵头单位要主动加强部门之间的沟通") == nil)
     }

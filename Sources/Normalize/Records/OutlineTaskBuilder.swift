@@ -6,14 +6,25 @@ import PlanModel
 /// (一、 / （一） / 1. / 1、 / 1。 / (1) / ①), sometimes two styles at one level, and a
 /// notice's own sections come before an appendix with its own items. So the hierarchy is
 /// inferred per scope (the body, then each 附件/附录) from the order labels appear and how
-/// their numbers continue; task items are the level where items carry responsibility
-/// (labelled 分管领导/牵头单位 lines, or a trailing `(…负责)`), and every item at that level.
+/// their numbers continue. Tasks are found three ways:
+/// - numbered items at the level where items carry responsibility (labelled lines under them,
+///   or an annotation anywhere in their text), and every item at that level except goal and
+///   principle items (总体要求, 指导思想 …) that name no owner;
+/// - unnumbered paragraphs that each carry their own annotation, under a numbered heading
+///   (a heading and its first task may share one paragraph);
+/// - the items of a 民生实事 list, where the document names no owners at all.
 struct OutlineTaskBuilder {
     var drafts: [TaskDraft] = []
     var sections: [TableTaskBuilder.SectionNode] = []
     var diagnostics: [Diagnostic] = []
     /// Paragraphs dropped as site chrome.
     var chromeCount = 0
+    /// What the builder saw, for the warning a document without tasks gets.
+    var numberedItemCount = 0
+    var annotationCount = 0
+    /// Whether the document stated that the first unit listed leads (`列第一位者为牵头单位，下同`);
+    /// it holds from there to the end.
+    var firstListedLeads = false
 
     /// A paragraph with what the builder knows about it.
     struct Line {
@@ -21,11 +32,16 @@ struct OutlineTaskBuilder {
         var label: ListLabel?
         /// A label read from bare digits (`22大力建设…`) because they continue the numbering.
         var labelIsImplied = false
+        /// The line is a responsibility label (`牵头单位：…`) of the item above it.
         var responsibility: ResponsibilityParser.LabelledLine?
-        var trailing: ResponsibilityParser.TrailingUnits?
+        /// Annotations inside the line's text, and the text without them.
+        var annotations: AnnotationFinder.Result
         var depth = 0
         var isTask = false
+        /// A numbered heading whose unnumbered paragraphs are tasks, each with its own annotation.
+        var headsUnnumberedTasks = false
         var text: String { paragraph.text }
+        var carries: Bool { responsibility != nil || !annotations.found.isEmpty }
     }
 
     /// One level of the numbering stack: the styles seen at it and the last number.
@@ -97,61 +113,182 @@ struct OutlineTaskBuilder {
 
     private mutating func read(scope: Scope) {
         var lines = scope.paragraphs.map { paragraph in
-            Line(
-                paragraph: paragraph, label: ListLabel.parse(paragraph.text),
-                responsibility: ResponsibilityParser.labelledLine(paragraph.text),
-                trailing: ResponsibilityParser.trailingUnits(paragraph.text))
+            let responsibility = ResponsibilityParser.labelledLine(paragraph.text)
+            return Line(
+                paragraph: paragraph, label: ListLabel.parse(paragraph.text), responsibility: responsibility,
+                annotations: responsibility == nil
+                    ? AnnotationFinder.find(in: paragraph.text) : AnnotationFinder.Result(found: [], remainder: paragraph.text))
         }
         let bodyEnd = Self.bodyEnd(of: lines)
         lines = Array(lines[..<bodyEnd])
+        Self.markUnnumberedTaskHeadings(&lines)
         resolveDepths(&lines)
-        guard let taskDepth = lines.first(where: \.isTask)?.depth else { return }
-        // An appendix holding tasks is a section of its own, above everything inside it.
-        var scopeIndex: Int?
-        if let scopeSection = scope.section {
-            sections.append(.init(path: [scopeSection], declared: nil, line: scope.line))
-            scopeIndex = sections.count - 1
-        }
+        numberedItemCount += lines.filter { $0.label != nil }.count
+        annotationCount += lines.reduce(0) { $0 + $1.annotations.found.count + ($1.responsibility == nil ? 0 : 1) }
+        let taskDepth = lines.first(where: \.isTask)?.depth
+        let hasTasks = taskDepth != nil || lines.contains(where: \.headsUnnumberedTasks)
 
-        // Sections are the numbered lines above the task level; tasks run to the next task,
-        // the next section heading, or the end of the body.
-        var sectionStack: [Int: (ref: SectionRef, index: Int)] = [:]
+        var walker = Walker(scope: scope)
+        let sectionsBefore = sections.count
+        let draftsBefore = drafts.count
+        defer {
+            // A scope without tasks lists no sections, except those declaring a count.
+            if drafts.count == draftsBefore {
+                let kept = sections[sectionsBefore...].filter { $0.declared != nil }
+                sections.removeSubrange(sectionsBefore...)
+                sections += kept
+            }
+        }
+        // Without owners anywhere, a 民生实事 list is the document's task list.
+        var lists: [Int: LivelihoodList] = [:]
+        var listItemLines: Set<Int> = []
+        if !hasTasks {
+            let texts = lines.map(\.text)
+            var index = 0
+            if let title = scope.section?.title, !title.isEmpty, !LivelihoodList.declarations(in: title).isEmpty,
+                let items = LivelihoodList.following([title] + texts, after: 0)
+            {
+                lists[-1] = LivelihoodList(
+                    declared: LivelihoodList.declaration(in: title)?.declared, items: items, itemParagraphs: 1..<(items.count + 1))
+                listItemLines.formUnion(0..<items.count)
+            }
+            while index < texts.count {
+                if !listItemLines.contains(index), let list = LivelihoodList.read(texts, at: index) {
+                    lists[index] = list
+                    listItemLines.formUnion(list.itemParagraphs.map { index + $0 })
+                    index += max(1, list.itemParagraphs.upperBound)
+                    continue
+                }
+                index += 1
+            }
+        }
+        // An appendix holding tasks is a section of its own, above everything inside it.
+        if let scopeSection = scope.section, hasTasks || !lists.isEmpty {
+            sections.append(.init(path: [scopeSection], declared: nil, line: scope.line))
+            walker.scopeIndex = sections.count - 1
+        }
+        if let list = lists[-1] { emit(list, at: -1, lines: lines, walker: &walker) }
+
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            guard let label = line.label else {
+            noteConvention(line)
+            if let list = lists[index] {
+                if line.label != nil, !listItemLines.contains(index) { walker.openSection(line, builder: &self) }
+                emit(list, at: index, lines: lines, walker: &walker)
                 index += 1
                 continue
             }
-            if line.depth < taskDepth {
-                let ref = SectionRef(marker: label.numeral, title: Self.heading(of: line))
-                sectionStack = sectionStack.filter { $0.key < line.depth }
-                let path = (scope.section.map { [$0] } ?? []) + sectionStack.keys.sorted().map { sectionStack[$0]!.ref } + [ref]
-                sections.append(.init(path: path, declared: SectionHeading(line.text).declared, line: line.paragraph.span.lineStart))
-                sectionStack[line.depth] = (ref, sections.count - 1)
+            if listItemLines.contains(index) {
                 index += 1
                 continue
             }
-            guard line.isTask else {
+            guard line.label != nil else {
                 index += 1
                 continue
             }
-            var end = index + 1
-            while end < lines.count, !lines[end].isTask, !(lines[end].label != nil && lines[end].depth < taskDepth) {
-                end += 1
+            if line.isTask {
+                var end = index + 1
+                while end < lines.count, !lines[end].isTask,
+                    !(lines[end].label != nil && lines[end].depth <= line.depth), !lines[end].headsUnnumberedTasks
+                {
+                    end += 1
+                }
+                var draft = draft(from: lines[index..<end], section: walker.path)
+                if line.labelIsImplied {
+                    draft.warnings.append(Diagnostic(
+                        .impliedLabel, "item number \(line.label!.numeral) printed without its punctuation",
+                        line: line.paragraph.span.lineStart))
+                }
+                walker.record(draft, builder: &self)
+                index = end
+                continue
             }
-            let scopePath = scope.section.map { [$0] } ?? []
-            let path = scopePath + sectionStack.keys.sorted().map { sectionStack[$0]!.ref }
-            var draft = Self.draft(from: lines[index..<end], section: path)
-            if line.labelIsImplied {
-                draft.warnings.append(Diagnostic(
-                    .impliedLabel, "item number \(label.numeral) printed without its punctuation",
-                    line: line.paragraph.span.lineStart))
+            if line.headsUnnumberedTasks {
+                walker.openSection(line, builder: &self)
+                index = readUnnumberedTasks(lines, heading: index, walker: &walker)
+                continue
             }
-            drafts.append(draft)
-            for (_, entry) in sectionStack { sections[entry.index].found += 1 }
-            if let scopeIndex { sections[scopeIndex].found += 1 }
-            index = end
+            if taskDepth == nil || line.depth < taskDepth! {
+                walker.openSection(line, builder: &self)
+            }
+            index += 1
+        }
+    }
+
+    /// Notes the first-listed-unit-leads convention where a line states it.
+    private mutating func noteConvention(_ line: Line) {
+        if line.annotations.found.contains(where: \.annotation.statesFirstLeads) {
+            firstListedLeads = true
+        } else if line.label == nil, line.text.unicodeScalars.count <= 80,
+            ResponsibilityVocabulary.statesFirstLeadsConvention(line.text)
+        {
+            firstListedLeads = true
+        }
+    }
+
+    /// The tasks under a heading whose paragraphs each carry an annotation: the heading's own
+    /// text after its first sentence (when it carries one), then each annotated paragraph, with
+    /// unannotated paragraphs going on the task before them. Returns the index after them.
+    private mutating func readUnnumberedTasks(_ lines: [Line], heading: Int, walker: inout Walker) -> Int {
+        var groups: [[Line]] = []
+        let headingLine = lines[heading]
+        if !headingLine.annotations.found.isEmpty, let label = headingLine.label {
+            let body = String(label.body(of: headingLine.text))
+            let sentences = body.split(separator: "。", maxSplits: 1, omittingEmptySubsequences: true)
+            if sentences.count == 2 {
+                let rest = String(sentences[1])
+                let paragraph = Paragraph(text: rest, span: headingLine.paragraph.span, role: headingLine.paragraph.role)
+                groups.append([Line(paragraph: paragraph, label: nil, annotations: AnnotationFinder.find(in: rest))])
+            }
+        }
+        var index = heading + 1
+        while index < lines.count, lines[index].label == nil {
+            if !lines[index].annotations.found.isEmpty || groups.isEmpty {
+                if lines[index].annotations.found.isEmpty {
+                    // Text between the heading and its first task introduces them.
+                    index += 1
+                    continue
+                }
+                groups.append([lines[index]])
+            } else {
+                groups[groups.count - 1].append(lines[index])
+            }
+            noteConvention(lines[index])
+            index += 1
+        }
+        for (position, group) in groups.enumerated() {
+            var draft = draft(from: group[...], section: walker.path, unnumbered: position + 1)
+            draft.number = nil
+            walker.record(draft, builder: &self)
+        }
+        return index
+    }
+
+    /// The tasks of a 民生实事 list, under the sections open where it is declared.
+    private mutating func emit(_ list: LivelihoodList, at index: Int, lines: [Line], walker: inout Walker) {
+        let declaring = index >= 0 ? lines[index] : nil
+        if let declared = list.declared {
+            if let open = walker.innermostSection {
+                sections[open].declared = sections[open].declared ?? declared
+            } else if let scopeIndex = walker.scopeIndex {
+                sections[scopeIndex].declared = sections[scopeIndex].declared ?? declared
+            }
+        }
+        for (position, item) in list.items.enumerated() {
+            let source: Line
+            if list.itemParagraphs.isEmpty {
+                source = declaring!
+            } else {
+                source = lines[(index >= 0 ? index : -1) + list.itemParagraphs.lowerBound + position]
+            }
+            let label = ListLabel(style: .arabicDot, value: item.marker.value, numeral: item.marker.numeral, length: 0)
+            let paragraph = Paragraph(text: item.text, span: source.paragraph.span, role: source.paragraph.role)
+            let line = Line(
+                paragraph: paragraph, label: label, annotations: AnnotationFinder.find(in: item.text))
+            var draft = draft(from: [line][...], section: walker.path)
+            draft.fields[0] = FieldValue(header: "标题", text: draft.title)
+            walker.record(draft, builder: &self)
         }
     }
 
@@ -164,10 +301,24 @@ struct OutlineTaskBuilder {
         // Only a date after the last numbered item ends the body.
         if let lastLabelled = lines.lastIndex(where: { $0.label != nil }), lastLabelled > date { return lines.count }
         var end = date
-        if end > 0, lines[end - 1].label == nil, lines[end - 1].text.count <= 24, lines[end - 1].trailing == nil {
+        if end > 0, lines[end - 1].label == nil, lines[end - 1].text.count <= 24, !lines[end - 1].carries {
             end -= 1
         }
         return end
+    }
+
+    /// A numbered line is a heading over unnumbered tasks when two or more of the paragraphs
+    /// under it carry their own annotation: one item's continuation carries one at most.
+    static func markUnnumberedTaskHeadings(_ lines: inout [Line]) {
+        for index in lines.indices where lines[index].label != nil {
+            var annotated = 0
+            var next = index + 1
+            while next < lines.count, lines[next].label == nil, lines[next].text.first?.isASCIIDigit != true {
+                if !lines[next].annotations.found.isEmpty { annotated += 1 }
+                next += 1
+            }
+            lines[index].headsUnnumberedTasks = annotated >= 2
+        }
     }
 
     /// Gives every numbered line its depth, deciding which lines are tasks.
@@ -175,6 +326,8 @@ struct OutlineTaskBuilder {
         var stack: [Level] = []
         var taskDepth: Int?
         var lastTask: ListLabel?
+        // The titles of the open levels, to keep goal and principle items out of the tasks.
+        var openTitles: [String] = []
         for index in lines.indices {
             // `22大力建设…`: digits without punctuation that continue the task numbering.
             if lines[index].label == nil, let lastTask, let implied = Self.impliedLabel(lines[index].text, after: lastTask) {
@@ -182,9 +335,10 @@ struct OutlineTaskBuilder {
                 lines[index].labelIsImplied = true
             }
             guard let label = lines[index].label else { continue }
-            lines[index].isTask = Self.carriesResponsibility(lines, at: index)
+            let carries = !lines[index].headsUnnumberedTasks && Self.carriesResponsibility(lines, at: index)
+            lines[index].isTask = carries
             let depth: Int
-            if lines[index].isTask || lines[index].labelIsImplied, let taskDepth, stack.count >= taskDepth - 1 {
+            if carries || lines[index].labelIsImplied, let taskDepth, stack.count >= taskDepth - 1 {
                 depth = taskDepth
             } else {
                 depth = Self.depth(of: label, in: stack)
@@ -197,23 +351,25 @@ struct OutlineTaskBuilder {
                 stack.append(Level(styles: [label.style], last: label.value))
             }
             lines[index].depth = stack.count
-            if lines[index].isTask, taskDepth == nil { taskDepth = stack.count }
-            if let taskDepth, lines[index].depth == taskDepth {
-                lines[index].isTask = true
-                lastTask = label
+            openTitles = Array(openTitles.prefix(stack.count - 1)) + [Self.heading(of: lines[index])]
+            if carries, taskDepth == nil { taskDepth = stack.count }
+            if let taskDepth, lines[index].depth == taskDepth, !lines[index].headsUnnumberedTasks {
+                // Every item at the task level is a task, except goals and principles that name no owner.
+                lines[index].isTask = carries || !openTitles.contains(where: OutlineVocabulary.isFramingHeading)
             }
+            if lines[index].isTask { lastTask = label }
         }
     }
 
-    /// An item carries responsibility when it, or a line continuing it, ends with (…负责), or
-    /// labelled lines (分管领导, 牵头单位 …) follow it before the next numbered line.
+    /// An item carries responsibility when its text holds an annotation, or a line continuing it
+    /// does, or labelled lines (分管领导, 牵头单位 …) follow it before the next numbered line.
     static func carriesResponsibility(_ lines: [Line], at index: Int) -> Bool {
-        if lines[index].trailing != nil { return true }
+        if !lines[index].annotations.found.isEmpty { return true }
         var next = index + 1
         // A line opening with digits may be the next item printed without its punctuation
         // (22大力…); it ends the search like any numbered line.
         while next < lines.count, next <= index + 4, lines[next].label == nil, lines[next].text.first?.isASCIIDigit != true {
-            if lines[next].responsibility != nil || lines[next].trailing != nil { return true }
+            if lines[next].carries { return true }
             next += 1
         }
         return false
@@ -239,7 +395,6 @@ struct OutlineTaskBuilder {
     }
 
     /// A label for a line that opens with bare digits continuing the task numbering.
-
     static func impliedLabel(_ text: String, after lastTask: ListLabel) -> ListLabel? {
         guard [.arabicDot, .arabicComma, .arabicFullStop].contains(lastTask.style) else { return nil }
         let digits = text.prefix { $0.isASCIIDigit }
@@ -265,22 +420,21 @@ struct OutlineTaskBuilder {
     static let targetHeadings = ["项目概况", "工作目标", "目标任务", "项目简介", "建设内容", "主要目标", "年度目标"]
     static let milestoneHeadings = ["推进计划", "进度安排", "时间安排", "实施步骤", "促进计划", "工作计划", "时间节点", "进度计划", "实施计划"]
 
-    static func draft(from lines: ArraySlice<Line>, section: [SectionRef]) -> TaskDraft {
+    /// A draft from an item's lines: the first holds the label (or, for an unnumbered task,
+    /// the statement), the rest continue it.
+    func draft(from lines: ArraySlice<Line>, section: [SectionRef], unnumbered: Int? = nil) -> TaskDraft {
         let first = lines.first!
-        let label = first.label!
-        var body = String(label.body(of: first.text))
+        let label = first.label
+        let statement = first.annotations.remainder
+        let body = label.map { String($0.body(of: statement)) } ?? statement
+        let number = label?.numeral
         var draft = TaskDraft(
-            number: label.numeral, section: section, title: "", target: nil, measures: nil, milestones: [],
+            number: number, section: section, title: "", target: nil, measures: nil, milestones: [],
             leaders: [], leadUnits: [], supportUnits: [], fields: [], span: first.paragraph.span, warnings: [],
-            path: section.map(\.marker) + [label.numeral])
+            path: section.map(\.marker) + [number ?? "p\(unnumbered ?? 1)"])
+        var owners = OwnerList(firstListedLeads: firstListedLeads)
+        owners.add(first.annotations.found.map(\.annotation))
 
-        var leadFromSupportLabel = false
-        if let trailing = ResponsibilityParser.trailingUnits(body) {
-            body = trailing.remainder
-            draft.leadUnits = trailing.leadUnits
-            draft.supportUnits = trailing.supportUnits
-            draft.fields.append(FieldValue(header: "负责", text: trailing.printed))
-        }
         // An item of several sentences opens with its statement; what follows is how (具体措施).
         let sentences = body.split(separator: "。", maxSplits: 1, omittingEmptySubsequences: true)
         var measures: [String] = []
@@ -291,7 +445,7 @@ struct OutlineTaskBuilder {
             draft.title = TextCleanup.singleLine(body).trimmingTrailing(in: "。")
         }
         // The item's label and statement as printed; the rest of it is in 具体措施 and 负责.
-        let printedLabel = TextCleanup.singleLine(label.printed(in: first.text))
+        let printedLabel = label.map { TextCleanup.singleLine($0.printed(in: first.text)) } ?? ""
         draft.fields.insert(FieldValue(header: "标题", text: printedLabel + draft.title), at: 0)
 
         var part = Part.measures
@@ -302,44 +456,30 @@ struct OutlineTaskBuilder {
         for line in lines.dropFirst() {
             draft.span = draft.span.union(line.paragraph.span)
             if let responsibility = line.responsibility {
-                let names = responsibility.role == .leaders
-                    ? NameListSplitter.split(responsibility.value) : UnitListSplitter.split(responsibility.value)
-                switch responsibility.role {
-                case .leaders: draft.leaders += names
-                case .leadUnits: draft.leadUnits += names
-                case .supportUnits:
-                    draft.supportUnits += names
-                    leadFromSupportLabel = true
-                }
-                draft.fields.append(FieldValue(header: responsibility.label, text: responsibility.value))
+                owners.add([responsibility.annotation], label: responsibility.label, value: responsibility.value)
                 continue
             }
-            // An item whose text runs over several lines ends with its (…负责) on the last.
-            if line.label == nil, let trailing = line.trailing {
-                draft.leadUnits += trailing.leadUnits
-                draft.supportUnits += trailing.supportUnits
-                draft.fields.append(FieldValue(header: "负责", text: trailing.printed))
-                if !trailing.remainder.isEmpty { measures.append(trailing.remainder) }
-                continue
-            }
-            let folded = CharacterFold.simplifiedKey(line.text)
-            let isShort = line.text.count <= 24
-            if isShort, targetHeadings.contains(where: { folded.containsText($0) }) {
+            owners.add(line.annotations.found.map(\.annotation))
+            let text = line.annotations.remainder
+            if text.isEmpty { continue }
+            let folded = CharacterFold.simplifiedKey(text)
+            let isShort = text.count <= 24
+            if isShort, Self.targetHeadings.contains(where: { folded.containsText($0) }) {
                 part = .target
                 targetHeader = Self.heading(of: line)
                 continue
             }
-            if isShort, milestoneHeadings.contains(where: { folded.containsText($0) }) {
+            if isShort, Self.milestoneHeadings.contains(where: { folded.containsText($0) }) {
                 part = .milestones
                 scheduleHeader = Self.heading(of: line)
                 continue
             }
             switch part {
-            case .measures: measures.append(line.text)
-            case .target: target.append(line.text)
+            case .measures: measures.append(text)
+            case .target: target.append(text)
             case .milestones:
                 // A step's own number (1、2、…) is enumeration, not content.
-                let step = line.label.map { String($0.body(of: line.text)) } ?? line.text
+                let step = line.label.map { String($0.body(of: text)) } ?? text
                 schedule.append(step)
             }
         }
@@ -355,11 +495,39 @@ struct OutlineTaskBuilder {
             draft.milestones = MilestoneSplitter.split(schedule.joined(separator: "\n"))
             draft.fields.append(FieldValue(header: scheduleHeader, text: schedule.joined(separator: "\n")))
         }
-        // 责任单位 without any 牵头单位 names the units in charge.
-        if draft.leadUnits.isEmpty, leadFromSupportLabel {
-            draft.leadUnits = draft.supportUnits
-            draft.supportUnits = []
-        }
+        draft.leaders = owners.leaders
+        draft.leadUnits = owners.leadUnits
+        draft.supportUnits = owners.supportUnits
+        // Owners as printed come right after the statement, before how and when.
+        draft.fields.insert(contentsOf: owners.fields, at: 1)
         return draft
+    }
+
+    /// The sections open while walking a scope, and the counts of tasks under them.
+    struct Walker {
+        var scope: Scope
+        var scopeIndex: Int?
+        var stack: [(depth: Int, ref: SectionRef, index: Int)] = []
+
+        init(scope: Scope) {
+            self.scope = scope
+        }
+
+        var path: [SectionRef] { (scope.section.map { [$0] } ?? []) + stack.map(\.ref) }
+        var innermostSection: Int? { stack.last?.index }
+
+        mutating func openSection(_ line: Line, builder: inout OutlineTaskBuilder) {
+            let ref = SectionRef(marker: line.label?.numeral ?? "", title: OutlineTaskBuilder.heading(of: line))
+            stack.removeAll { $0.depth >= line.depth }
+            builder.sections.append(.init(
+                path: path + [ref], declared: SectionHeading(line.text).declared, line: line.paragraph.span.lineStart))
+            stack.append((line.depth, ref, builder.sections.count - 1))
+        }
+
+        mutating func record(_ draft: TaskDraft, builder: inout OutlineTaskBuilder) {
+            builder.drafts.append(draft)
+            for entry in stack { builder.sections[entry.index].found += 1 }
+            if let scopeIndex { builder.sections[scopeIndex].found += 1 }
+        }
     }
 }

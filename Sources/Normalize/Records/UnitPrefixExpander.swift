@@ -11,13 +11,41 @@ enum UnitPrefixExpander {
     /// Openings of names that already say whose they are.
     static let selfContained = ["市", "区", "县", "省", "镇", "各", "团", "區", "縣", "鎮", "團", "东莞", "東莞", "中国", "中國", "国家", "國家", "广东", "廣東", "全", "人民银行", "人民銀行", "相关", "相關"]
 
+    /// Words that open with a level character without being a level: 市场监管总局 is national.
+    static let wordsOpeningWithALevel = ["市场", "区域", "县域", "省级", "各级", "各类", "各项"]
+    /// Endings of national organs, which no local list lends its level to (工业和信息化部, 海关总署).
+    static let nationalEndings = ["总局", "总署", "总社", "总会", "部"]
+
+    /// Whether a group's first name lends its level: it opens with one (市发展改革局) and is not
+    /// a word that merely starts with that character (市场监管总局).
+    static func lends(_ folded: String) -> Bool {
+        guard let first = folded.first, prefixes.contains(first) else { return false }
+        if wordsOpeningWithALevel.contains(where: { folded.startsWithText($0) }) { return false }
+        if first != "各", nationalEndings.contains(where: { folded.endsWithText($0) }),
+            !folded.containsText("委"), !folded.containsText("党")
+        {
+            return false
+        }
+        return true
+    }
+
+    /// Endings of place names, which are not the lending level's organs (宁西街道, 石龙镇).
+    static let placeEndings = ["街道", "镇", "乡", "村", "社区", "园区", "开发区", "新区"]
+
+    /// Whether a name may take a lent level: not a national organ (工业和信息化部, 海关总署) and
+    /// not a place (宁西街道).
+    static func takes(_ folded: String) -> Bool {
+        if placeEndings.contains(where: { folded.endsWithText($0) }) { return false }
+        return !nationalEndings.contains { folded.endsWithText($0) } || folded.containsText("委")
+    }
+
     /// Expands names group by group. `groups` are lists of names as printed, in order.
     static func expand(_ groups: [[String]]) -> [String] {
         var result: [String] = []
         for group in groups {
             guard let first = group.first else { continue }
             let folded = CharacterFold.simplifiedKey(first)
-            let prefix = folded.first.flatMap { prefixes.contains($0) ? String(first.prefix(1)) : nil }
+            let prefix = lends(folded) ? String(first.prefix(1)) : nil
             result.append(first)
             for name in group.dropFirst() {
                 let foldedName = CharacterFold.simplifiedKey(name)
@@ -26,7 +54,7 @@ enum UnitPrefixExpander {
                     ? ["各", "相关", "全", "所有"].contains { foldedName.startsWithText($0) }
                     : selfContained.contains { foldedName.startsWithText($0) } || foldedName.containsText("市委")
                         || foldedName.containsText("区委")
-                if let prefix, !alreadyQualified {
+                if let prefix, !alreadyQualified, prefix == "各" || takes(foldedName) {
                     result.append(prefix + name)
                 } else {
                     result.append(name)

@@ -1,0 +1,68 @@
+/// Finds the responsibility annotations inside one paragraph of an item, wherever they are
+/// printed: a parenthesis at the end or in the middle (`…推进。（市场监管总局负责）加快…`), several
+/// in one paragraph, or labels after the text without brackets (`…。牵头单位：A；配合单位：B`).
+enum AnnotationFinder {
+    struct Found: Hashable, Sendable {
+        var annotation: ResponsibilityAnnotation
+        /// Where it stands in the paragraph, brackets included, in Unicode scalar offsets.
+        var range: Range<Int>
+    }
+
+    struct Result: Hashable, Sendable {
+        var found: [Found]
+        /// The paragraph without its annotations.
+        var remainder: String
+    }
+
+    static func find(in text: String) -> Result {
+        let scalars = Array(text.unicodeScalars)
+        var found: [Found] = []
+        var depth = 0
+        var open = 0
+        var index = 0
+        var clauseStart = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "（" || scalar == "(" {
+                if depth == 0 { open = index }
+                depth += 1
+            } else if scalar == "）" || scalar == ")", depth > 0 {
+                depth -= 1
+                if depth == 0 {
+                    let content = String(String.UnicodeScalarView(scalars[(open + 1)..<index]))
+                    if let annotation = ResponsibilityAnnotation.parse(content) {
+                        found.append(Found(annotation: annotation, range: open..<(index + 1)))
+                    }
+                }
+            } else if depth == 0, index == clauseStart, index > 0,
+                let annotation = labelledTail(scalars, from: index)
+            {
+                // Labels after the statement, without brackets, run to the end of the paragraph.
+                found.append(Found(annotation: annotation, range: index..<scalars.count))
+                break
+            }
+            if depth == 0, "。；;".unicodeScalars.contains(scalar) || scalar.isLabelSpace {
+                clauseStart = index + 1
+            }
+            index += 1
+        }
+        guard !found.isEmpty else { return Result(found: [], remainder: text) }
+        var remainder = String.UnicodeScalarView()
+        var cursor = 0
+        for item in found {
+            remainder.append(contentsOf: scalars[cursor..<item.range.lowerBound])
+            cursor = item.range.upperBound
+        }
+        remainder.append(contentsOf: scalars[cursor...])
+        return Result(found: found, remainder: TextCleanup.singleLine(String(remainder)))
+    }
+
+    /// `牵头单位：A；配合单位：B` opening at `index`, when a label with a role opens it.
+    private static func labelledTail(_ scalars: [Unicode.Scalar], from index: Int) -> ResponsibilityAnnotation? {
+        let window = scalars[index..<min(scalars.count, index + 9)]
+        guard window.contains(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        let tail = String(String.UnicodeScalarView(scalars[index...]))
+        guard let label = ResponsibilityAnnotation.label(at: tail), label.role != nil else { return nil }
+        return ResponsibilityAnnotation.parse(tail)
+    }
+}

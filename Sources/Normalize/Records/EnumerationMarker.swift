@@ -1,0 +1,103 @@
+/// An item marker inside running text or at a paragraph's start: `一是`, `十一是`, `（3）`, `(3)`,
+/// `3.`, `3、`, `（三）`, `①`. Reports rattle off their items this way in one paragraph
+/// (`今年再办好15件民生实事。一是…；二是…`), so markers are read wherever a clause starts.
+struct EnumerationMarker: Hashable, Sendable {
+    enum Style: Hashable, Sendable {
+        /// `一是`
+        case ordinalShi
+        /// Any list label (`（3）`, `3.`, `③`), by its label style.
+        case label(ListLabel.Style)
+    }
+
+    var style: Style
+    var value: Int
+    var numeral: String
+    /// Scalars the marker takes.
+    var length: Int
+
+    /// The marker opening `scalars[index...]`, or nil.
+    static func parse(_ scalars: ArraySlice<Unicode.Scalar>) -> EnumerationMarker? {
+        guard let first = scalars.first else { return nil }
+        if first.chineseDigitValue != nil {
+            var end = scalars.startIndex
+            while end < scalars.endIndex, end - scalars.startIndex < 3, scalars[end].chineseDigitValue != nil { end += 1 }
+            if end < scalars.endIndex, scalars[end] == "是" {
+                let numeral = String(String.UnicodeScalarView(scalars[scalars.startIndex..<end]))
+                if let value = ChineseNumeral.value(of: numeral) {
+                    return EnumerationMarker(style: .ordinalShi, value: value, numeral: numeral, length: end - scalars.startIndex + 1)
+                }
+            }
+        }
+        let window = String(String.UnicodeScalarView(scalars.prefix(16)))
+        guard let label = ListLabel.parse(window), !(window.unicodeScalars.first?.isLabelSpace ?? false) else { return nil }
+        return EnumerationMarker(style: .label(label.style), value: label.value, numeral: label.numeral, length: label.length)
+    }
+
+    /// Whether `next` is the item after this one in the same list.
+    func isFollowed(by next: EnumerationMarker) -> Bool {
+        next.value == value + 1 && next.style.family == style.family
+    }
+}
+
+extension EnumerationMarker.Style {
+    /// Styles one list may slip between (`1.` and `2、`).
+    var family: String {
+        switch self {
+        case .ordinalShi: "shi"
+        case .label(let style): "\(style.family)"
+        }
+    }
+}
+
+/// The items of a list run together in one paragraph: markers that count 1, 2, 3 … each at
+/// the start of a clause (after `。`, `；`, `：`, `，` or the paragraph's start).
+enum InlineEnumeration {
+    struct Item: Hashable, Sendable {
+        var marker: EnumerationMarker
+        /// The item's text after its marker.
+        var text: String
+    }
+
+    /// The list starting at its item 1 inside `text`, with at least two items; nil when there is none.
+    static func items(in text: String) -> [Item]? {
+        list(in: text)?.items
+    }
+
+    /// The list and the text before its first item.
+    static func list(in text: String) -> (leadIn: String, items: [Item])? {
+        let scalars = Array(text.unicodeScalars)
+        var starts: [(offset: Int, marker: EnumerationMarker)] = []
+        var index = 0
+        var depth = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let atClauseStart = index == 0 || "。；;：:，,！!".unicodeScalars.contains(scalars[index - 1])
+            if depth == 0, atClauseStart, let marker = EnumerationMarker.parse(scalars[index...]) {
+                if let last = starts.last?.marker, last.isFollowed(by: marker) {
+                    starts.append((index, marker))
+                    index += marker.length
+                    continue
+                }
+                if marker.value == 1, starts.count < 2 {
+                    starts = [(index, marker)]
+                    index += marker.length
+                    continue
+                }
+            }
+            switch scalar {
+            case "“", "《": depth += 1
+            case "”", "》": depth = max(0, depth - 1)
+            default: break
+            }
+            index += 1
+        }
+        guard starts.count >= 2 else { return nil }
+        var items: [Item] = []
+        for (position, start) in starts.enumerated() {
+            let end = position + 1 < starts.count ? starts[position + 1].offset : scalars.count
+            let body = String(String.UnicodeScalarView(scalars[(start.offset + start.marker.length)..<end]))
+            items.append(Item(marker: start.marker, text: TextCleanup.singleLine(body).trimmingTrailing(in: "；;，,")))
+        }
+        return (String(String.UnicodeScalarView(scalars[..<starts[0].offset])), items)
+    }
+}

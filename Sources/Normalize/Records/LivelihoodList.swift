@@ -1,0 +1,122 @@
+/// A 民生实事 list: the livelihood projects a government promises for the year
+/// (`今年再办好15件民生实事`, `继续认真办好十方面民生实事`, `附件：2024年十件民生实事`). Each item is a
+/// task even when no owner is named.
+///
+/// A list is a declaration followed by its items, either run together after the declaration in
+/// the same paragraph (`一是…二是…`, `（1）…（2）…`) or as the paragraphs after it, each opening
+/// with the next marker. A declaration no items follow (`15件民生实事全部兑现`) is a report on the
+/// past, not a list.
+struct LivelihoodList: Hashable, Sendable {
+    /// The count the declaration names (15 for 15件, 10 for 十方面), if any.
+    var declared: Int?
+    var items: [InlineEnumeration.Item]
+    /// Item paragraphs used, as offsets after the declaration's paragraph (empty when inline).
+    var itemParagraphs: Range<Int>
+
+    /// Words that name such a list.
+    static let names = ["民生实事", "惠民实事", "民生实事项目", "为民办实事", "民生项目", "惠民工程", "民生工程"]
+    /// Words that count the list: 件, 项, 方面, 类, 大 (十大民生实事), 个.
+    static let countWords = ["件", "项", "方面", "类", "大", "个"]
+
+    /// Words that say the list is done: a report on last year's list, not this year's.
+    static let completionWords = ["完成", "兑现", "办结", "建成"]
+
+    /// A place where `text` names such a list: the count before the name, where the declaring
+    /// sentence ends (scalar offset), and whether it is the paragraph's last sentence.
+    struct Declaration {
+        var declared: Int?
+        var sentenceEnd: Int
+        var end: Int
+        var isLastSentence: Bool
+    }
+
+    /// Every declaration in `text`, last first; sentences that report a list as done are not.
+    static func declarations(in text: String) -> [Declaration] {
+        let folded = CharacterFold.simplifiedKey(text)
+        let scalars = Array(folded.unicodeScalars)
+        let stops = Set("。！!；;".unicodeScalars)
+        var found: [Declaration] = []
+        for name in names {
+            var rest = folded[...]
+            while let range = rest.rangeOfText(name) {
+                rest = folded[range.upperBound...]
+                let end = folded.unicodeScalars.distance(from: folded.unicodeScalars.startIndex, to: range.upperBound)
+                var sentenceStart = end - name.unicodeScalars.count
+                while sentenceStart > 0, !stops.contains(scalars[sentenceStart - 1]) { sentenceStart -= 1 }
+                var sentenceEnd = end
+                while sentenceEnd < scalars.count, !stops.contains(scalars[sentenceEnd]) { sentenceEnd += 1 }
+                let sentence = String(String.UnicodeScalarView(scalars[sentenceStart..<sentenceEnd]))
+                if completionWords.contains(where: { sentence.containsText($0) }) { continue }
+                if found.contains(where: { $0.end == end }) { continue }
+                let before = Array(scalars[max(0, end - name.unicodeScalars.count - 8)..<(end - name.unicodeScalars.count)])
+                    .filter { $0 != "“" && $0 != "\"" }
+                let afterSentence = scalars[min(sentenceEnd + 1, scalars.count)...]
+                found.append(Declaration(
+                    declared: count(before: before), sentenceEnd: sentenceEnd, end: end,
+                    isLastSentence: afterSentence.allSatisfy { $0.properties.isWhitespace }))
+            }
+        }
+        return found.sorted { $0.end > $1.end }
+    }
+
+    /// Whether `text` declares such a list, with the count it names.
+    static func declaration(in text: String) -> Declaration? {
+        declarations(in: text).first
+    }
+
+    /// `15件` / `十方面` / `十大` just before the list's name.
+    private static func count(before scalars: [Unicode.Scalar]) -> Int? {
+        var end = scalars.count
+        let text = String(String.UnicodeScalarView(scalars))
+        for word in countWords where text.endsWithText(word) {
+            end -= word.unicodeScalars.count
+            break
+        }
+        var start = end
+        while start > 0, scalars[start - 1].isASCIIDigit || scalars[start - 1].chineseDigitValue != nil { start -= 1 }
+        guard start < end else { return nil }
+        let numeral = String(String.UnicodeScalarView(scalars[start..<end]))
+        return Int(numeral) ?? ChineseNumeral.value(of: numeral)
+    }
+
+    /// The list declared in `paragraphs[index]`, with its items inline or in the paragraphs after it.
+    static func read(_ paragraphs: [String], at index: Int) -> LivelihoodList? {
+        let candidates = declarations(in: paragraphs[index])
+        guard !candidates.isEmpty else { return nil }
+        let scalars = Array(paragraphs[index].unicodeScalars)
+        let declared = candidates.lazy.compactMap(\.declared).first
+        for candidate in candidates {
+            // Items run on in the same paragraph right after the declaring sentence.
+            let rest = String(String.UnicodeScalarView(scalars[candidate.end...]))
+            if let (leadIn, items) = InlineEnumeration.list(in: rest), leadIn.unicodeScalars.count <= 40,
+                leadIn.unicodeScalars.filter({ $0 == "。" }).count <= 1
+            {
+                return LivelihoodList(declared: candidate.declared ?? declared, items: items, itemParagraphs: 0..<0)
+            }
+        }
+        // Or the paragraph ends with the declaration and the items follow it.
+        guard let last = candidates.first(where: \.isLastSentence), let items = following(paragraphs, after: index) else {
+            return nil
+        }
+        return LivelihoodList(declared: last.declared ?? declared, items: items, itemParagraphs: 1..<(items.count + 1))
+    }
+
+    /// Paragraphs after `index` that open with markers counting from 1.
+    static func following(_ paragraphs: [String], after index: Int) -> [InlineEnumeration.Item]? {
+        var items: [InlineEnumeration.Item] = []
+        var next = index + 1
+        while next < paragraphs.count {
+            let scalars = Array(paragraphs[next].unicodeScalars)
+            guard let marker = EnumerationMarker.parse(scalars[...]) else { break }
+            if let last = items.last?.marker {
+                guard last.isFollowed(by: marker) else { break }
+            } else if marker.value != 1 {
+                break
+            }
+            let body = String(String.UnicodeScalarView(scalars[marker.length...]))
+            items.append(InlineEnumeration.Item(marker: marker, text: TextCleanup.singleLine(body)))
+            next += 1
+        }
+        return items.count >= 2 ? items : nil
+    }
+}

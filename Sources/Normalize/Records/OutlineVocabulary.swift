@@ -1,0 +1,16 @@
+/// Headings of the parts of a plan that frame its tasks without being tasks: goals, guiding
+/// ideas, principles, and the closing words on organisation. An item under (or titled) one of
+/// these is a task only when it names an owner itself.
+enum OutlineVocabulary {
+    static let framingHeadings = [
+        "总体要求", "指导思想", "基本原则", "工作原则", "发展目标", "总体目标", "主要目标", "工作目标", "目标",
+        "重大意义", "试点目标", "试点范围", "适用范围", "保障措施", "组织实施", "组织保障", "工作要求", "有关要求",
+        "实施步骤", "工作步骤", "总体思路", "基本思路",
+    ]
+
+    /// Whether `title` is one of those headings (its words, not a statement that mentions them).
+    static func isFramingHeading(_ title: String) -> Bool {
+        let folded = CharacterFold.simplifiedKey(title).trimmingTrailing(in: "。.：: ")
+        return framingHeadings.contains(folded)
+    }
+}

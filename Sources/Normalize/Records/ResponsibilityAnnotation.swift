@@ -1,0 +1,164 @@
+import PlanModel
+
+/// Who is responsible for an item, as one annotation prints it — the content of a parenthesis
+/// (`A、B负责`, `A牵头，B、C配合`, `负责部门：A；适用范围：X`, `牵头单位：A，配合单位：B、C，各区、县级市`)
+/// or a labelled line (`牵头单位：A`).
+///
+/// The annotation keeps the roles as printed; who leads is decided by the builder, which knows
+/// whether the document stated that the first-listed unit leads.
+struct ResponsibilityAnnotation: Hashable, Sendable {
+    typealias Role = ResponsibilityVocabulary.Role
+
+    struct Assignment: Hashable, Sendable {
+        var role: Role
+        var names: [String]
+    }
+
+    /// The annotation as printed, without brackets.
+    var printed: String
+    /// Name lists in printed order.
+    var assignments: [Assignment]
+    /// Labelled parts that are not about responsibility (`适用范围：浙江自贸试验区`).
+    var fields: [FieldValue]
+    /// The annotation states that the first unit listed leads (`排在第一位的部门为牵头部门，下同`).
+    var statesFirstLeads: Bool
+
+    /// The annotation `content` makes, or nil when it is not about responsibility.
+    static func parse(_ content: String) -> ResponsibilityAnnotation? {
+        let text = Self.separatingSpacedLabels(TextCleanup.singleLine(content))
+        guard !text.isEmpty, text.unicodeScalars.count <= 400 else { return nil }
+        var annotation = ResponsibilityAnnotation(printed: text, assignments: [], fields: [], statesFirstLeads: false)
+        for clause in Self.parts(of: text, separators: "。；;") {
+            let parts = Self.parts(of: clause, separators: "，,")
+            if parts.contains(where: { Self.label(at: $0) != nil }) {
+                annotation.readLabelled(parts)
+            } else {
+                annotation.readVerbs(parts)
+            }
+        }
+        guard annotation.assignments.contains(where: { !$0.names.isEmpty }) else { return nil }
+        return annotation
+    }
+
+    /// `牵头单位：A，配合单位：B、C，各区、县级市`: a label opens a part; parts without one go on
+    /// the value before them.
+    private mutating func readLabelled(_ parts: [String]) {
+        var current: (label: String, role: Role?, value: String)?
+        func finish() {
+            guard let (label, role, value) = current else { return }
+            if let role {
+                let names = role == .leaders
+                    ? NameListSplitter.split(value) : UnitListSplitter.split(value, expandingPrefixes: true)
+                assignments.append(Assignment(role: role, names: names))
+            } else if !value.isEmpty {
+                fields.append(FieldValue(header: label, text: value))
+            }
+            current = nil
+        }
+        for part in parts {
+            if ResponsibilityVocabulary.statesFirstLeadsConvention(part) {
+                statesFirstLeads = true
+                continue
+            }
+            if let (label, role, value) = Self.label(at: part) {
+                finish()
+                current = (label, role, value)
+            } else if current != nil {
+                current!.value += "，" + part
+            }
+        }
+        finish()
+    }
+
+    /// `A、B负责`, `A牵头，B、C配合`, `A、B，各省级人民政府按职责分工负责`: parts up to one that
+    /// ends with a role verb are that verb's names.
+    private mutating func readVerbs(_ parts: [String]) {
+        var pending: [String] = []
+        for part in parts {
+            if ResponsibilityVocabulary.statesFirstLeadsConvention(part) {
+                statesFirstLeads = true
+                pending = []
+                continue
+            }
+            guard let (role, length) = ResponsibilityVocabulary.trailingVerb(of: part) else {
+                pending.append(part)
+                continue
+            }
+            var names = String(part.unicodeScalars.dropLast(length))
+            for opening in ["由", "均由", "分别由"] where names.hasPrefix(opening) {
+                names = String(names.unicodeScalars.dropFirst(opening.unicodeScalars.count))
+            }
+            let listed = (pending + [names]).joined(separator: "，")
+            pending = []
+            // `A会同B负责`: A is in charge, B works with it.
+            if let marker = ResponsibilityVocabulary.partnerMarkers.first(where: { listed.containsText($0) }),
+                let range = listed.rangeOfText(marker)
+            {
+                let own = UnitListSplitter.split(listed[..<range.lowerBound], expandingPrefixes: true)
+                let partners = UnitListSplitter.split(listed[range.upperBound...], expandingPrefixes: true)
+                guard Self.plausible(own + partners) else { continue }
+                assignments.append(Assignment(role: role, names: own))
+                if !partners.isEmpty { assignments.append(Assignment(role: .support, names: partners)) }
+                continue
+            }
+            let units = UnitListSplitter.split(listed, expandingPrefixes: true)
+            guard Self.plausible(units) else { continue }
+            assignments.append(Assignment(role: role, names: units))
+        }
+    }
+
+    /// Unit names are short and are not sentences.
+    static func plausible(_ names: [String]) -> Bool {
+        names.allSatisfy { name in
+            let count = name.unicodeScalars.count
+            return count >= 2 && count <= 30 && !name.containsText("。") && !name.containsText("：")
+        }
+    }
+
+    /// `配合单位：B` → (配合单位, support, B); a label no role knows (`适用范围：X`) has a nil role.
+    static func label(at part: String) -> (label: String, role: Role?, value: String)? {
+        let scalars = Array(part.unicodeScalars)
+        guard let colon = scalars.prefix(9).firstIndex(where: { $0 == "：" || $0 == ":" }), colon >= 2 else { return nil }
+        let label = String(String.UnicodeScalarView(scalars[..<colon])).trimmingTrailing(in: " ")
+        guard label.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) else { return nil }
+        let value = TextCleanup.singleLine(String(String.UnicodeScalarView(scalars[(colon + 1)...])))
+        let folded = CharacterFold.simplifiedKey(label)
+        let role = ResponsibilityVocabulary.labels.first { $0.label == folded }?.role
+        return (label, role, value)
+    }
+
+    /// `牵头：甲局 配合：乙局`: a space before a known label separates like `；`.
+    static func separatingSpacedLabels(_ text: String) -> String {
+        guard text.containsText(" ") else { return text }
+        let pieces = text.split(separator: " ", omittingEmptySubsequences: false)
+        var result = String(pieces[0])
+        for piece in pieces.dropFirst() {
+            let opensLabel = label(at: String(piece)).map { $0.role != nil } ?? false
+            result += (opensLabel ? "；" : " ") + piece
+        }
+        return result
+    }
+
+    /// `text` cut at the separators outside brackets, each part trimmed, empty parts dropped.
+    static func parts(of text: String, separators: String) -> [String] {
+        var parts: [String] = []
+        var current = String.UnicodeScalarView()
+        var depth = 0
+        let cuts = Set(separators.unicodeScalars)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "（", "(", "《", "“", "【": depth += 1
+            case "）", ")", "》", "”", "】": depth = max(0, depth - 1)
+            default: break
+            }
+            if depth == 0, cuts.contains(scalar) {
+                parts.append(String(current))
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        parts.append(String(current))
+        return parts.map { TextCleanup.singleLine($0) }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,77 @@
+/// Every word the record builders read responsibility by, in simplified script (text is folded
+/// with `CharacterFold` before matching). One table, used by labelled lines, annotations and
+/// the lead-unit convention alike.
+enum ResponsibilityVocabulary {
+    /// What a name list is responsible for.
+    enum Role: Hashable, Sendable {
+        /// 分管领导, 负责人: people, not units.
+        case leaders
+        /// 牵头单位, `A牵头`: leads.
+        case lead
+        /// 配合单位, `B配合`, `C参与`: supports.
+        case support
+        /// 负责, 责任单位, 负责部门, 指导: in charge, without saying who leads. Becomes lead
+        /// units, or first-leads-the-rest-support where the document states that convention.
+        case responsible
+    }
+
+    /// Labels printed before a colon (`牵头单位：…`), longest first within a shared opening.
+    static let labels: [(label: String, role: Role)] = [
+        ("分管市领导", .leaders), ("分管领导", .leaders), ("牵头领导", .leaders), ("责任领导", .leaders),
+        ("联系领导", .leaders), ("负责领导", .leaders), ("负责人", .leaders), ("责任人", .leaders),
+        ("牵头单位", .lead), ("主责单位", .lead), ("牵头部门", .lead), ("主办单位", .lead), ("牵头", .lead),
+        ("配合单位", .support), ("协助单位", .support), ("参与单位", .support), ("协办单位", .support),
+        ("配合部门", .support), ("协助部门", .support), ("参与部门", .support), ("配合", .support),
+        ("责任单位", .responsible), ("负责单位", .responsible), ("负责部门", .responsible),
+        ("责任部门", .responsible), ("实施单位", .responsible), ("承办单位", .responsible),
+        ("责任主体", .responsible), ("负责", .responsible),
+    ]
+
+    /// Verbs that close a name list inside an annotation (`A、B负责`, `A牵头`), longest first.
+    static let verbs: [(verb: String, role: Role)] = [
+        ("牵头负责", .lead), ("牵头落实", .lead), ("牵头", .lead),
+        ("按职责分工负责", .responsible), ("按职能分工负责", .responsible), ("按职责负责", .responsible),
+        ("分工负责", .responsible), ("共同负责", .responsible), ("负责落实", .responsible), ("负责", .responsible),
+        ("指导", .responsible), ("主责", .responsible),
+        ("配合", .support), ("参与", .support), ("协助", .support), ("协同", .support), ("支持", .support),
+    ]
+
+    /// Words that stand for "and others", never a unit themselves: `A、B等有关部门`.
+    static let othersMarkers = ["等有关部门和单位", "等相关部门和单位", "等有关部门", "等相关部门", "等有关单位", "等部门和单位", "等部门", "等单位", "等"]
+
+    /// Joining words inside a unit list that a name never ends with: `…全国总工会等和各省级人民政府`.
+    static let listJoiners = ["以及", "和", "及"]
+
+    /// Words that make another unit the lead's partner: `A会同B负责`.
+    static let partnerMarkers = ["会同", "联合"]
+
+    /// A convention stated once for the whole document: the first unit listed leads.
+    /// `列第一位者为牵头单位`, `排在第一位的部门为牵头部门`, `排名第一的为牵头单位`.
+    static let firstPlaceWords = ["第一位", "首位", "排名第一", "排在第一", "列第一", "第一个"]
+
+    /// Openings of collective names whose `、`-joined level words make one unit:
+    /// `各区、县级市`, `各省、自治区、直辖市人民政府`.
+    static let collectiveOpenings = ["各有关", "各相关", "各"]
+    /// Administrative level words that a collective lists after `各`.
+    static let levelWords: Set<String> = [
+        "省", "自治区", "直辖市", "计划单列市", "市", "区", "县", "县级市", "县区", "区县", "镇", "乡", "街", "街道",
+        "乡镇", "州", "盟", "旗", "新疆生产建设兵团",
+    ]
+    /// Organ words a collective may end with after its last level word: `…直辖市人民政府`.
+    static let collectiveOrgans = ["人民政府", "政府", "党委和政府", "党委", "有关部门"]
+
+    /// The role a trailing verb gives, with the verb's length in scalars.
+    static func trailingVerb(of text: String) -> (role: Role, length: Int)? {
+        let folded = CharacterFold.simplifiedKey(text)
+        for (verb, role) in verbs where folded.endsWithText(verb) {
+            return (role, verb.unicodeScalars.count)
+        }
+        return nil
+    }
+
+    /// Whether `text` states the first-listed-unit-leads convention.
+    static func statesFirstLeadsConvention(_ text: String) -> Bool {
+        let folded = CharacterFold.simplifiedKey(text)
+        return folded.containsText("牵头") && firstPlaceWords.contains { folded.containsText($0) }
+    }
+}
