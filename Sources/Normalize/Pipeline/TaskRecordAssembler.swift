@@ -18,7 +18,9 @@ enum TaskRecordAssembler {
         collect(draft.title, field: "title")
         collect(draft.target, field: "target")
         collect(draft.measures, field: "measures")
-        for (index, milestone) in draft.milestones.enumerated() { collect(milestone, field: "milestones[\(index)]") }
+        if !draft.milestonesRepeatText {
+            for (index, milestone) in draft.milestones.enumerated() { collect(milestone, field: "milestones[\(index)]") }
+        }
         for index in draft.unmappedFields where index < draft.fields.count {
             collect(draft.fields[index].text, field: "fields.\(draft.fields[index].header)")
         }
@@ -35,6 +37,7 @@ enum TaskRecordAssembler {
         for line in text.split(separator: "\n") {
             if let item = ScheduleSplitter.split(String(line), year: year).first { return item.when.time }
         }
-        return nil
+        // A sentence that names its time inside it (在2012年10月底前出台…): its first time.
+        return TimeParser.parse(text, year: year).first { $0.time.kind != .recurrence }?.time
     }
 }

@@ -1,3 +1,5 @@
+import PlanModel
+
 /// Splits a schedule into milestones, one per period: a schedule cell holds one line per
 /// quarter (一季度，… / 二、三季度，… / 全年，…) or several periods in one line
 /// (一季度，完成投资1亿元。二季度，累计完成投资3亿元。…).
@@ -62,6 +64,21 @@ enum MilestoneSplitter {
             let text = TextCleanup.singleLine(String(String.UnicodeScalarView(printed[starts[index]..<end])))
             return Piece(text: heading + text, isDated: true)
         }
+    }
+
+    /// The sentences of an item's running text that name a time (`2019年6月底前，完成…`;
+    /// `在2012年10月底前出台…`): an item printed without a schedule states its dates this way.
+    static func datedSentences(of text: String) -> [String] {
+        var sentences: [String] = []
+        for line in text.split(separator: "\n") {
+            for sentence in ResponsibilityAnnotation.parts(of: String(line), separators: "。；;") {
+                let folded = CharacterFold.simplifiedKey(sentence)
+                if TimeParser.parse(folded, year: nil).contains(where: { $0.time.kind != .recurrence }) {
+                    sentences.append(sentence)
+                }
+            }
+        }
+        return sentences
     }
 
     /// Whether text opens with a period (after spaces or a list label).

@@ -494,6 +494,10 @@ struct OutlineTaskBuilder {
         if !schedule.isEmpty {
             draft.milestones = MilestoneSplitter.split(schedule.joined(separator: "\n"))
             draft.fields.append(FieldValue(header: scheduleHeader, text: schedule.joined(separator: "\n")))
+        } else {
+            // Without a schedule, the item's dated sentences are its milestones.
+            draft.milestones = MilestoneSplitter.datedSentences(of: ([draft.title] + measures).joined(separator: "\n"))
+            draft.milestonesRepeatText = true
         }
         draft.leaders = owners.leaders
         draft.leadUnits = owners.leadUnits

@@ -15,6 +15,9 @@ struct TaskDraft: Hashable, Sendable {
     var fields: [FieldValue]
     /// Positions in `fields` of columns no canonical key took; their quantities are still read.
     var unmappedFields: [Int] = []
+    /// The milestones repeat sentences of the title and measures (an item without a schedule):
+    /// their quantities are already counted there.
+    var milestonesRepeatText = false
     var span: SourceSpan
     var warnings: [Diagnostic]
     /// Stable structural path for the id: section markers then the item number.
