@@ -128,3 +128,84 @@ import Testing
         #expect(!PageChromeFilter.isChrome(line))
     }
 }
+
+/// Layouts of outline documents other than the samples'.
+@Suite struct OutlineLayoutTests {
+    @Test func unnumberedTaskParagraphsUnderAHeadingThatSharesAParagraphWithTheFirst() {
+        let text = """
+            一、总体要求
+            （一）指导思想。坚持稳中求进。
+            二、主要任务
+            （一）强化顶层设计。建立指标体系，2019年6月底前完成。（甲部牵头，乙部、丙部参与）
+            优化管理体制。建立协调机制。（丁部指导）
+            加强制度创新。落实改革举措。（甲部、戊部指导）
+            （二）推行绿色生产。
+            推动资源利用。（己部负责）
+            完善标准体系。（庚部负责）
+            三、保障措施
+            （一）加强组织领导。成立协调小组。
+            """
+        let result = Records.fromPlainText(text)
+        #expect(result.tasks.map(\.title) == ["建立指标体系，2019年6月底前完成", "优化管理体制", "加强制度创新", "推动资源利用", "完善标准体系"])
+        #expect(result.tasks[0].section.map(\.title) == ["主要任务", "强化顶层设计"])
+        #expect(result.tasks[0].leadUnits == ["甲部"] && result.tasks[0].supportUnits == ["乙部", "丙部"])
+        #expect(result.tasks[0].milestones.first?.when?.ref == "2019-06-30")
+        #expect(result.tasks.allSatisfy { $0.number == nil })
+    }
+
+    @Test func goalAndPrincipleItemsAreNotTasks() {
+        let text = """
+            一、总体要求
+            （一）指导思想。以新发展理念为引领。
+            （二）发展目标。到2025年，总规模达到2万亿元。
+            二、重点任务
+            （三）发展职业赛事。推动联赛发展。（甲局负责）
+            （四）完善赛事体系。
+            三、保障措施
+            （五）加强组织领导。建立协调机制。
+            """
+        let result = Records.fromPlainText(text)
+        #expect(result.tasks.map(\.number) == ["三", "四"])
+    }
+
+    @Test func aLivelihoodListRunningInsideOneParagraph() {
+        let text = """
+            一、今年工作安排
+            （一）着力保障和改善民生
+            悠悠万事，民生为大。今年再办好3件民生实事。一是为孕妇提供免费筛查。二是新增托位3000个；三是改造老旧小区200个。各位代表！
+            """
+        let result = Records.fromPlainText(text)
+        #expect(result.tasks.map(\.number) == ["一", "二", "三"])
+        #expect(result.tasks.map(\.title) == ["为孕妇提供免费筛查", "新增托位3000个", "改造老旧小区200个"])
+        #expect(result.tasks[0].section.map(\.title) == ["今年工作安排", "着力保障和改善民生"])
+        #expect(result.document.sections.first { $0.title == "着力保障和改善民生" }?.declared == 3)
+    }
+
+    @Test func aLivelihoodListAsTheParagraphsAfterItsDeclaration() {
+        let text = """
+            （一）回顾
+            去年十件民生实事全部兑现。
+            （二）今年安排
+            今年继续认真办好两方面民生实事。
+            1.医疗卫生方面。新增床位100张。
+            2.养老帮困方面。新增护理员1万人。
+            （三）政府建设
+            """
+        let result = Records.fromPlainText(text)
+        #expect(result.tasks.map(\.title) == ["医疗卫生方面", "养老帮困方面"])
+        #expect(result.tasks.map(\.number) == ["1", "2"])
+        #expect(result.tasks[1].quantities.first?.value?.description == "10000")
+    }
+
+    @Test func aDeclarationNoItemsFollowIsNoList() {
+        let result = Records.fromPlainText("（一）回顾\n去年15件民生实事全部兑现。一是就业稳定。二是收入增长。\n")
+        #expect(result.tasks.isEmpty)
+    }
+
+    @Test func aDocumentWithoutTasksSaysWhatItSaw() throws {
+        let result = Records.fromPlainText("一、总体情况\n经济运行平稳。\n二、下一步安排\n继续推进改革。\n")
+        let warning = try #require(result.document.warnings.first { $0.code == .noPlanContent })
+        #expect(warning.message.contains("2 numbered"))
+        #expect(warning.message.contains("no numbered item names an owner"))
+    }
+}

@@ -26,8 +26,8 @@ public enum DocumentNormalizer {
         var drafts = tableBuilder.drafts
         var sections = tableBuilder.sections
         warnings += tableBuilder.diagnostics
+        var outlineBuilder = OutlineTaskBuilder()
         if drafts.isEmpty, document.format != .tableDump {
-            var outlineBuilder = OutlineTaskBuilder()
             outlineBuilder.add(document.paragraphs)
             drafts = outlineBuilder.drafts
             sections = outlineBuilder.sections
@@ -75,7 +75,7 @@ public enum DocumentNormalizer {
             }
         }
         if tasks.isEmpty {
-            warnings.append(Diagnostic(.noPlanContent, "no task table or numbered task items found"))
+            warnings.append(Diagnostic(.noPlanContent, Self.whyNoTasks(document: document, outline: outlineBuilder)))
         }
 
         let record = DocumentRecord(
@@ -97,6 +97,28 @@ public enum DocumentNormalizer {
             if let year = DocumentFacts.year(in: paragraph.text) { return year }
         }
         return facts.issued?.year ?? facts.published?.year
+    }
+
+    /// What the document held and why none of it became a task, in words a user can act on.
+    static func whyNoTasks(document: SourceDocument, outline: OutlineTaskBuilder) -> String {
+        let rows = document.tables.reduce(0) { $0 + $1.rows.count }
+        var saw = ["read as \(document.format.rawValue)"]
+        saw.append(document.tables.isEmpty ? "no table" : "\(document.tables.count) table(s) with \(rows) row(s), none with a task column")
+        if document.format != .tableDump {
+            saw.append("\(document.paragraphs.count) paragraph(s), \(outline.numberedItemCount) numbered")
+            saw.append("\(outline.annotationCount) owner annotation(s)")
+        }
+        let why: String
+        if document.paragraphs.isEmpty && document.tables.isEmpty {
+            why = "the document has no text"
+        } else if outline.numberedItemCount == 0 && outline.annotationCount == 0 {
+            why = "nothing is numbered, no item names an owner and no 民生实事 list was found"
+        } else if outline.annotationCount == 0 {
+            why = "no numbered item names an owner (牵头/负责 annotations, 牵头单位： lines) and no 民生实事 list was found"
+        } else {
+            why = "the owners named are not attached to numbered items or task paragraphs"
+        }
+        return "no tasks: " + saw.joined(separator: "; ") + " — " + why
     }
 
     static func allText(of document: SourceDocument) -> String {

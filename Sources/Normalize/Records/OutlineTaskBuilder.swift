@@ -257,9 +257,12 @@ struct OutlineTaskBuilder {
             noteConvention(lines[index])
             index += 1
         }
-        for (position, group) in groups.enumerated() {
-            var draft = draft(from: group[...], section: walker.path, unnumbered: position + 1)
-            draft.number = nil
+        for (position, var group) in groups.enumerated() {
+            // `一是…`, `二是…` opening the paragraphs number them.
+            if let marker = EnumerationMarker.parse(Array(group[0].text.unicodeScalars)[...]), marker.style == .ordinalShi {
+                group[0].label = ListLabel(style: .chineseComma, value: marker.value, numeral: marker.numeral, length: marker.length)
+            }
+            let draft = draft(from: group[...], section: walker.path, unnumbered: position + 1)
             walker.record(draft, builder: &self)
         }
         return index
