@@ -209,3 +209,21 @@ import Testing
         #expect(warning.message.contains("no numbered item names an owner"))
     }
 }
+
+@Suite struct CoveringAnnotationTests {
+    @Test func oneAnnotationAfterSeveralSubItemsCoversEachOfThem() {
+        let text = """
+            一、重点任务
+            （一）推进甲工作
+            1.完善甲制度。
+            2.健全甲机制。
+            （甲局牵头，乙局配合）
+            （二）推进乙工作
+            3.建设乙平台。（丙局负责）
+            """
+        let tasks = Records.fromPlainText(text).tasks
+        #expect(tasks.map(\.number) == ["1", "2", "3"])
+        #expect(tasks.map(\.leadUnits) == [["甲局"], ["甲局"], ["丙局"]])
+        #expect(tasks[0].supportUnits == ["乙局"])
+    }
+}

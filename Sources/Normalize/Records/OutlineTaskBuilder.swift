@@ -40,6 +40,10 @@ struct OutlineTaskBuilder {
         var isTask = false
         /// A numbered heading whose unnumbered paragraphs are tasks, each with its own annotation.
         var headsUnnumberedTasks = false
+        /// Under (or titled) a goal or principle heading.
+        var isFraming = false
+        /// An annotation printed after this item and the next ones, covering them all.
+        var coveringAnnotations: [ResponsibilityAnnotation] = []
         var text: String { paragraph.text }
         var carries: Bool { responsibility != nil || !annotations.found.isEmpty }
     }
@@ -123,6 +127,7 @@ struct OutlineTaskBuilder {
         lines = Array(lines[..<bodyEnd])
         Self.markUnnumberedTaskHeadings(&lines)
         resolveDepths(&lines)
+        Self.spreadCoveringAnnotations(&lines)
         numberedItemCount += lines.filter { $0.label != nil }.count
         annotationCount += lines.reduce(0) { $0 + $1.annotations.found.count + ($1.responsibility == nil ? 0 : 1) }
         let taskDepth = lines.first(where: \.isTask)?.depth
@@ -355,12 +360,61 @@ struct OutlineTaskBuilder {
             }
             lines[index].depth = stack.count
             openTitles = Array(openTitles.prefix(stack.count - 1)) + [Self.heading(of: lines[index])]
-            if carries, taskDepth == nil { taskDepth = stack.count }
+            lines[index].isFraming = openTitles.contains(where: OutlineVocabulary.isFramingHeading)
+            if carries, taskDepth == nil {
+                taskDepth = stack.count
+                Self.markEarlierSiblings(&lines, before: index)
+            }
             if let taskDepth, lines[index].depth == taskDepth, !lines[index].headsUnnumberedTasks {
                 // Every item at the task level is a task, except goals and principles that name no owner.
-                lines[index].isTask = carries || !openTitles.contains(where: OutlineVocabulary.isFramingHeading)
+                lines[index].isTask = carries || !lines[index].isFraming
             }
             if lines[index].isTask { lastTask = label }
+        }
+    }
+
+    /// The items before the first task in its list (1., 2. before a 3. that names its owners)
+    /// are tasks too, unless they are goals or principles.
+    static func markEarlierSiblings(_ lines: inout [Line], before index: Int) {
+        guard var expected = lines[index].label.map({ $0.value - 1 }), let family = lines[index].label?.style.family else { return }
+        var previous = index - 1
+        while previous >= 0, expected >= 1 {
+            guard let label = lines[previous].label else {
+                previous -= 1
+                continue
+            }
+            if lines[previous].depth > lines[index].depth {
+                previous -= 1
+                continue
+            }
+            guard lines[previous].depth == lines[index].depth, label.style.family == family, label.value == expected else { break }
+            if !lines[previous].isFraming, !lines[previous].headsUnnumberedTasks { lines[previous].isTask = true }
+            expected -= 1
+            previous -= 1
+        }
+    }
+
+    /// An annotation standing alone after several items (1., 2., then （甲局负责）) covers each
+    /// of them that names no owner of its own, back to the last one that does.
+    static func spreadCoveringAnnotations(_ lines: inout [Line]) {
+        for index in lines.indices where lines[index].label == nil && lines[index].annotations.remainder.isEmpty
+            && !lines[index].annotations.found.isEmpty
+        {
+            guard let task = lines[..<index].lastIndex(where: { $0.label != nil }), lines[task].isTask else { continue }
+            let depth = lines[task].depth
+            var covered: [Int] = []
+            var previous = task - 1
+            while previous >= 0 {
+                if lines[previous].label == nil {
+                    if lines[previous].carries { break }
+                    previous -= 1
+                    continue
+                }
+                guard lines[previous].depth == depth, lines[previous].isTask, lines[previous].annotations.found.isEmpty else { break }
+                covered.append(previous)
+                previous -= 1
+            }
+            for item in covered { lines[item].coveringAnnotations += lines[index].annotations.found.map(\.annotation) }
         }
     }
 
@@ -437,6 +491,7 @@ struct OutlineTaskBuilder {
             path: section.map(\.marker) + [number ?? "p\(unnumbered ?? 1)"])
         var owners = OwnerList(firstListedLeads: firstListedLeads)
         owners.add(first.annotations.found.map(\.annotation))
+        owners.add(first.coveringAnnotations)
 
         // An item of several sentences opens with its statement; what follows is how (具体措施).
         let sentences = body.split(separator: "。", maxSplits: 1, omittingEmptySubsequences: true)
