@@ -88,3 +88,12 @@ import Testing
         #expect(ResponsibilityAnnotation.parse("设在市自然资源局") == nil)
     }
 }
+
+@Suite struct LabelledLineTests {
+    @Test func severalLabelsOnOneLine() {
+        let text = "一、重点任务\n1.推进甲工作。\n牵头：甲局 配合：乙局、丙局\n"
+        let task = Records.fromPlainText(text).tasks[0]
+        #expect(task.leadUnits == ["甲局"])
+        #expect(task.supportUnits == ["乙局", "丙局"])
+    }
+}

@@ -24,16 +24,17 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
     var statesFirstLeads: Bool
 
     /// The annotation `content` makes, or nil when it is not about responsibility.
-    static func parse(_ content: String) -> ResponsibilityAnnotation? {
+    /// `expandingPrefixes` lends a list's level to the names after its first (see `UnitPrefixExpander`).
+    static func parse(_ content: String, expandingPrefixes: Bool = true) -> ResponsibilityAnnotation? {
         let text = Self.separatingSpacedLabels(TextCleanup.singleLine(content))
         guard !text.isEmpty, text.unicodeScalars.count <= 400 else { return nil }
         var annotation = ResponsibilityAnnotation(printed: text, assignments: [], fields: [], statesFirstLeads: false)
         for clause in Self.parts(of: text, separators: "。；;") {
             let parts = Self.parts(of: clause, separators: "，,")
             if parts.contains(where: { Self.label(at: $0) != nil }) {
-                annotation.readLabelled(parts)
+                annotation.readLabelled(parts, expandingPrefixes: expandingPrefixes)
             } else {
-                annotation.readVerbs(parts)
+                annotation.readVerbs(parts, expandingPrefixes: expandingPrefixes)
             }
         }
         guard annotation.assignments.contains(where: { !$0.names.isEmpty }) else { return nil }
@@ -42,13 +43,13 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
 
     /// `牵头单位：A，配合单位：B、C，各区、县级市`: a label opens a part; parts without one go on
     /// the value before them.
-    private mutating func readLabelled(_ parts: [String]) {
+    private mutating func readLabelled(_ parts: [String], expandingPrefixes: Bool) {
         var current: (label: String, role: Role?, value: String)?
         func finish() {
             guard let (label, role, value) = current else { return }
             if let role {
                 let names = role == .leaders
-                    ? NameListSplitter.split(value) : UnitListSplitter.split(value, expandingPrefixes: true)
+                    ? NameListSplitter.split(value) : UnitListSplitter.split(value, expandingPrefixes: expandingPrefixes)
                 assignments.append(Assignment(role: role, names: names))
             } else if !value.isEmpty {
                 fields.append(FieldValue(header: label, text: value))
@@ -72,7 +73,7 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
 
     /// `A、B负责`, `A牵头，B、C配合`, `A、B，各省级人民政府按职责分工负责`: parts up to one that
     /// ends with a role verb are that verb's names.
-    private mutating func readVerbs(_ parts: [String]) {
+    private mutating func readVerbs(_ parts: [String], expandingPrefixes: Bool) {
         var pending: [String] = []
         for part in parts {
             if ResponsibilityVocabulary.statesFirstLeadsConvention(part) {
@@ -94,14 +95,14 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
             if let marker = ResponsibilityVocabulary.partnerMarkers.first(where: { listed.containsText($0) }),
                 let range = listed.rangeOfText(marker)
             {
-                let own = UnitListSplitter.split(listed[..<range.lowerBound], expandingPrefixes: true)
-                let partners = UnitListSplitter.split(listed[range.upperBound...], expandingPrefixes: true)
+                let own = UnitListSplitter.split(listed[..<range.lowerBound], expandingPrefixes: expandingPrefixes)
+                let partners = UnitListSplitter.split(listed[range.upperBound...], expandingPrefixes: expandingPrefixes)
                 guard Self.plausible(own + partners) else { continue }
                 assignments.append(Assignment(role: role, names: own))
                 if !partners.isEmpty { assignments.append(Assignment(role: .support, names: partners)) }
                 continue
             }
-            let units = UnitListSplitter.split(listed, expandingPrefixes: true)
+            let units = UnitListSplitter.split(listed, expandingPrefixes: expandingPrefixes)
             guard Self.plausible(units) else { continue }
             assignments.append(Assignment(role: role, names: units))
         }

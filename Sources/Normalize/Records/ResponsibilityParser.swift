@@ -15,12 +15,10 @@ enum ResponsibilityParser {
 
     /// `分管领导:罗英、李永强` → (分管领导, leaders, 罗英、李永强); nil for any other line.
     static func labelledLine(_ text: String) -> LabelledLine? {
-        guard let (label, role, value) = ResponsibilityAnnotation.label(at: text), let role else { return nil }
-        // A line of its own prints full names (区住房和城乡建设局、开发区企业服务局): no level is lent.
-        let names = role == .leaders ? NameListSplitter.split(value) : UnitListSplitter.split(value)
-        let annotation = ResponsibilityAnnotation(
-            printed: TextCleanup.singleLine(text), assignments: [.init(role: role, names: names)], fields: [],
-            statesFirstLeads: false)
+        guard let (label, role, value) = ResponsibilityAnnotation.label(at: text), let role,
+            // A line of its own prints full names (区住房和城乡建设局、开发区企业服务局): no level is lent.
+            let annotation = ResponsibilityAnnotation.parse(text, expandingPrefixes: false)
+        else { return nil }
         return LabelledLine(label: label, role: role, value: value, annotation: annotation)
     }
 }
