@@ -44,6 +44,9 @@ import Testing
         ("市科协，各有关区、县级市", ["市科协", "各有关区、县级市"]),
         ("各省、自治区、直辖市人民政府", ["各省、自治区、直辖市人民政府"]),
         ("有关部门", []),
+        ("市级各有关部门及各县市区政府", ["市级各有关部门", "各县市区政府"]),
+        ("市政府有关部门，各县市区，以下均需各县市区落实，不再逐一列出", ["市政府有关部门", "各县市区"]),
+        ("文化和旅游部、中央和国家机关工委", ["文化和旅游部", "中央和国家机关工委"]),
     ] as [(String, [String])])
     func othersAndCollectivesAreReadAsPrinted(cell: String, units: [String]) {
         #expect(UnitListSplitter.split(cell) == units)

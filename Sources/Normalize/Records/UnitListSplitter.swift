@@ -48,6 +48,10 @@ enum UnitListSplitter {
                 if depth == 0 { finishName() } else { current.append(scalar) }
             case "，", ",", "；", ";", "\n":
                 if depth == 0 { finishGroup() } else if scalar != "\n" { current.append(scalar) }
+            case "及" where depth == 0 && !current.isEmpty:
+                // `市级各有关部门及各县市区政府`: two units (`以及` too); 和 joins inside names (文化和旅游部).
+                if current.last == "以" { current.removeLast() }
+                finishName()
             case "等" where depth == 0:
                 // `等` (and `等有关部门`) closes the list; a joiner after it opens another.
                 // Only where the list goes on or ends after it: 高等学校 is a name.
@@ -111,10 +115,12 @@ enum UnitListSplitter {
         return nil
     }
 
-    /// Names that stand for "whoever is concerned", never a unit: 有关部门, 相关单位.
+    /// Names that stand for "whoever is concerned", never a unit (有关部门, 相关单位), and clauses
+    /// printed among the names (`以下均需各县市区落实`, `不再列出`).
     static func isGeneric(_ name: String) -> Bool {
         let folded = CharacterFold.simplifiedKey(name)
-        return ["有关部门", "相关部门", "有关单位", "相关单位", "有关部门和单位", "相关部门和单位", "等"].contains(folded)
+        if ["有关部门", "相关部门", "有关单位", "相关单位", "有关部门和单位", "相关部门和单位", "等"].contains(folded) { return true }
+        return ["以下", "下同", "不再", "列出", "均需", "均由", "其中"].contains { folded.containsText($0) }
     }
 
     private static func trimmed(_ unit: String) -> String {
