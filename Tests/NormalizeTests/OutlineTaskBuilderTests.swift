@@ -227,3 +227,19 @@ import Testing
         #expect(tasks[0].supportUnits == ["乙局"])
     }
 }
+
+@Suite struct TaskLevelTests {
+    @Test func aHeadingOfAnotherNumberingAtTheTaskDepthIsAHeading() {
+        let text = """
+            二、主要指标
+            1.总量突破3000亿元。（牵头单位：市发改委）
+            2.新增就业15万人。（牵头单位：市人社局）
+            三、重点任务
+            （一）推动创新发展
+            3.实施创新驱动战略。（牵头单位：市科技局）
+            """
+        let tasks = Records.fromPlainText(text).tasks
+        #expect(tasks.map(\.number) == ["1", "2", "3"])
+        #expect(tasks[2].section.map(\.title) == ["重点任务", "推动创新发展"])
+    }
+}

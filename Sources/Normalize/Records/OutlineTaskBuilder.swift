@@ -131,6 +131,7 @@ struct OutlineTaskBuilder {
         numberedItemCount += lines.filter { $0.label != nil }.count
         annotationCount += lines.reduce(0) { $0 + $1.annotations.found.count + ($1.responsibility == nil ? 0 : 1) }
         let taskDepth = lines.first(where: \.isTask)?.depth
+        let taskFamily = lines.first(where: \.isTask)?.label?.style.family
         let hasTasks = taskDepth != nil || lines.contains(where: \.headsUnnumberedTasks)
 
         var walker = Walker(scope: scope)
@@ -214,7 +215,7 @@ struct OutlineTaskBuilder {
                 index = readUnnumberedTasks(lines, heading: index, walker: &walker)
                 continue
             }
-            if taskDepth == nil || line.depth < taskDepth! {
+            if taskDepth == nil || line.depth < taskDepth! || line.label?.style.family != taskFamily {
                 walker.openSection(line, builder: &self)
             }
             index += 1
@@ -333,6 +334,7 @@ struct OutlineTaskBuilder {
     private func resolveDepths(_ lines: inout [Line]) {
         var stack: [Level] = []
         var taskDepth: Int?
+        var taskFamily: ListLabel.Family?
         var lastTask: ListLabel?
         // The titles of the open levels, to keep goal and principle items out of the tasks.
         var openTitles: [String] = []
@@ -363,11 +365,13 @@ struct OutlineTaskBuilder {
             lines[index].isFraming = openTitles.contains(where: OutlineVocabulary.isFramingHeading)
             if carries, taskDepth == nil {
                 taskDepth = stack.count
+                taskFamily = label.style.family
                 Self.markEarlierSiblings(&lines, before: index)
             }
             if let taskDepth, lines[index].depth == taskDepth, !lines[index].headsUnnumberedTasks {
                 // Every item at the task level is a task, except goals and principles that name no owner.
-                lines[index].isTask = carries || !lines[index].isFraming
+                // … of the tasks' own numbering: a （一） heading at that depth elsewhere is a heading.
+                lines[index].isTask = carries || (!lines[index].isFraming && label.style.family == taskFamily)
             }
             if lines[index].isTask { lastTask = label }
         }
