@@ -243,3 +243,20 @@ import Testing
         #expect(tasks[2].section.map(\.title) == ["重点任务", "推动创新发展"])
     }
 }
+
+@Suite struct UnnumberedTaskTests {
+    @Test func eachTaskParagraphFollowedByItsOwnersOnAParagraphOfTheirOwn() {
+        let text = """
+            一、主要任务
+            （一）强化顶层设计
+            建立指标体系。明确考核办法。
+            （甲部牵头，乙部参与）
+            优化管理体制。
+            （丙部负责）
+            """
+        let tasks = Records.fromPlainText(text).tasks
+        #expect(tasks.map(\.title) == ["建立指标体系", "优化管理体制"])
+        #expect(tasks.map(\.leadUnits) == [["甲部"], ["丙部"]])
+        #expect(tasks[0].measures == "明确考核办法。")
+    }
+}

@@ -248,21 +248,30 @@ struct OutlineTaskBuilder {
                 groups.append([Line(paragraph: paragraph, label: nil, annotations: AnnotationFinder.find(in: rest))])
             }
         }
+        // An annotation closes the task it follows: in the paragraph (`…。（甲部负责）`) or as a
+        // paragraph of its own after the task's text. Text before an annotated paragraph goes on
+        // the task before it, or introduces the first.
+        var pending: [Line] = []
         var index = heading + 1
         while index < lines.count, lines[index].label == nil {
-            if !lines[index].annotations.found.isEmpty || groups.isEmpty {
-                if lines[index].annotations.found.isEmpty {
-                    // Text between the heading and its first task introduces them.
-                    index += 1
-                    continue
-                }
-                groups.append([lines[index]])
-            } else {
-                groups[groups.count - 1].append(lines[index])
-            }
-            noteConvention(lines[index])
+            let line = lines[index]
+            noteConvention(line)
             index += 1
+            if line.annotations.found.isEmpty {
+                pending.append(line)
+                continue
+            }
+            if line.annotations.remainder.isEmpty, !pending.isEmpty {
+                groups.append(pending + [line])
+            } else if line.annotations.remainder.isEmpty, !groups.isEmpty {
+                groups[groups.count - 1].append(line)
+            } else {
+                if !groups.isEmpty { groups[groups.count - 1] += pending }
+                groups.append([line])
+            }
+            pending = []
         }
+        if !groups.isEmpty { groups[groups.count - 1] += pending }
         for (position, var group) in groups.enumerated() {
             // `一是…`, `二是…` opening the paragraphs number them.
             if let marker = EnumerationMarker.parse(Array(group[0].text.unicodeScalars)[...]), marker.style == .ordinalShi {
