@@ -260,3 +260,34 @@ import Testing
         #expect(tasks[0].measures == "明确考核办法。")
     }
 }
+
+@Suite struct LivelihoodListLayoutTests {
+    @Test func captionedItemsWithTheirTextBelow() {
+        let text = """
+            省长作政府工作报告，公布了两方面民生实事，提出要认真办好两方面民生实事。
+            1 医疗卫生
+            为老年人免费接种流感疫苗。新增除颤仪1万台。
+            2 教育助学
+            开工建设改造项目208个。
+            """
+        let tasks = Records.fromPlainText(text).tasks
+        #expect(tasks.map(\.title) == ["医疗卫生", "教育助学"])
+        #expect(tasks[0].measures == "为老年人免费接种流感疫苗。新增除颤仪1万台。")
+        #expect(tasks[1].measures == "开工建设改造项目208个。")
+    }
+
+    @Test func aListAsAnAppendix() {
+        let text = """
+            关于印发2024年民生实事的通知
+            附件
+            2024年三件民生实事
+            1.新增托位3000个。
+            2.改造老旧小区200个。
+            3.建设口袋公园50个。
+            """
+        let result = Records.fromPlainText(text)
+        #expect(result.tasks.map(\.number) == ["1", "2", "3"])
+        #expect(result.tasks[0].section.first?.marker == "附件")
+        #expect(result.document.sections.first?.declared == 3)
+    }
+}

@@ -33,6 +33,20 @@ struct EnumerationMarker: Hashable, Sendable {
         return EnumerationMarker(style: .label(label.style), value: label.value, numeral: label.numeral, length: label.length)
     }
 
+    /// `1 医疗卫生`: a number and a space before a caption, as web pages print list items.
+    static func bareNumber(_ scalars: ArraySlice<Unicode.Scalar>) -> EnumerationMarker? {
+        var end = scalars.startIndex
+        while end < scalars.endIndex, end - scalars.startIndex < 2, scalars[end].isASCIIDigit { end += 1 }
+        guard end > scalars.startIndex, end < scalars.endIndex, scalars[end].isLabelSpace else { return nil }
+        var text = end
+        while text < scalars.endIndex, scalars[text].isLabelSpace { text += 1 }
+        guard text < scalars.endIndex, scalars[text].properties.isIdeographic,
+            let value = Int(String(String.UnicodeScalarView(scalars[scalars.startIndex..<end])))
+        else { return nil }
+        let numeral = String(String.UnicodeScalarView(scalars[scalars.startIndex..<end]))
+        return EnumerationMarker(style: .label(.arabicDot), value: value, numeral: numeral, length: text - scalars.startIndex)
+    }
+
     /// Whether `next` is the item after this one in the same list.
     func isFollowed(by next: EnumerationMarker) -> Bool {
         next.value == value + 1 && next.style.family == style.family

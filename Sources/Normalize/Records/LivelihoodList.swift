@@ -101,22 +101,48 @@ struct LivelihoodList: Hashable, Sendable {
         return LivelihoodList(declared: last.declared ?? declared, items: items, itemParagraphs: 1..<(items.count + 1))
     }
 
-    /// Paragraphs after `index` that open with markers counting from 1.
+    /// Paragraphs after `index` that open with markers counting from 1. Unmarked paragraphs
+    /// between two items belong to the item before them (a web page prints `1 医疗卫生` and its
+    /// text below it); after the last item, one paragraph is taken only when the item so far is
+    /// a caption.
     static func following(_ paragraphs: [String], after index: Int) -> [InlineEnumeration.Item]? {
         var items: [InlineEnumeration.Item] = []
+        var pending: [String] = []
         var next = index + 1
         while next < paragraphs.count {
             let scalars = Array(paragraphs[next].unicodeScalars)
-            guard let marker = EnumerationMarker.parse(scalars[...]) else { break }
+            guard let marker = EnumerationMarker.parse(scalars[...]) ?? EnumerationMarker.bareNumber(scalars[...]) else {
+                guard !items.isEmpty, pending.count < 3 else { break }
+                pending.append(paragraphs[next])
+                next += 1
+                continue
+            }
             if let last = items.last?.marker {
                 guard last.isFollowed(by: marker) else { break }
             } else if marker.value != 1 {
                 break
             }
+            if !pending.isEmpty {
+                items[items.count - 1].text = joined(items[items.count - 1].text, pending)
+                pending = []
+            }
             let body = String(String.UnicodeScalarView(scalars[marker.length...]))
             items.append(InlineEnumeration.Item(marker: marker, text: TextCleanup.singleLine(body)))
             next += 1
         }
+        if let last = items.last, let first = pending.first, last.text.unicodeScalars.count <= 20 {
+            items[items.count - 1].text = joined(last.text, [first])
+        }
         return items.count >= 2 ? items : nil
+    }
+
+    /// A caption and the text under it, as one item: `医疗卫生` + `为…` → `医疗卫生。为…`.
+    private static func joined(_ caption: String, _ paragraphs: [String]) -> String {
+        var text = caption
+        for paragraph in paragraphs {
+            if let last = text.unicodeScalars.last, !"。；;！!：:".unicodeScalars.contains(last) { text += "。" }
+            text += paragraph
+        }
+        return text
     }
 }
