@@ -274,6 +274,8 @@ import Testing
         #expect(tasks.map(\.title) == ["医疗卫生", "教育助学"])
         #expect(tasks[0].measures == "为老年人免费接种流感疫苗。新增除颤仪1万台。")
         #expect(tasks[1].measures == "开工建设改造项目208个。")
+        // Each task points at its caption and the text under it.
+        #expect(tasks.map(\.source.span) == [SourceSpan(lineStart: 2, lineEnd: 3), SourceSpan(lineStart: 4, lineEnd: 5)])
     }
 
     @Test func aListAsAnAppendix() {

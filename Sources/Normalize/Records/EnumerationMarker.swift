@@ -70,6 +70,8 @@ enum InlineEnumeration {
         var marker: EnumerationMarker
         /// The item's text after its marker.
         var text: String
+        /// The paragraphs it was read from, for an item printed as paragraphs of its own.
+        var paragraphs: Range<Int>? = nil
     }
 
     /// The list starting at its item 1 inside `text`, with at least two items; nil when there is none.

@@ -9,9 +9,14 @@
 struct LivelihoodList: Hashable, Sendable {
     /// The count the declaration names (15 for 15件, 10 for 十方面), if any.
     var declared: Int?
+    /// The items; each names the paragraphs it was read from unless the list runs inline.
     var items: [InlineEnumeration.Item]
-    /// Item paragraphs used, as offsets after the declaration's paragraph (empty when inline).
-    var itemParagraphs: Range<Int>
+
+    /// The paragraphs the items take (empty when they run inside the declaring paragraph).
+    var itemParagraphs: Range<Int> {
+        guard let first = items.first?.paragraphs, let last = items.last?.paragraphs else { return 0..<0 }
+        return first.lowerBound..<last.upperBound
+    }
 
     /// Words that name such a list.
     static let names = ["民生实事", "惠民实事", "民生实事项目", "为民办实事", "民生项目", "惠民工程", "民生工程"]
@@ -91,14 +96,14 @@ struct LivelihoodList: Hashable, Sendable {
             if let (leadIn, items) = InlineEnumeration.list(in: rest), leadIn.unicodeScalars.count <= 40,
                 leadIn.unicodeScalars.filter({ $0 == "。" }).count <= 1
             {
-                return LivelihoodList(declared: candidate.declared ?? declared, items: items, itemParagraphs: 0..<0)
+                return LivelihoodList(declared: candidate.declared ?? declared, items: items)
             }
         }
         // Or the paragraph ends with the declaration and the items follow it.
         guard let last = candidates.first(where: \.isLastSentence), let items = following(paragraphs, after: index) else {
             return nil
         }
-        return LivelihoodList(declared: last.declared ?? declared, items: items, itemParagraphs: 1..<(items.count + 1))
+        return LivelihoodList(declared: last.declared ?? declared, items: items)
     }
 
     /// Paragraphs after `index` that open with markers counting from 1. Unmarked paragraphs
@@ -124,14 +129,16 @@ struct LivelihoodList: Hashable, Sendable {
             }
             if !pending.isEmpty {
                 items[items.count - 1].text = joined(items[items.count - 1].text, pending)
+                items[items.count - 1].paragraphs = items[items.count - 1].paragraphs.map { $0.lowerBound..<next }
                 pending = []
             }
             let body = String(String.UnicodeScalarView(scalars[marker.length...]))
-            items.append(InlineEnumeration.Item(marker: marker, text: TextCleanup.singleLine(body)))
+            items.append(InlineEnumeration.Item(marker: marker, text: TextCleanup.singleLine(body), paragraphs: next..<(next + 1)))
             next += 1
         }
         if let last = items.last, let first = pending.first, last.text.unicodeScalars.count <= 20 {
             items[items.count - 1].text = joined(last.text, [first])
+            items[items.count - 1].paragraphs = last.paragraphs.map { $0.lowerBound..<($0.upperBound + 1) }
         }
         return items.count >= 2 ? items : nil
     }

@@ -146,46 +146,25 @@ struct OutlineTaskBuilder {
             }
         }
         // Without owners anywhere, a 民生实事 list is the document's task list.
-        var lists: [Int: LivelihoodList] = [:]
-        var listItemLines: Set<Int> = []
-        if !hasTasks {
-            let texts = lines.map(\.text)
-            var index = 0
-            if let title = scope.section?.title, !title.isEmpty, !LivelihoodList.declarations(in: title).isEmpty,
-                let items = LivelihoodList.following([title] + texts, after: 0)
-            {
-                lists[-1] = LivelihoodList(
-                    declared: LivelihoodList.declaration(in: title)?.declared, items: items, itemParagraphs: 1..<(items.count + 1))
-                listItemLines.formUnion(0..<items.count)
-            }
-            while index < texts.count {
-                if !listItemLines.contains(index), let list = LivelihoodList.read(texts, at: index) {
-                    lists[index] = list
-                    listItemLines.formUnion(list.itemParagraphs.map { index + $0 })
-                    index += max(1, list.itemParagraphs.upperBound)
-                    continue
-                }
-                index += 1
-            }
-        }
+        let lists = hasTasks ? LivelihoodLists() : Self.livelihoodLists(in: lines, title: scope.section?.title)
         // An appendix holding tasks is a section of its own, above everything inside it.
         if let scopeSection = scope.section, hasTasks || !lists.isEmpty {
             sections.append(.init(path: [scopeSection], declared: nil, line: scope.line))
             walker.scopeIndex = sections.count - 1
         }
-        if let list = lists[-1] { emit(list, at: -1, lines: lines, walker: &walker) }
+        if let list = lists.underTitle { emit(list, declaredAt: nil, lines: lines, walker: &walker) }
 
         var index = 0
         while index < lines.count {
             let line = lines[index]
             noteConvention(line)
-            if let list = lists[index] {
-                if line.label != nil, !listItemLines.contains(index) { walker.openSection(line, builder: &self) }
-                emit(list, at: index, lines: lines, walker: &walker)
+            if let list = lists.byParagraph[index] {
+                if line.label != nil, !lists.itemLines.contains(index) { walker.openSection(line, builder: &self) }
+                emit(list, declaredAt: index, lines: lines, walker: &walker)
                 index += 1
                 continue
             }
-            if listItemLines.contains(index) {
+            if lists.itemLines.contains(index) {
                 index += 1
                 continue
             }
@@ -283,27 +262,57 @@ struct OutlineTaskBuilder {
         return index
     }
 
-    /// The tasks of a 民生实事 list, under the sections open where it is declared.
-    private mutating func emit(_ list: LivelihoodList, at index: Int, lines: [Line], walker: inout Walker) {
-        let declaring = index >= 0 ? lines[index] : nil
-        if let declared = list.declared {
-            if let open = walker.innermostSection {
-                sections[open].declared = sections[open].declared ?? declared
-            } else if let scopeIndex = walker.scopeIndex {
-                sections[scopeIndex].declared = sections[scopeIndex].declared ?? declared
+    /// The 民生实事 lists of a scope: one its appendix title declares, and those declared in paragraphs.
+    struct LivelihoodLists {
+        var underTitle: LivelihoodList?
+        var byParagraph: [Int: LivelihoodList] = [:]
+        /// Paragraphs that are items of a list.
+        var itemLines: Set<Int> = []
+        var isEmpty: Bool { underTitle == nil && byParagraph.isEmpty }
+    }
+
+    static func livelihoodLists(in lines: [Line], title: String?) -> LivelihoodLists {
+        var lists = LivelihoodLists()
+        let texts = lines.map(\.text)
+        if let title, let declaration = LivelihoodList.declaration(in: title),
+            let items = LivelihoodList.following([title] + texts, after: 0)
+        {
+            // Paragraph offsets counted the title first.
+            let shifted = items.map { item in
+                var item = item
+                item.paragraphs = item.paragraphs.map { ($0.lowerBound - 1)..<($0.upperBound - 1) }
+                return item
             }
+            lists.underTitle = LivelihoodList(declared: declaration.declared, items: shifted)
+            lists.itemLines.formUnion(lists.underTitle!.itemParagraphs)
         }
-        for (position, item) in list.items.enumerated() {
-            let source: Line
-            if list.itemParagraphs.isEmpty {
-                source = declaring!
-            } else {
-                source = lines[(index >= 0 ? index : -1) + list.itemParagraphs.lowerBound + position]
+        var index = 0
+        while index < texts.count {
+            if !lists.itemLines.contains(index), let list = LivelihoodList.read(texts, at: index) {
+                lists.byParagraph[index] = list
+                lists.itemLines.formUnion(list.itemParagraphs)
+                index = max(index + 1, list.itemParagraphs.upperBound)
+                continue
             }
+            index += 1
+        }
+        return lists
+    }
+
+    /// The tasks of a 民生实事 list, under the sections open where it is declared (`declaredAt`,
+    /// a paragraph, or nil for the appendix title).
+    private mutating func emit(_ list: LivelihoodList, declaredAt index: Int?, lines: [Line], walker: inout Walker) {
+        if let declared = list.declared, let open = walker.innermostSection ?? walker.scopeIndex {
+            sections[open].declared = sections[open].declared ?? declared
+        }
+        for item in list.items {
+            // Inline items keep the declaring paragraph's lines; the others their own paragraphs'.
+            var span = lines[item.paragraphs?.lowerBound ?? index!].paragraph.span
+            if let paragraphs = item.paragraphs { span = span.union(lines[paragraphs.upperBound - 1].paragraph.span) }
+            let source = lines[item.paragraphs?.lowerBound ?? index!]
             let label = ListLabel(style: .arabicDot, value: item.marker.value, numeral: item.marker.numeral, length: 0)
-            let paragraph = Paragraph(text: item.text, span: source.paragraph.span, role: source.paragraph.role)
-            let line = Line(
-                paragraph: paragraph, label: label, annotations: AnnotationFinder.find(in: item.text))
+            let paragraph = Paragraph(text: item.text, span: span, role: source.paragraph.role)
+            let line = Line(paragraph: paragraph, label: label, annotations: AnnotationFinder.find(in: item.text))
             var draft = draft(from: [line][...], section: walker.path)
             draft.fields[0] = FieldValue(header: "标题", text: draft.title)
             walker.record(draft, builder: &self)
