@@ -293,3 +293,13 @@ import Testing
         #expect(result.document.sections.first?.declared == 3)
     }
 }
+
+@Suite struct ImpliedLabelTests {
+    @Test func aNameOpeningWithDigitsAfterTheItemNumber() {
+        let text = "一、重点项目\n10.人才引进项目。（牵头单位：甲局）\n11.121人才梯队项目。（牵头单位：乙局）\n12.博士后项目。（牵头单位：丙局）\n"
+        let tasks = Records.fromPlainText(text).tasks
+        #expect(tasks.map(\.number) == ["10", "11", "12"])
+        #expect(tasks[1].title == "121人才梯队项目")
+        #expect(tasks[1].warnings.isEmpty)
+    }
+}

@@ -180,7 +180,7 @@ struct OutlineTaskBuilder {
                     end += 1
                 }
                 var draft = draft(from: lines[index..<end], section: walker.path)
-                if line.labelIsImplied {
+                if line.labelIsImplied, line.label!.length == line.label!.numeral.unicodeScalars.count {
                     draft.warnings.append(Diagnostic(
                         .impliedLabel, "item number \(line.label!.numeral) printed without its punctuation",
                         line: line.paragraph.span.lineStart))
@@ -473,13 +473,19 @@ struct OutlineTaskBuilder {
         return stack.count + 1
     }
 
-    /// A label for a line that opens with bare digits continuing the task numbering.
+    /// A label for a line that opens with digits continuing the task numbering, where the label
+    /// reader alone could not tell: printed without punctuation (`22大力…`), or before a name that
+    /// opens with digits (`11.121人才梯队项目`, which alone reads as the number 11.121).
     static func impliedLabel(_ text: String, after lastTask: ListLabel) -> ListLabel? {
         guard [.arabicDot, .arabicComma, .arabicFullStop].contains(lastTask.style) else { return nil }
         let digits = text.prefix { $0.isASCIIDigit }
         guard !digits.isEmpty, digits.count <= 3, let value = Int(digits), value == lastTask.value + 1,
-            let next = text.dropFirst(digits.count).first, !next.isASCII, next.isLetter
+            let next = text.dropFirst(digits.count).first
         else { return nil }
+        if next == "." || next == "．", text.dropFirst(digits.count + 1).first?.isASCIIDigit == true {
+            return ListLabel(style: .arabicDot, value: value, numeral: String(digits), length: digits.count + 1)
+        }
+        guard !next.isASCII, next.isLetter else { return nil }
         return ListLabel(style: lastTask.style, value: value, numeral: String(digits), length: digits.count)
     }
 
