@@ -32,8 +32,14 @@ public struct TimeExpression: Hashable, Sendable {
         case set
     }
 
+    /// Finest first.
     public enum Grain: String, Hashable, Sendable, CaseIterable {
         case day, xun, month, quarter, half, year
+
+        /// The finer of two grains (a range from a month to a day is read by the day).
+        public static func finer(_ first: Grain, _ second: Grain) -> Grain {
+            allCases.firstIndex(of: first)! <= allCases.firstIndex(of: second)! ? first : second
+        }
     }
 
     public init(kind: Kind, grain: Grain, ref: String, start: CalendarDate?, end: CalendarDate?, isAmbiguous: Bool = false) {
@@ -49,9 +55,8 @@ public struct TimeExpression: Hashable, Sendable {
     /// A set of `parts`: its ref lists theirs (`2023-Q1,2023-Q3`), its grain is the finest of
     /// theirs, and it is a guess when any part is.
     public init(set parts: [TimeExpression]) {
-        let order: [Grain] = [.day, .xun, .month, .quarter, .half, .year]
         self.kind = .set
-        self.grain = parts.map(\.grain).min { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! } ?? .day
+        self.grain = parts.map(\.grain).reduce(parts.first?.grain ?? .day, Grain.finer)
         self.ref = parts.map(\.ref).joined(separator: ",")
         self.start = nil
         self.end = nil

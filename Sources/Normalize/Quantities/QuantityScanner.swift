@@ -246,9 +246,9 @@ struct QuantityScanner {
     }
 
     /// Words right before a duration that measure by it: 满5年, 为期3个月, 缩短至5个工作日,
-    /// 持续两个月, 达到3年.
+    /// 持续两个月, 达到3年, 延长30年, 平均3天.
     private static let measuringWords = WordTable<Void>(
-        ["满", "为期", "至", "到", "为", "达", "达到", "持续", "历时", "长达", "用时"].map { ($0, ()) })
+        ["满", "为期", "至", "到", "为", "达", "达到", "持续", "历时", "长达", "用时", "延长", "缩短", "平均"].map { ($0, ()) })
 
     // Every number with a unit is an amount, except a duration that frames an action instead
     // of measuring something: 两年完成, 分三年投入, 三年内实现, 十二年免费教育. A duration is a

@@ -246,7 +246,7 @@ struct TimeScanner {
             }
             return TimeExpression(set: parts)
         }
-        let grain = isRange ? Self.finer(first.grain, last.grain) : first.grain
+        let grain = isRange ? TimeExpression.Grain.finer(first.grain, last.grain) : first.grain
         let ref = isRange || isList ? "\(refs[0])/\(refs[refs.count - 1])" : refs[0]
         var time = Self.time(
             kind, periods, ref, start, end, lastStart: dates.last.flatMap { $0?.start }, suffix: suffix, isAmbiguous: isAmbiguous)
@@ -342,11 +342,6 @@ struct TimeScanner {
             default: break
             }
         }
-    }
-
-    private static func finer(_ first: TimeExpression.Grain, _ second: TimeExpression.Grain) -> TimeExpression.Grain {
-        let order: [TimeExpression.Grain] = [.day, .xun, .month, .quarter, .half, .year]
-        return order.firstIndex(of: first)! <= order.firstIndex(of: second)! ? first : second
     }
 
     /// Whether each span starts the day after the previous one ends (二、三、四季度).
