@@ -1,5 +1,6 @@
 import Emit
 import Foundation
+import Normalize
 import Pipeline
 import Testing
 
@@ -25,15 +26,48 @@ import Testing
         for line in lines { Self.check(try JSONParser.parse(String(line)), in: input) }
     }
 
-    @Test("corpus milestones name every period they cover", .enabled(if: FileManager.default.fileExists(atPath: corpus)))
+    /// The corpus's documents have few schedule columns, so besides their milestones every time
+    /// in every task's text (title, target, measures, fields) is checked the same way.
+    @Test("corpus milestones and times in task text name every period they cover", .enabled(if: FileManager.default.fileExists(atPath: corpus)))
     func corpusOutput() throws {
         #expect(!Self.corpusInputs.isEmpty)
+        var checked = 0
         for input in Self.corpusInputs {
             guard let data = FileManager.default.contents(atPath: input),
                 case .success(let document) = FileConverter.convert(bytes: [UInt8](data), path: input)
             else { continue }
-            for record in RecordEncoder.encode(document) { Self.check(record, in: input) }
+            let records = RecordEncoder.encode(document)
+            let year = records.first?["year"]?.scalarText.flatMap { Int($0) }
+            for record in records {
+                Self.check(record, in: input)
+                checked += Self.checkTimesInText(of: record, year: year, in: input)
+            }
         }
+        #expect(checked >= 20, "only \(checked) times found in the corpus's task text")
+    }
+
+    @Test("times in golden task text name every period they cover", arguments: Repository.fixtureInputs)
+    func goldenText(_ input: String) throws {
+        let path = Repository.path((input as NSString).deletingLastPathComponent + "/expected.jsonl")
+        let records = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        let year = records.first?["year"]?.scalarText.flatMap { Int($0) }
+        for record in records { _ = Self.checkTimesInText(of: record, year: year, in: input) }
+    }
+
+    /// Checks every time `TimeParser` finds in a task's text fields; returns how many it found.
+    static func checkTimesInText(of record: JSONValue, year: Int?, in input: String) -> Int {
+        guard record["type"]?.stringValue == "task" else { return 0 }
+        let texts = ["title", "target", "measures"].compactMap { record[$0]?.stringValue }
+            + (record["fields"]?.objectValue ?? []).compactMap(\.1.stringValue)
+        var found = 0
+        for text in texts {
+            for match in TimeParser.parse(text, year: year) {
+                found += 1
+                let problems = problems(RecordEncoder.encode(match.time), text: match.text)
+                #expect(problems.isEmpty, "\(input) \(record["id"]?.stringValue ?? ""): [\(match.text)] \(problems.joined(separator: "; "))")
+            }
+        }
+        return found
     }
 
     @Test("the check itself fails on an interval over a list with a gap and on a part wider than its ref")
