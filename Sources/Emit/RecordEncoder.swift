@@ -135,14 +135,19 @@ public enum RecordEncoder {
         return .object(pairs)
     }
 
+    /// A set (SPEC §5) is `{type, grain, ref, parts}`: it has no one start or end.
     public static func encode(_ time: TimeExpression) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("type", .string(time.kind.rawValue)),
             ("grain", .string(time.grain.rawValue)),
             ("ref", .string(time.ref)),
-            ("start", .optional(time.start?.description)),
-            ("end", .optional(time.end?.description)),
         ]
+        if time.kind == .set {
+            pairs.append(("parts", .array(time.parts.map(encode))))
+        } else {
+            pairs.append(("start", .optional(time.start?.description)))
+            pairs.append(("end", .optional(time.end?.description)))
+        }
         if time.isAmbiguous { pairs.append(("ambiguous", .bool(true))) }
         return .object(pairs)
     }

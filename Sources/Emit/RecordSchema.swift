@@ -14,7 +14,9 @@ public enum RecordSchema {
                 ("section_ref", object([("marker", string), ("title", string)])),
                 ("milestone", object([("when", nullable(ref("time"))), ("text", string)])),
                 ("quantity", quantity),
-                ("time", time),
+                ("time", .object([("oneOf", .array([ref("period"), ref("time_set")]))])),
+                ("period", period),
+                ("time_set", timeSet),
                 ("diagnostic", object([("code", string), ("message", string), ("line", nullable(integer))])),
                 ("failure", object([
                     ("path", string), ("sha256", nullable(string)), ("stage", string), ("code", string), ("message", string),
@@ -103,13 +105,27 @@ public enum RecordSchema {
         ], optional: ["value", "min", "max", "per", "currency", "target", "field"])
     }
 
-    static var time: JSONValue {
+    static let grains = enumeration(["day", "xun", "month", "quarter", "half", "year"])
+
+    /// One period, point or bound.
+    static var period: JSONValue {
         object([
             ("type", enumeration(["interval", "date", "deadline", "as_of", "from", "recurrence"])),
-            ("grain", enumeration(["day", "xun", "month", "quarter", "half", "year"])),
+            ("grain", grains),
             ("ref", string),
             ("start", nullable(date)),
             ("end", nullable(date)),
+            ("ambiguous", boolean),
+        ], optional: ["ambiguous"])
+    }
+
+    /// Periods that do not join up (一、三季度): no start or end, each period in `parts`.
+    static var timeSet: JSONValue {
+        object([
+            ("type", constant("set")),
+            ("grain", grains),
+            ("ref", string),
+            ("parts", array(ref("period"))),
             ("ambiguous", boolean),
         ], optional: ["ambiguous"])
     }

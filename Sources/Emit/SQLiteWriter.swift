@@ -1,6 +1,7 @@
 import Foundation
 
-/// Writes `plan.sqlite`: documents, tasks, milestones, quantities, units and errors as
+/// Writes `plan.sqlite`: documents, tasks, milestones (and `milestone_periods`, one row per
+/// period of each milestone: a set's parts, or its one time), quantities, units and errors as
 /// tables, keyed so they join on `doc_id` and `task_id`. Quantity values are stored as exact
 /// decimal text (SQLite's REAL is a binary float); `CAST(value AS REAL)` when arithmetic
 /// matters more than exactness.
@@ -23,6 +24,9 @@ public struct SQLiteWriter: RecordWriter {
             line_end INTEGER, record TEXT NOT NULL);
         CREATE TABLE milestones (task_id TEXT NOT NULL REFERENCES tasks(id), position INTEGER NOT NULL, text TEXT NOT NULL,
             type TEXT, grain TEXT, ref TEXT, start TEXT, "end" TEXT, PRIMARY KEY (task_id, position));
+        CREATE TABLE milestone_periods (task_id TEXT NOT NULL REFERENCES tasks(id), position INTEGER NOT NULL,
+            part INTEGER NOT NULL, type TEXT NOT NULL, grain TEXT, ref TEXT, start TEXT, "end" TEXT,
+            PRIMARY KEY (task_id, position, part));
         CREATE TABLE quantities (task_id TEXT NOT NULL REFERENCES tasks(id), position INTEGER NOT NULL, field TEXT,
             text TEXT NOT NULL, value TEXT, min TEXT, max TEXT, unit TEXT, cmp TEXT NOT NULL, per TEXT, currency TEXT,
             target INTEGER NOT NULL, PRIMARY KEY (task_id, position));
@@ -37,6 +41,7 @@ public struct SQLiteWriter: RecordWriter {
         "documents": "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         "tasks": "INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         "milestones": "INSERT INTO milestones VALUES (?,?,?,?,?,?,?,?)",
+        "milestone_periods": "INSERT INTO milestone_periods VALUES (?,?,?,?,?,?,?,?)",
         "quantities": "INSERT INTO quantities VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         "units": "INSERT INTO units VALUES (?,?,?,?)",
         "errors": "INSERT INTO errors VALUES (?,?,?,?,?)",
@@ -110,6 +115,14 @@ public struct SQLiteWriter: RecordWriter {
                 id, .integer(position + 1), text(milestone["text"]), text(when?["type"]), text(when?["grain"]),
                 text(when?["ref"]), text(when?["start"]), text(when?["end"]),
             ])
+            // One row per period: a set's parts, or the time itself, so "due in Q2" is one query.
+            let periods = when?["parts"]?.arrayValue ?? (when.map { $0 == .null ? [] : [$0] } ?? [])
+            for (part, period) in periods.enumerated() {
+                try statements["milestone_periods"]?.run([
+                    id, .integer(position + 1), .integer(part + 1), text(period["type"]), text(period["grain"]),
+                    text(period["ref"]), text(period["start"]), text(period["end"]),
+                ])
+            }
         }
         for (position, quantity) in (record["quantities"]?.arrayValue ?? []).enumerated() {
             let per = (quantity["per"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: "/")

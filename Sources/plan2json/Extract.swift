@@ -13,13 +13,23 @@ struct Extract: ParsableCommand {
     @Flag(help: "Keep the printed script (no conversion to simplified).")
     var keepScript = false
 
+    /// A usage error exits 2 (SPEC §5), not with argument-parser's 64.
+    func validate() throws {
+        if let year, !(1900...2100).contains(year) {
+            FileHandle.standardError.write(Data("plan2json: error: --year must be a year from 1900 to 2100, not \(year)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
     func run() throws {
         let data = FileHandle.standardInput.readDataToEndOfFile()
-        let text = String(decoding: data, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        let lines: [String]
+        do {
+            lines = try PhraseExtractor.lines(of: [UInt8](data))
+        } catch {
+            FileHandle.standardError.write(Data("plan2json: error: \(error.description)\n".utf8))
+            throw ExitCode(2)
         }
-        if text.hasSuffix("\n") { lines.removeLast() }
         var output = ""
         for value in PhraseExtractor.extract(lines, year: year, keepScript: keepScript) {
             JSONSerializer.write(value, into: &output)

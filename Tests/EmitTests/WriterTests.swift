@@ -62,4 +62,56 @@ import Testing
         #expect(rows == [["建设", "计划", "2023-Q1", "74400", "市局", "1"]])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["plan.sqlite"])
     }
+
+    /// A task whose one milestone is the set 一、三季度 (SPEC §5).
+    var setRecords: [JSONValue] {
+        var task = RecordSchemaTests.task
+        let first = TimeExpression(kind: .interval, grain: .quarter, ref: "2023-Q1", start: CalendarDate(year: 2023, month: 1, day: 1),
+            end: CalendarDate(year: 2023, month: 3, day: 31))
+        let third = TimeExpression(kind: .interval, grain: .quarter, ref: "2023-Q3", start: CalendarDate(year: 2023, month: 7, day: 1),
+            end: CalendarDate(year: 2023, month: 9, day: 30))
+        task.milestones = [Milestone(when: TimeExpression(set: [first, third]), text: "一、三季度，建设。")]
+        return [RecordEncoder.encode(RecordSchemaTests.document), RecordEncoder.encode(task)]
+    }
+
+    @Test func aSetIsWrittenWithItsPartsAndNoSpanOfItsOwn() throws {
+        let milestone = try #require(setRecords[1]["milestones"]?.arrayValue?.first)
+        #expect(JSONSerializer.serialize(milestone["when"]!) == #"{"type":"set","grain":"quarter","ref":"2023-Q1,2023-Q3","parts":["#
+            + #"{"type":"interval","grain":"quarter","ref":"2023-Q1","start":"2023-01-01","end":"2023-03-31"},"#
+            + #"{"type":"interval","grain":"quarter","ref":"2023-Q3","start":"2023-07-01","end":"2023-09-30"}]}"#)
+
+        let folder = try temporaryFolder()
+        var sqlite = SQLiteWriter(path: folder + "/plan.sqlite")
+        try sqlite.begin()
+        try sqlite.write(.records(setRecords))
+        try sqlite.finish()
+        let milestones = try SQLiteWriter.query(path: folder + "/plan.sqlite", #"SELECT type, ref, start, "end" FROM milestones"#)
+        #expect(milestones == [["set", "2023-Q1,2023-Q3", nil, nil]])
+        // "Due in Q2" finds nothing: no row covers April–June.
+        let periods = try SQLiteWriter.query(path: folder + "/plan.sqlite", """
+            SELECT position, part, ref, start, "end" FROM milestone_periods ORDER BY part
+            """)
+        #expect(periods == [["1", "1", "2023-Q1", "2023-01-01", "2023-03-31"], ["1", "2", "2023-Q3", "2023-07-01", "2023-09-30"]])
+        let q2 = try SQLiteWriter.query(path: folder + "/plan.sqlite", """
+            SELECT count(*) FROM milestone_periods WHERE start <= '2023-06-30' AND "end" >= '2023-04-01'
+            """)
+        #expect(q2 == [["0"]])
+
+        var csv = CSVWriter(path: folder + "/tasks.csv")
+        try csv.begin()
+        try csv.write(.records(setRecords))
+        try csv.finish()
+        #expect(try String(contentsOfFile: folder + "/tasks.csv", encoding: .utf8).contains(#","2023-Q1,2023-Q3","#))
+    }
+
+    @Test func everyMilestoneHasItsPeriodRow() throws {
+        let folder = try temporaryFolder()
+        var writer = SQLiteWriter(path: folder + "/plan.sqlite")
+        try writer.begin()
+        try writer.write(.records(records))
+        try writer.finish()
+        // The task's first milestone is one quarter; its second has no time and no period row.
+        let rows = try SQLiteWriter.query(path: folder + "/plan.sqlite", "SELECT position, part, type, ref FROM milestone_periods")
+        #expect(rows == [["1", "1", "interval", "2023-Q1"]])
+    }
 }

@@ -17,6 +17,13 @@ struct QuantityParserTests {
         #expect(Notation.format(QuantityParser.parse(row[0])) == row[1])
     }
 
+    static let formCases = TableCase.loadForms("quantities", columns: 2)
+
+    @Test("each form of quantity in Data/forms reads as its table says", arguments: formCases)
+    func forms(_ row: TableCase) {
+        #expect(Notation.format(QuantityParser.parse(row[0])) == row[1])
+    }
+
     @Test("the tables hold what the issue asks for")
     func coverage() {
         #expect(Self.quantityCases.count + Self.nonQuantityCases.count >= 150)

@@ -24,7 +24,10 @@ struct ScheduleSplitterTests {
         #expect(Self.lines.count == 1090)
         #expect(undated.count == 30)
         let unresolved = Self.lines.filter { row in
-            ScheduleSplitter.split(row[2], year: Int(row[1])).contains { $0.when.time.start == nil && $0.when.time.end == nil }
+            ScheduleSplitter.split(row[2], year: Int(row[1])).contains { item in
+                let periods = item.when.time.kind == .set ? item.when.time.parts : [item.when.time]
+                return periods.isEmpty || periods.contains { $0.start == nil && $0.end == nil }
+            }
         }
         #expect(unresolved.isEmpty)
     }

@@ -11,6 +11,22 @@ struct TimeParserTests {
         #expect(Notation.format(TimeParser.parse(row[1], year: Int(row[0]))) == row[2])
     }
 
+    static let formCases = TableCase.loadForms("times", columns: 3)
+
+    @Test("each form of time in Data/forms resolves to its table's answer", arguments: formCases)
+    func forms(_ row: TableCase) {
+        #expect(Notation.format(TimeParser.parse(row[1], year: Int(row[0]))) == row[2])
+    }
+
+    @Test("a set's parts are exactly its listed periods, and none is an interval over them")
+    func setParts() throws {
+        let time = try #require(TimeParser.parse("2023年4月、6月、10月", year: nil).first?.time)
+        #expect(time.kind == .set)
+        #expect(time.start == nil && time.end == nil)
+        #expect(time.parts.map(\.ref) == ["2023-04", "2023-06", "2023-10"])
+        #expect(time.parts.map { "\($0.start!)..\($0.end!)" } == ["2023-04-01..2023-04-30", "2023-06-01..2023-06-30", "2023-10-01..2023-10-31"])
+    }
+
     @Test("the table holds what the issue asks for")
     func coverage() {
         #expect(Self.cases.count >= 60)

@@ -13,6 +13,10 @@ import Testing
 
     @discardableResult
     static func run(_ arguments: [String], stdin: String? = nil, in folder: String? = nil) throws -> Run {
+        try run(arguments, stdinBytes: stdin.map { Array($0.utf8) }, in: folder)
+    }
+
+    static func run(_ arguments: [String], stdinBytes stdin: [UInt8]?, in folder: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Repository.binary)
         process.arguments = arguments
@@ -24,7 +28,7 @@ import Testing
         process.standardError = error
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
         try input.fileHandleForWriting.close()
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = error.fileHandleForReading.readDataToEndOfFile()

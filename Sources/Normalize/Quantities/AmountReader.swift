@@ -12,6 +12,8 @@ enum AmountReader {
     struct Outcome {
         var reading: AmountReading?
         var resume: Int
+        /// Numbers before `reading` that share its unit (`1、3、5分钟`: 1 and 3).
+        var sharing: [AmountReading] = []
     }
 
     /// One side of a possible range: a number, its multiplier and 多/余, and its unit.
@@ -32,6 +34,8 @@ enum AmountReader {
 
         guard let first = readSide(text, at: start) else { return Outcome(reading: nil, resume: skipNumberRun(text, from: start)) }
         if isExcludedByContext(text, first) { return Outcome(reading: nil, resume: first.end) }
+
+        if first.unit == nil, first.power == 0, let list = readSharedUnitList(text, from: first) { return list }
 
         var reading: AmountReading
         if let range = readRange(text, from: first) {
@@ -89,6 +93,49 @@ enum AmountReader {
 
     private static func isMoreMarker(_ scalar: Unicode.Scalar) -> Bool { scalar == "多" || scalar == "余" }
 
+    /// `1、3、5分钟`, `10、20、50万元`: bare Arabic numbers listed with 、 before one that has a
+    /// unit share its unit, multiplier and what follows it (分别为1、3、5分钟以上). Not at the
+    /// start of a line or sentence, where `1、` labels an item.
+    private static func readSharedUnitList(_ text: ScalarText, from first: Side) -> Outcome? {
+        let start = first.token.range.lowerBound
+        // A list whose first number was a label is no list either (its later numbers come here).
+        guard first.token.script == .arabic, !first.isMoreThan, text[first.end] == "、", !opensClause(text, before: start),
+            !(text[start - 1] == "、" && text[start - 2].isASCIIDigit)
+        else { return nil }
+        var bare = [first]
+        var cursor = first.end
+        while bare.count < 12, text[cursor] == "、", text[cursor + 1].isASCIIDigit, let next = readSide(text, at: cursor + 1) {
+            if next.unit == nil && next.power == 0 {
+                guard !next.isMoreThan else { return nil }
+                bare.append(next)
+                cursor = next.end
+                continue
+            }
+            guard let unit = next.unit, var last = single(text, next) else { return nil }
+            readTail(text, into: &last)
+            if isNameAfter(text, last) { return nil }
+            var sharing: [AmountReading] = []
+            for side in bare {
+                guard isAcceptable(unit, side.token.value, power: next.power), let value = scaled(side.token.value, next.power, unit) else {
+                    return nil
+                }
+                var reading = AmountReading(start: side.token.range.lowerBound, end: side.end, value: value, unit: unit, script: .arabic)
+                reading.slashDenominators = last.slashDenominators
+                reading.suffixComparator = last.suffixComparator
+                sharing.append(reading)
+            }
+            return Outcome(reading: last, resume: last.end, sharing: sharing)
+        }
+        return nil
+    }
+
+    /// Whether `index` starts a line or a sentence (spaces and an opening bracket aside).
+    private static func opensClause(_ text: ScalarText, before index: Int) -> Bool {
+        var cursor = index - 1
+        while cursor >= 0, text[cursor] == " " || text[cursor] == "(" { cursor -= 1 }
+        return cursor < 0 || text[cursor].endsSentence || text[cursor] == "\t"
+    }
+
     /// The unit at `index`, with ASCII units (km, t, m²) only where a word ends.
     private static func readUnit(_ text: ScalarText, at index: Int) -> (unit: UnitLexicon.Unit, end: Int, isMoreThan: Bool)? {
         var start = index
@@ -104,6 +151,10 @@ enum AmountReader {
         // 两个多月: more than two months.
         if match.value.name == "个", text[match.end] == "多", text[match.end + 1] == "月" {
             return (UnitLexicon.Unit("个月"), match.end + 2, true)
+        }
+        // 成 opens words of its own after a number: 3成员, 两成果 are no tenths.
+        if match.value.name == "%", match.end - index == 1, text[index] == "成", UnitLexicon.wordsAfterCheng.contains(text[match.end]) {
+            return nil
         }
         return (match.value, match.end, false)
     }

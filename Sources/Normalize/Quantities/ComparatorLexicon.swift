@@ -9,13 +9,17 @@ enum ComparatorLexicon {
         ("最少", .atLeast), ("≥", .atLeast), ("≧", .atLeast), (">=", .atLeast),
         ("超过", .greaterThan), ("突破", .greaterThan), ("逾", .greaterThan), ("超", .greaterThan),
         ("大于", .greaterThan), ("高于", .greaterThan), ("多于", .greaterThan), (">", .greaterThan),
-        ("不超过", .atMost), ("不超", .atMost), ("不多于", .atMost), ("不大于", .atMost),
+        ("不超过", .atMost), ("不超", .atMost), ("最多不超过", .atMost), ("最高不超过", .atMost), ("最多不多于", .atMost), ("不多于", .atMost), ("不大于", .atMost),
         ("不高于", .atMost), ("最多", .atMost), ("≤", .atMost), ("≦", .atMost), ("<=", .atMost),
         ("低于", .lessThan), ("不足", .lessThan), ("小于", .lessThan), ("少于", .lessThan), ("<", .lessThan),
         ("不到", .lessThan), ("不满", .lessThan), ("未满", .lessThan),
         ("约", .approximately), ("大约", .approximately), ("约为", .approximately), ("近", .approximately),
         ("将近", .approximately), ("接近", .approximately),
     ])
+
+    /// Words that announce a total (共220条, 合计5000万元): part of the quantity's text, but
+    /// no bound — the comparator comes from the words after the number, or is `=`.
+    static let totals = WordTable<Void>([("共", ()), ("共计", ()), ("总共", ()), ("合计", ()), ("总计", ())])
 
     static let suffixes = WordTable<Quantity.Comparator>([
         ("以上", .atLeast), ("及以上", .atLeast),

@@ -69,7 +69,16 @@ struct QuantityScanner {
             case _ where scalar.isASCIIDigit || NumberReader.isChineseNumeralStart(scalar)
                 || (scalar == "百" && text[index + 1] == "分"):
                 let outcome = AmountReader.read(text, at: index)
-                if let reading = outcome.reading { emit(reading) }
+                if let last = outcome.reading, let first = outcome.sharing.first {
+                    // A list sharing one unit (1、3、5分钟) is measured, or not, as a whole.
+                    let bounded = ComparatorLexicon.prefixes.match(in: text, endingAt: first.start) != nil
+                        || last.suffixComparator != nil || last.isMoreThan
+                    if !isTimeWindow(last) || bounded || isMeasured(before: first.start) || isMeasured(after: last.end) {
+                        for reading in outcome.sharing + [last] { emit(reading, asListItem: true) }
+                    }
+                } else if let reading = outcome.reading {
+                    emit(reading)
+                }
                 index = max(outcome.resume, index + 1)
                 continue
             default:
@@ -132,7 +141,7 @@ struct QuantityScanner {
 
     private static let listSeparators: [[Unicode.Scalar]] = ["、", "和", "及", "与", "或", "以及"].map { Array($0.unicodeScalars) }
 
-    private mutating func emit(_ reading: AmountReading) {
+    private mutating func emit(_ reading: AmountReading, asListItem: Bool = false) {
         var textStart = reading.start
         var prefix: Quantity.Comparator?
         var cursor = reading.start
@@ -146,6 +155,14 @@ struct QuantityScanner {
             // 至少开展1场: the adverb bounds the number across a short verb.
             prefix = adverb.value
             textStart = adverb.start
+        } else if let total = ComparatorLexicon.totals.match(in: text, endingAt: cursor), text[total.start - 1] != "公" {
+            // 共220条: a total, exact unless a word after it says otherwise.
+            textStart = total.start
+        }
+        if !asListItem, isTimeWindow(reading), prefix == nil, !reading.isMoreThan, reading.suffixComparator == nil,
+            !isMeasured(before: reading.start), !isMeasured(after: reading.end)
+        {
+            return
         }
 
         // A list item right after the previous quantity shares its prefix comparator.
@@ -225,9 +242,33 @@ struct QuantityScanner {
     }
 
     private func isTimeWindow(_ reading: AmountReading) -> Bool {
-        switch reading.unit?.name {
-        case "年", "个月", "天", "周", "个季度", "小时", "工作日", "个工作日": true
-        default: false
-        }
+        reading.unit.map { UnitLexicon.durations.contains($0.name) } ?? false
+    }
+
+    /// Words right before a duration that measure by it: 满5年, 为期3个月, 缩短至5个工作日,
+    /// 持续两个月, 达到3年, 延长30年, 平均3天.
+    private static let measuringWords = WordTable<Void>(
+        ["满", "为期", "至", "到", "为", "达", "达到", "持续", "历时", "长达", "用时", "延长", "缩短", "平均"].map { ($0, ()) })
+
+    // Every number with a unit is an amount, except a duration that frames an action instead
+    // of measuring something: 两年完成, 分三年投入, 三年内实现, 十二年免费教育. A duration is a
+    // quantity when the text measures by it — it is bounded (不少于3年, 3年以上, 两个多月), a
+    // measuring word stands before it (满5年, 为期3个月, 缩短至5个工作日), or it ends the clause
+    // or the phrase (培训3个月。 工作3年的).
+
+    /// Whether a measuring word stands right before `start`.
+    private func isMeasured(before start: Int) -> Bool {
+        var before = start
+        while text[before - 1] == " " { before -= 1 }
+        return Self.measuringWords.match(in: text, endingAt: before) != nil
+    }
+
+    /// Whether the clause or phrase ends at `end` (a mark, 的, a list separator, the text's end).
+    private func isMeasured(after end: Int) -> Bool {
+        var after = end
+        while text[after] == " " { after += 1 }
+        let next = text[after]
+        if after >= text.count || next.endsClause || next == "的" || next == ")" || next == "、" || next == "”" { return true }
+        return Self.listSeparators.contains { text.matches($0, at: after) }
     }
 }

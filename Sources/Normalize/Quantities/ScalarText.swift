@@ -139,6 +139,7 @@ struct ScalarText {
         case 0x2010...0x2014, 0x2212, 0xFE63: return "-"
         case 0x301C, 0x223C: return "~"
         case 0xFE6A: return "%"
+        case 0x2022, 0x2027, 0x2219, 0x22C5, 0x30FB, 0xFF65: return "·"  // 元/人•年 is 元/人·年
         case 0x842C: return "万"  // 萬: the multiplier is read the same in either script
         case 0x5104: return "亿"  // 億
         case 0x5169: return "两"  // 兩

@@ -24,7 +24,7 @@ enum UnitLexicon {
         /// 路 counts video channels (16万路) but also names bus routes (2路); 方 is cubic metres
         /// in 30万方 but "parties" in 三方: only large counts.
         case largeCountsOnly
-        /// Never an amount: 号, 届, 期, 级 (tiers), 伏 (voltage classes), 倍/成/番 (ratios),
+        /// Never an amount: 号, 届, 期, 级 (tiers), 伏 (voltage classes), 番 (翻一番),
         /// 月/日/季度 (dates).
         case notAnAmount
     }
@@ -34,6 +34,8 @@ enum UnitLexicon {
             + renamed.map { ($0.0, Unit($0.1)) }
             + [
                 ("年", Unit("年", rule: .durationYear)),
+                // 三成 is 30%: 成 is a tenth.
+                ("成", Unit("%", powerOfTen: 1)),
                 ("路", Unit("路", rule: .largeCountsOnly)),
                 // 30万方 is cubic metres; 三方 is "three parties".
                 ("方", Unit("方", rule: .largeCountsOnly)),
@@ -59,7 +61,7 @@ enum UnitLexicon {
         "%", "‰", "百分点",
         "公里", "千米", "米", "厘米", "毫米", "平方米", "平方公里", "平方千米", "立方米", "立方", "亩",
         "公顷", "吨", "千克", "公斤", "克", "斤", "升", "毫升", "微克", "毫克",
-        "千瓦", "千瓦时", "兆瓦", "瓦", "GB", "TB", "Mbps", "Gbps",
+        "千瓦", "千瓦时", "兆瓦", "瓦", "GB", "TB", "Mbps", "Gbps", "倍",
     ]
 
     /// Spelled differently from how the record writes them.
@@ -71,8 +73,18 @@ enum UnitLexicon {
     ]
 
     private static let notAmounts = [
-        "月", "日", "号", "季度", "届", "期", "级", "伏", "千伏", "倍", "成", "番", "时", "点",
+        "月", "日", "号", "季度", "届", "期", "级", "伏", "千伏", "番", "时", "点",
     ]
+
+    /// Words 成 starts (成员, 成果, 成本 …): after a number they are not tenths.
+    static let wordsAfterCheng: Set<Unicode.Scalar> = [
+        "员", "果", "本", "立", "为", "效", "绩", "都", "功", "熟", "品", "型", "交", "长", "就", "年", "份", "分", "像", "套",
+        "片", "批", "规", "全", "材", "活", "家", "才", "器", "药", "衣", "语", "人", "事", "形", "色",
+    ]
+
+    /// Units of time: a number of them is a duration (3个月, 两年), which is a quantity only
+    /// where the text measures by it (see `QuantityScanner`).
+    static let durations: Set<String> = ["年", "个月", "个季度", "天", "周", "小时", "工作日", "个工作日", "分钟", "秒"]
 
     /// Denominators of a rate, after 每 (每人每月, 每千名老年人) or after a slash (元/人).
     static let denominators = WordTable<Void>(

@@ -15,6 +15,8 @@ struct Period: Equatable {
         case day(month: Int?, Int)
         /// 年底, 年末: 12-31.
         case yearEnd
+        /// 元旦, 国庆节, 春节: one day, from a table for the lunar ones.
+        case holiday(Holiday)
     }
 
     var span: Span
@@ -24,6 +26,8 @@ struct Period: Equatable {
     var relativeYear: Int?
     /// A rough reading (月初, 年初) that is a guess however the year is resolved.
     var isRough = false
+    /// 年内, 年度内: the year as the time by which something is done (a deadline at its end).
+    var isWithin = false
 
     var grain: TimeExpression.Grain {
         switch span {
@@ -32,7 +36,7 @@ struct Period: Equatable {
         case .quarter: .quarter
         case .month: .month
         case .xun: .xun
-        case .day, .monthEnd, .yearEnd: .day
+        case .day, .monthEnd, .yearEnd, .holiday: .day
         }
     }
 
@@ -44,15 +48,33 @@ struct Period: Equatable {
         case .quarter: 2
         case .month, .monthEnd: 3
         case .xun: 4
-        case .day: 5
+        case .day, .holiday: 5
         }
     }
 
-    /// A point or a day, not a stretch: 7月底, 年底, 3月16日.
+    /// A point or a day, not a stretch: 7月底, 年底, 3月16日, 春节.
     var isDay: Bool {
         switch span {
-        case .day, .monthEnd, .yearEnd: true
+        case .day, .monthEnd, .yearEnd, .holiday: true
         default: false
+        }
+    }
+
+    /// A day of the calendar (3月16日, 国庆节), not the end of a stretch (7月底, 年底).
+    var isDate: Bool {
+        switch span {
+        case .day, .holiday: true
+        default: false
+        }
+    }
+
+    /// Whether a period whose dates cannot be had is impossible (2月30日) rather than only
+    /// unknown (a day without its month, a lunar holiday outside the table).
+    var isCalendarKnown: Bool {
+        switch span {
+        case .holiday: false
+        case .day, .xun: month != nil
+        default: true
         }
     }
 
@@ -60,6 +82,7 @@ struct Period: Equatable {
         switch span {
         case .month(let month), .monthEnd(let month): month
         case .xun(let month, _), .day(let month, _): month
+        case .holiday(let holiday): holiday.month
         default: nil
         }
     }
@@ -76,6 +99,7 @@ struct Period: Equatable {
         case .xun(let month, let xun): ((month ?? 1) - 1) * 31 + (xun - 1) * 10
         case .day(let month, let day): ((month ?? 1) - 1) * 31 + day - 1
         case .yearEnd: 12 * 31
+        case .holiday(let holiday): ((holiday.month ?? 1) - 1) * 31
         }
     }
 
@@ -105,6 +129,8 @@ struct Period: Equatable {
         case .yearEnd:
             guard let end = CalendarDate(year: year, month: 12, day: 31) else { return nil }
             return (end, end)
+        case .holiday(let holiday):
+            return holiday.date(in: year).map { ($0, $0) }
         }
     }
 
@@ -128,6 +154,10 @@ struct Period: Equatable {
         case .day(let month, let day):
             return "\(yearText)-\(month.map { pad($0, 2) } ?? "XX")-\(pad(day, 2))"
         case .yearEnd: return "\(yearText)-12-31"
+        case .holiday(let holiday):
+            if let year, let date = holiday.date(in: year) { return date.description }
+            if case .fixed(let month, let day) = holiday { return "\(yearText)-\(pad(month, 2))-\(pad(day, 2))" }
+            return "\(yearText)-XX-XX"
         }
     }
 

@@ -46,6 +46,7 @@ enum PeriodReader {
             return readAfterYear(text, at: relative.end, year: Period(span: .year, relativeYear: relative.value))
         }
         if let word = readYearWord(text, at: index, year: Period(span: .year)) { return word }
+        if let holiday = readHoliday(text, at: index, year: Period(span: .year)) { return holiday }
         if let xun = xunWords.match(in: text, at: index) {
             return Core(shape: .single(Period(span: .xun(month: nil, xun.value))), end: xun.end)
         }
@@ -55,16 +56,17 @@ enum PeriodReader {
     // MARK: - Words
 
     private static let relativeYears = WordTable<Int>([
-        ("今年", 0), ("本年", 0), ("今年度", 0), ("本年度", 0), ("明年", 1), ("次年", 1), ("去年", -1), ("上年", -1),
-        ("上年度", -1),
+        ("今年", 0), ("本年", 0), ("今年度", 0), ("本年度", 0), ("明年", 1), ("次年", 1), ("下一年", 1), ("下一年度", 1),
+        ("去年", -1), ("上年", -1), ("上年度", -1), ("上一年", -1), ("上一年度", -1),
     ])
     private static let halfWords = WordTable<Int>([("上半年", 1), ("下半年", 2), ("上半年度", 1), ("下半年度", 2)])
     private static let xunWords = WordTable<Int>([("上旬", 1), ("中旬", 2), ("下旬", 3)])
 
-    private enum YearWord: Sendable { case whole, end, start }
-    /// Words that stand for the document's year (or for the year printed before them).
+    private enum YearWord: Sendable { case whole, within, end, start }
+    /// Words that stand for the document's year (or for the year printed before them). 年内
+    /// ("within the year") is the year as a deadline: done by its end.
     private static let yearWords = WordTable<YearWord>([
-        ("全年", .whole), ("全年度", .whole), ("年内", .whole), ("年度内", .whole), ("年底", .end), ("年末", .end),
+        ("全年", .whole), ("全年度", .whole), ("年内", .within), ("年度内", .within), ("年底", .end), ("年末", .end),
         ("年初", .start),
     ])
     private static let quarterWord = Array("季度".unicodeScalars)
@@ -82,6 +84,9 @@ enum PeriodReader {
         var period = year
         switch word.value {
         case .whole: period.span = .year
+        case .within:
+            period.span = .year
+            period.isWithin = true
         case .end: period.span = .yearEnd
         case .start:
             period.span = .month(1)
@@ -109,20 +114,58 @@ enum PeriodReader {
                 let day = smallArabic(text, at: month.end + 1), !text[day.end].isASCIIDigit,
                 CalendarDate(year: year, month: month.value, day: day.value) != nil
             {
+                // 2025-01-14 18:04:47: a page's print or crawl stamp, metadata and not a time
+                // of the plan.
+                if isClockTime(text, at: day.end) { return nil }
                 return Core(shape: .single(Period(span: .day(month: month.value, day.value), year: year)), end: day.end)
             }
         }
+        // 2021-2030年, 2020—2021年度, and in brackets without 年: （2023-2025）.
         if separator == "-" || separator == "~" || separator == "至" || separator == "到",
-            let last = fourDigitYear(text, at: after + 1), text[after + 5] == "年", last > year
+            let last = fourDigitYear(text, at: after + 1), last > year
         {
-            var end = after + 6
-            if text[end] == "度" { end += 1 }
-            return Core(shape: .range(Period(span: .year, year: year), Period(span: .year, year: last)), end: end)
+            let range = Core.Shape.range(Period(span: .year, year: year), Period(span: .year, year: last))
+            if let yearEnd = unit("年", in: text, at: after + 5) {
+                return Core(shape: range, end: text[yearEnd] == "度" ? yearEnd + 1 : yearEnd)
+            }
+            if text[index - 1] == "(", text[after + 5] == ")" { return Core(shape: range, end: after + 5) }
         }
-        guard separator == "年" else { return nil }
-        var end = after + 1
-        if text[end] == "度" { end += 1 }
-        return readAfterYear(text, at: end, year: Period(span: .year, year: year))
+        guard let yearEnd = unit("年", in: text, at: after) else { return nil }
+        return readAfterYear(text, at: text[yearEnd] == "度" ? yearEnd + 1 : yearEnd, year: Period(span: .year, year: year))
+    }
+
+    /// ` 18:04`, ` 18:04:47` after a date.
+    private static func isClockTime(_ text: ScalarText, at index: Int) -> Bool {
+        var cursor = index
+        while text[cursor] == " " || text[cursor] == "T" { cursor += 1 }
+        guard cursor > index, let hour = smallArabic(text, at: cursor), hour.value < 24, text[hour.end] == ":" else { return false }
+        return text[hour.end + 1].isASCIIDigit && text[hour.end + 2].isASCIIDigit
+    }
+
+    /// Just after `word` at `index`, or after spaces and then `word` (the spaced dates of
+    /// converted documents: `2023 年 4 月 6 日`); nil when `word` is not there.
+    private static func unit(_ word: Unicode.Scalar, in text: ScalarText, at index: Int) -> Int? {
+        var cursor = index
+        while text[cursor] == " ", cursor - index < 2 { cursor += 1 }
+        return text[cursor] == word ? cursor + 1 : nil
+    }
+
+    /// `index`, or past spaces when a digit follows them (`2023 年 4 月`).
+    private static func skipSpaces(_ text: ScalarText, at index: Int) -> Int {
+        var cursor = index
+        while text[cursor] == " ", cursor - index < 2 { cursor += 1 }
+        return text[cursor].isASCIIDigit ? cursor : index
+    }
+
+    /// 元旦, 国庆节, 春节, 端午, 中秋 — alone or after a year (2024年春节). 国庆 before a number
+    /// is an anniversary (国庆70周年), not the day.
+    private static func readHoliday(_ text: ScalarText, at index: Int, year: Period) -> Core? {
+        guard let holiday = Holiday.words.match(in: text, at: index) else { return nil }
+        let next = text[holiday.end]
+        if next.isASCIIDigit || NumberReader.chineseDigit(next) != nil || next == "十" { return nil }
+        var period = year
+        period.span = .holiday(holiday.value)
+        return Core(shape: .single(period), end: holiday.end)
     }
 
     private static func fourDigitYear(_ text: ScalarText, at index: Int) -> Int? {
@@ -151,6 +194,12 @@ enum PeriodReader {
             period.span = .yearEnd
             return Core(shape: .single(period), end: index + 1)
         }
+        // 2023年内 (but not 年内容, 年内部): done within the year.
+        if text[index] == "内", !["容", "部", "涵", "地"].contains(text[index + 1]) {
+            var period = year
+            period.isWithin = true
+            return Core(shape: .single(period), end: index + 1)
+        }
         if text[index] == "初" {
             var period = year
             period.span = .month(1)
@@ -158,7 +207,10 @@ enum PeriodReader {
             return Core(shape: .single(period), end: index + 1)
         }
         if text[index] == "第" || text[index] == "前", let quarters = readQuarters(text, at: index, year: year) { return quarters }
-        if let numbered = readNumberedPeriod(text, at: index, year: year, allowBareDay: false) { return numbered }
+        if let holiday = readHoliday(text, at: index, year: year) { return holiday }
+        if let numbered = readNumberedPeriod(text, at: skipSpaces(text, at: index), year: year, allowBareDay: false) {
+            return numbered
+        }
         return Core(shape: .single(year), end: index)
     }
 
@@ -232,9 +284,9 @@ enum PeriodReader {
         if text[cursor] == "季", numbers.count > 1, isClauseMark(text[cursor + 1]), numbers.allSatisfy({ (1...4).contains($0) }) {
             return group(numbers.map { period(base, .quarter($0)) }, isRange: isRange, end: cursor + 1)
         }
-        if text[cursor] == "月" {
+        if let monthEnd = unit("月", in: text, at: cursor) {
             guard numbers.allSatisfy({ (1...12).contains($0) }) else { return nil }
-            var end = cursor + 1
+            var end = monthEnd
             if text[end] == "份" { end += 1 }
             guard numbers.count == 1 else { return group(numbers.map { period(base, .month($0)) }, isRange: isRange, end: end) }
             return readInsideMonth(text, at: end, month: numbers[0], base: base)
@@ -247,10 +299,10 @@ enum PeriodReader {
 
     /// After `N月`: a day (16日, 1-15日), a 旬, 底/末, 初 — or the month alone.
     private static func readInsideMonth(_ text: ScalarText, at index: Int, month: Int, base: Period) -> Core {
-        if let day = smallNumber(text, at: index) {
-            // 3月16日, 3月1-15日
-            if text[day.end] == "日" || text[day.end] == "号" {
-                return Core(shape: .single(period(base, .day(month: month, day.value))), end: day.end + 1)
+        if let day = smallNumber(text, at: skipSpaces(text, at: index)) {
+            // 3月16日, 3月1-15日, 4 月 6 日
+            if let dayEnd = unit("日", in: text, at: day.end) ?? unit("号", in: text, at: day.end) {
+                return Core(shape: .single(period(base, .day(month: month, day.value))), end: dayEnd)
             }
             if isRangeSeparator(text[day.end]), let last = smallNumber(text, at: day.end + 1),
                 text[last.end] == "日" || text[last.end] == "号", last.value > day.value

@@ -21,7 +21,7 @@ struct TimeScanner {
 
     /// Every scalar where something may happen: an expression may start, or a quotation opens.
     private static let candidates = ScalarSet([
-        "0123456789", "〇零一二两三四五六七八九十", "第前上下中全年今本明次去从自到至截直每逐按", "“\"「『《〔",
+        "0123456789", "〇零一二两三四五六七八九十", "第前上下中全年今本明次去从自到至截直每逐按", "元春劳端国", "“\"「『《〔",
     ])
 
     mutating func scan() -> [TimeMatch] {
@@ -50,10 +50,11 @@ struct TimeScanner {
     // MARK: - Where an expression may start
 
     /// Words an expression may open with (第一季度, 前三季度, 上半年, 全年, 今年, 从, 到, 截至,
-    /// 每月, 逐月, 按季度). A switch, not a set: this runs for every scalar of the text.
+    /// 每月, 逐月, 按季度, and holidays: 元旦, 春节, 劳动节, 端午, 国庆). A switch, not a set: this runs for every scalar of the text.
     private static func isStartWord(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
-        case "第", "前", "上", "下", "中", "全", "年", "今", "本", "明", "次", "去", "从", "自", "到", "至", "截", "直", "每", "逐", "按":
+        case "第", "前", "上", "下", "中", "全", "年", "今", "本", "明", "次", "去", "从", "自", "到", "至", "截", "直", "每", "逐", "按",
+            "元", "春", "劳", "端", "国":
             true
         default:
             false
@@ -217,7 +218,7 @@ struct TimeScanner {
             guard let year else { dates.append(nil); continue }
             let span = period.dates(in: year)
             // A month that is known but a date that does not exist (2月30日): no time at all.
-            if span == nil, period.month != nil || period.grain != .day && period.grain != .xun { return nil }
+            if span == nil, period.isCalendarKnown { return nil }
             dates.append(span)
         }
         let resolved = dates.allSatisfy { $0 != nil }
@@ -233,38 +234,68 @@ struct TimeScanner {
             return nil
         }
 
-        let grain = isRange ? Self.finer(first.grain, last.grain) : first.grain
-        var ref: String
-        if isRange {
-            ref = "\(refs[0])/\(refs[refs.count - 1])"
-        } else if isList {
-            ref = resolved && Self.areContiguous(dates.compactMap { $0 }) ? "\(refs[0])/\(refs[refs.count - 1])" : refs.joined(separator: ",")
-        } else {
-            ref = refs[0]
+        let kind = Self.kind(of: periods, isRange: isRange, prefix: prefix, suffix: suffix)
+        // A list is one interval only when its periods join up (二、三季度); otherwise, and
+        // for a list of bounds (6月底、9月前), it is a set of its periods (SPEC §5): no time
+        // may cover a period the text does not name.
+        if isList, kind != .from || !resolved, kind != .interval || !resolved || !Self.areContiguous(dates.compactMap { $0 }) {
+            let parts = periods.indices.map { index in
+                Self.time(
+                    kind, [periods[index]], refs[index], dates[index]?.start, dates[index]?.end,
+                    lastStart: dates[index]?.start, suffix: suffix, isAmbiguous: isAmbiguous)
+            }
+            return TimeExpression(set: parts)
         }
+        let grain = isRange ? TimeExpression.Grain.finer(first.grain, last.grain) : first.grain
+        let ref = isRange || isList ? "\(refs[0])/\(refs[refs.count - 1])" : refs[0]
+        var time = Self.time(
+            kind, periods, ref, start, end, lastStart: dates.last.flatMap { $0?.start }, suffix: suffix, isAmbiguous: isAmbiguous)
+        time.grain = grain
+        if kind == .from, isList { time.ref = refs[0] }
+        return time
+    }
 
-        var kind: TimeExpression.Kind = .interval
-        var kindStart = start
-        var kindEnd = end
-        if suffix == .before || prefix == .until {
-            kind = .deadline
-            kindStart = nil
-            // 6月前 could mean before June starts or by its end: a guess. 7月底前 is certain.
-            if suffix == .before, !last.isDay { isAmbiguous = true }
-        } else if prefix == .asOf {
-            kind = .asOf
-            kindStart = nil
-        } else if suffix == .since || (prefix == .from && !isRange) {
-            kind = .from
-            kindEnd = nil
-            if isList { ref = refs[0] }
-        } else if !isRange, periods.allSatisfy({ $0.isDay }) {
-            // 3月16日 is a date; 7月底 and 年底 are the last day something is due.
-            kind = periods.allSatisfy({ if case .day = $0.span { true } else { false } }) ? .date : .deadline
-            if kind == .deadline { kindStart = nil }
+    /// What the words around the periods make of them: 前/到 a deadline, 截至 a state as of,
+    /// 起/从 a start; a day alone a date, a month's or year's end (7月底, 年底) and 年内 a
+    /// deadline; anything else an interval.
+    private static func kind(of periods: [Period], isRange: Bool, prefix: Prefix?, suffix: Suffix?) -> TimeExpression.Kind {
+        if suffix == .before || prefix == .until { return .deadline }
+        if prefix == .asOf { return .asOf }
+        if suffix == .since || (prefix == .from && !isRange) { return .from }
+        if isRange { return .interval }
+        if periods.allSatisfy({ $0.isDay }) {
+            return periods.allSatisfy(\.isDate) ? .date : .deadline
         }
-        if kind == .deadline, isList { ref = refs.joined(separator: ",") }
-        return TimeExpression(kind: kind, grain: grain, ref: ref, start: kindStart, end: kindEnd, isAmbiguous: isAmbiguous)
+        if periods.allSatisfy(\.isWithin) { return .deadline }
+        return .interval
+    }
+
+    /// The time of `kind` over the periods from `start` to `end`. A deadline written with 前
+    /// after a stretch (6月前, 三季度前) ends the day before the stretch begins — 6月底前 is
+    /// the one that ends with June; after a year (2025年前) it ends with the year, as plans
+    /// use it, and is marked a guess.
+    private static func time(
+        _ kind: TimeExpression.Kind, _ periods: [Period], _ ref: String, _ start: CalendarDate?, _ end: CalendarDate?,
+        lastStart: CalendarDate?, suffix: Suffix?, isAmbiguous: Bool
+    ) -> TimeExpression {
+        let last = periods[periods.count - 1]
+        var time = TimeExpression(kind: kind, grain: last.grain, ref: ref, start: start, end: end, isAmbiguous: isAmbiguous)
+        switch kind {
+        case .deadline, .asOf:
+            time.start = nil
+            if kind == .deadline, suffix == .before, !last.isDay {
+                if case .year = last.span {
+                    time.isAmbiguous = true
+                } else {
+                    time.end = lastStart.flatMap(dayBefore)
+                }
+            }
+        case .from:
+            time.end = nil
+        default:
+            break
+        }
+        return time
     }
 
     /// The year of every period: printed, carried from a neighbour (2023年1月至6月,
@@ -313,17 +344,18 @@ struct TimeScanner {
         }
     }
 
-    private static func finer(_ first: TimeExpression.Grain, _ second: TimeExpression.Grain) -> TimeExpression.Grain {
-        let order: [TimeExpression.Grain] = [.day, .xun, .month, .quarter, .half, .year]
-        return order.firstIndex(of: first)! <= order.firstIndex(of: second)! ? first : second
-    }
-
     /// Whether each span starts the day after the previous one ends (二、三、四季度).
     private static func areContiguous(_ spans: [(start: CalendarDate, end: CalendarDate)]) -> Bool {
         zip(spans, spans.dropFirst()).allSatisfy { previous, next in
             guard let following = dayAfter(previous.end) else { return false }
             return following == next.start
         }
+    }
+
+    private static func dayBefore(_ date: CalendarDate) -> CalendarDate? {
+        if date.day > 1 { return CalendarDate(year: date.year, month: date.month, day: date.day - 1) }
+        if date.month > 1 { return CalendarDate.endOf(month: date.month - 1, year: date.year) }
+        return CalendarDate(year: date.year - 1, month: 12, day: 31)
     }
 
     private static func dayAfter(_ date: CalendarDate) -> CalendarDate? {

@@ -33,8 +33,11 @@ enum Notation {
         "[\(match.text)] " + format(match.time)
     }
 
+    /// A set is written with its parts in braces instead of dates: `set quarter 2023-Q1,2023-Q3
+    /// {interval quarter 2023-Q1 2023-01-01..2023-03-31; interval quarter 2023-Q3 …}`.
     static func format(_ time: TimeExpression) -> String {
         let span = "\(time.start.map(String.init(describing:)) ?? "")..\(time.end.map(String.init(describing:)) ?? "")"
-        return "\(time.kind.rawValue) \(time.grain.rawValue) \(time.ref) \(span)" + (time.isAmbiguous ? " ambiguous" : "")
+        let body = time.kind == .set ? "{" + time.parts.map(format).joined(separator: "; ") + "}" : span
+        return "\(time.kind.rawValue) \(time.grain.rawValue) \(time.ref) \(body)" + (time.isAmbiguous ? " ambiguous" : "")
     }
 }

@@ -31,6 +31,18 @@ struct TableCase: Sendable, CustomTestStringConvertible {
         return cases
     }
 
+    /// Rows of every `Data/forms/<prefix>-*.tsv` (one table per form of text), in file-name
+    /// order; a marker row that fails when there is none.
+    static func loadForms(_ prefix: String, columns: Int) -> [TableCase] {
+        let folder = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Data").appendingPathComponent("forms")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasPrefix(prefix + "-") && $0.hasSuffix(".tsv") }.sorted()
+        guard !names.isEmpty else { return [TableCase(file: "forms/\(prefix)-*.tsv", line: 0, cells: ["<no tables>"])] }
+        return names.flatMap { load("forms/" + $0, columns: columns) }
+    }
+
     /// The cell at `index`, or a marker that fails the comparison when the row is malformed.
     subscript(_ index: Int) -> String { index < cells.count ? cells[index] : "<no cell \(index)>" }
 }
