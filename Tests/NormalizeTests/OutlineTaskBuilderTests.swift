@@ -303,3 +303,24 @@ import Testing
         #expect(tasks[1].warnings.isEmpty)
     }
 }
+
+@Suite struct ItemEndTests {
+    @Test func closingParagraphsAfterTheLastOwnedItemAreNotItsText() {
+        let text = """
+            一、甲工作
+            1.推进甲工作。（甲局负责）
+            2.推进乙工作。完善乙制度。（乙局负责）
+            各有关部门要于2018年12月31日前报送落实情况。
+            从2019年起，每年开展评估。
+            """
+        let tasks = Records.fromPlainText(text).tasks
+        #expect(tasks.count == 2)
+        #expect(tasks[1].measures == "完善乙制度。")
+        #expect(tasks[1].milestones.isEmpty)
+    }
+
+    @Test func anotherNameForTheLivelihoodList() {
+        let text = "（九）保障民生\n持续办好为民实事。一是新增学位1万个。二是改造社区50个。\n"
+        #expect(Records.fromPlainText(text).tasks.map(\.title) == ["新增学位1万个", "改造社区50个"])
+    }
+}

@@ -12,6 +12,8 @@ enum AnnotationFinder {
         var found: [Found]
         /// The paragraph without its annotations.
         var remainder: String
+        /// The paragraph ends with an annotation (nothing but a full stop after it).
+        var endsWithAnnotation = false
     }
 
     static func find(in text: String) -> Result {
@@ -54,7 +56,10 @@ enum AnnotationFinder {
             cursor = item.range.upperBound
         }
         remainder.append(contentsOf: scalars[cursor...])
-        return Result(found: found, remainder: TextCleanup.singleLine(String(remainder)))
+        let after = scalars[found.last!.range.upperBound...]
+        return Result(
+            found: found, remainder: TextCleanup.singleLine(String(remainder)),
+            endsWithAnnotation: after.allSatisfy { $0 == "。" || $0 == "；" || $0.properties.isWhitespace })
     }
 
     /// `牵头单位：A；配合单位：B` opening at `index`, when a label with a role opens it.

@@ -19,7 +19,7 @@ struct LivelihoodList: Hashable, Sendable {
     }
 
     /// Words that name such a list.
-    static let names = ["民生实事", "惠民实事", "民生实事项目", "为民办实事", "民生项目", "惠民工程", "民生工程"]
+    static let names = ["民生实事", "惠民实事", "为民实事", "为民办实事", "民生项目", "惠民工程", "民生工程"]
     /// Words that count the list: 件, 项, 方面, 类, 大 (十大民生实事), 个.
     static let countWords = ["件", "项", "方面", "类", "大", "个"]
 

@@ -173,10 +173,15 @@ struct OutlineTaskBuilder {
                 continue
             }
             if line.isTask {
+                // An item runs to the next item or heading; once its text ends with its owners, a
+                // paragraph naming none is no longer its own (the closing words after a last item).
                 var end = index + 1
+                var closed = line.annotations.endsWithAnnotation
                 while end < lines.count, !lines[end].isTask,
-                    !(lines[end].label != nil && lines[end].depth <= line.depth), !lines[end].headsUnnumberedTasks
+                    !(lines[end].label != nil && lines[end].depth <= line.depth), !lines[end].headsUnnumberedTasks,
+                    !(closed && lines[end].label == nil && !lines[end].carries)
                 {
+                    closed = lines[end].annotations.endsWithAnnotation
                     end += 1
                 }
                 var draft = draft(from: lines[index..<end], section: walker.path)
