@@ -42,4 +42,6 @@ extension DiagnosticCode {
     public static let siteChromeDropped = DiagnosticCode(rawValue: "ingest.text.siteChromeDropped")
     public static let htmlParseError = DiagnosticCode(rawValue: "ingest.html.parseError")
     public static let noPlanContent = DiagnosticCode(rawValue: "normalize.document.noPlanContent")
+    /// No item names an owner: the items of the document's main numbering were taken as its tasks.
+    public static let tasksWithoutOwners = DiagnosticCode(rawValue: "normalize.outline.tasksWithoutOwners")
 }

@@ -324,3 +324,34 @@ import Testing
         #expect(Records.fromPlainText(text).tasks.map(\.title) == ["新增学位1万个", "改造社区50个"])
     }
 }
+
+@Suite struct ItemsWithoutOwnersTests {
+    static let body = """
+        一、总体要求
+        （一）指导思想。坚持以人民为中心的发展思想。
+        二、主要任务
+        （二）强化事前公开。行政执法机关要统筹推进行政执法事前公开与政务公开。
+        （三）规范事中公示。行政执法人员在执法活动中要主动出示执法证件。
+        （四）加强事后公开。行政执法机关要在执法决定作出之日起20个工作日内公开。
+        三、保障措施
+        （五）加强组织领导。各地区要高度重视并抓好落实。
+        """
+
+    @Test func anOpinionWithoutOwnersListsItsMainItems() throws {
+        let result = Records.fromPlainText("国务院办公厅关于全面推行执法公示制度的指导意见\n" + Self.body)
+        #expect(result.tasks.map(\.number) == ["二", "三", "四"])
+        #expect(result.tasks[0].section.map(\.title) == ["主要任务"])
+        let warning = try #require(result.document.warnings.first { $0.code == .tasksWithoutOwners })
+        #expect(warning.message.contains("3 items"))
+    }
+
+    @Test func aReportOrAReplyHasNoTaskListWithoutOwners() {
+        #expect(Records.fromPlainText("2026年某省政府工作报告\n" + Self.body).tasks.isEmpty)
+        #expect(Records.fromPlainText("国务院关于同意设立某试验区的批复\n" + Self.body).tasks.isEmpty)
+    }
+
+    @Test func shortHeadingsAreNotItems() {
+        let text = "某市关于开展活动的通知\n一、时间\n二、地点\n三、人员\n"
+        #expect(Records.fromPlainText(text).tasks.isEmpty)
+    }
+}

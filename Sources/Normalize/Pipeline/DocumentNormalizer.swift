@@ -26,7 +26,9 @@ public enum DocumentNormalizer {
         var drafts = tableBuilder.drafts
         var sections = tableBuilder.sections
         warnings += tableBuilder.diagnostics
+        var facts = DocumentFacts(document: document)
         var outlineBuilder = OutlineTaskBuilder()
+        outlineBuilder.takesItemsWithoutOwners = OutlineVocabulary.numbersTasksWithoutOwners(title: facts.title)
         if drafts.isEmpty, document.format != .tableDump {
             outlineBuilder.add(document.paragraphs)
             drafts = outlineBuilder.drafts
@@ -38,7 +40,6 @@ public enum DocumentNormalizer {
                     "\(outlineBuilder.chromeCount) line(s) of site chrome (navigation, print controls, counters, image names, links) not used"))
             }
         }
-        var facts = DocumentFacts(document: document)
 
         // Script: detect on everything the document says, convert by phrase.
         let detection = ScriptDetector.detect(Self.allText(of: document))

@@ -25,6 +25,9 @@ struct OutlineTaskBuilder {
     /// Whether the document stated that the first unit listed leads (`列第一位者为牵头单位，下同`);
     /// it holds from there to the end.
     var firstListedLeads = false
+    /// Whether the document's main numbering is its task list when no item names an owner
+    /// (an 意见 or 方案 without owners; not a report or a reply).
+    var takesItemsWithoutOwners = true
 
     /// A paragraph with what the builder knows about it.
     struct Line {
@@ -130,9 +133,20 @@ struct OutlineTaskBuilder {
         Self.spreadCoveringAnnotations(&lines)
         numberedItemCount += lines.filter { $0.label != nil }.count
         annotationCount += lines.reduce(0) { $0 + $1.annotations.found.count + ($1.responsibility == nil ? 0 : 1) }
+        var hasTasks = lines.contains(where: \.isTask) || lines.contains(where: \.headsUnnumberedTasks)
+        // Without owners anywhere, a 民生实事 list is the document's task list.
+        let lists = hasTasks ? LivelihoodLists() : Self.livelihoodLists(in: lines, title: scope.section?.title)
+        // Failing that, the items of the main numbering, in a document that lists tasks that way.
+        if !hasTasks, lists.isEmpty, takesItemsWithoutOwners, let main = Self.mainItems(of: lines) {
+            for index in main { lines[index].isTask = true }
+            hasTasks = true
+            let printed = TextCleanup.singleLine(lines[main[0]].label!.printed(in: lines[main[0]].text))
+            diagnostics.append(Diagnostic(
+                .tasksWithoutOwners, "no item names an owner: the \(main.count) items numbered like \(printed) are taken as tasks",
+                line: lines[main[0]].paragraph.span.lineStart))
+        }
         let taskDepth = lines.first(where: \.isTask)?.depth
         let taskFamily = lines.first(where: \.isTask)?.label?.style.family
-        let hasTasks = taskDepth != nil || lines.contains(where: \.headsUnnumberedTasks)
 
         var walker = Walker(scope: scope)
         let sectionsBefore = sections.count
@@ -145,8 +159,6 @@ struct OutlineTaskBuilder {
                 sections += kept
             }
         }
-        // Without owners anywhere, a 民生实事 list is the document's task list.
-        let lists = hasTasks ? LivelihoodLists() : Self.livelihoodLists(in: lines, title: scope.section?.title)
         // An appendix holding tasks is a section of its own, above everything inside it.
         if let scopeSection = scope.section, hasTasks || !lists.isEmpty {
             sections.append(.init(path: [scopeSection], declared: nil, line: scope.line))
@@ -265,6 +277,23 @@ struct OutlineTaskBuilder {
             walker.record(draft, builder: &self)
         }
         return index
+    }
+
+    /// The items of a document's main numbering: the shallowest level, outside goals and
+    /// principles, with three items or more that are statements rather than headings (30
+    /// characters on average, the heading and its text in one paragraph). Nil when there is none.
+    static func mainItems(of lines: [Line]) -> [Int]? {
+        var levels: [String: [Int]] = [:]
+        for index in lines.indices {
+            guard let label = lines[index].label, !lines[index].isFraming else { continue }
+            levels["\(lines[index].depth) \(label.style.family)", default: []].append(index)
+        }
+        let statements = levels.values.filter { items in
+            items.count >= 3 && items.reduce(0) { $0 + lines[$1].text.unicodeScalars.count } >= 30 * items.count
+        }
+        return statements.min { a, b in
+            lines[a[0]].depth != lines[b[0]].depth ? lines[a[0]].depth < lines[b[0]].depth : a.count > b.count
+        }
     }
 
     /// The 民生实事 lists of a scope: one its appendix title declares, and those declared in paragraphs.

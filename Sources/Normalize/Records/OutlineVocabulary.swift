@@ -14,3 +14,18 @@ enum OutlineVocabulary {
         return framingHeadings.contains(folded)
     }
 }
+
+extension OutlineVocabulary {
+    /// Titles of documents whose numbered parts are not a task list even when no owner is
+    /// named: reports (政府工作报告: only their 民生实事 list is) and replies (批复, 复函).
+    static let titlesWithoutTaskLists = ["报告"]
+    static let replyTitleEndings = ["批复", "复函", "的函"]
+
+    /// Whether a document of this title lists its tasks as numbered items even without owners.
+    static func numbersTasksWithoutOwners(title: String?) -> Bool {
+        guard let title else { return true }
+        let folded = CharacterFold.simplifiedKey(title)
+        if titlesWithoutTaskLists.contains(where: { folded.containsText($0) }) { return false }
+        return !replyTitleEndings.contains { folded.endsWithText($0) }
+    }
+}
