@@ -114,8 +114,11 @@ public enum DocumentNormalizer {
             why = "the document has no text"
         } else if outline.numberedItemCount == 0 && outline.annotationCount == 0 {
             why = "nothing is numbered, no item names an owner and no 民生实事 list was found"
+        } else if outline.annotationCount == 0, !outline.takesItemsWithoutOwners {
+            why = "a report or reply: only a 民生实事 list would be its tasks, and none was found"
         } else if outline.annotationCount == 0 {
-            why = "no numbered item names an owner (牵头/负责 annotations, 牵头单位： lines) and no 民生实事 list was found"
+            why = "no numbered item names an owner (牵头/负责 annotations, 牵头单位： lines), no 民生实事 list was found, "
+                + "and no numbering has three or more items that are statements outside goals and principles"
         } else {
             why = "the owners named are not attached to numbered items or task paragraphs"
         }
