@@ -37,6 +37,8 @@ struct LivelihoodList: Hashable, Sendable {
 
     /// Every declaration in `text`, last first; sentences that report a list as done are not.
     static func declarations(in text: String) -> [Declaration] {
+        // Every name holds 实事, 民生 or 惠民 (or their traditional forms): most paragraphs hold none.
+        guard ["实事", "實事", "民生", "惠民"].contains(where: { text.containsText($0) }) else { return [] }
         let folded = CharacterFold.simplifiedKey(text)
         let scalars = Array(folded.unicodeScalars)
         let stops = Set("。！!；;".unicodeScalars)
