@@ -13,6 +13,7 @@ import argparse
 import os
 import shutil
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -38,7 +39,7 @@ def main():
     parser.add_argument("--no-ship", action="store_true", help="do not ship the binary; it exists on every executor")
     parser.add_argument("--format", choices=["parquet", "json"], default="parquet")
     parser.add_argument("--keep-script", action="store_true", help="keep the printed script (no conversion)")
-    parser.add_argument("--partitions", type=int, default=None, help="minimum number of partitions of the input")
+    parser.add_argument("--partitions", type=int, default=None, help="plan2json processes to spread the documents over (default: the default parallelism)")
     arguments = parser.parse_args()
 
     binary = arguments.binary or default_binary()
@@ -50,13 +51,14 @@ def main():
 
     spark = SparkSession.builder.appName("plan2json").getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
+    started = time.monotonic()
     result = convert(
         spark,
         arguments.inputs,
         binary=binary,
         ship_binary=not arguments.no_ship,
         keep_script=arguments.keep_script,
-        min_partitions=arguments.partitions,
+        partitions=arguments.partitions,
     )
     counts = {}
     for name in ("documents", "tasks", "errors"):
@@ -66,7 +68,7 @@ def main():
     result.unpersist()
     print(
         f"plan2json-spark: {counts['documents']} document(s), {counts['tasks']} tasks, "
-        f"{counts['errors']} error(s) → {arguments.output}",
+        f"{counts['errors']} error(s) in {time.monotonic() - started:.2f} s → {arguments.output}",
         file=sys.stderr,
     )
     spark.stop()

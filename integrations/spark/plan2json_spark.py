@@ -274,14 +274,16 @@ def _converter(binary, shipped, options):
     return convert_partition
 
 
-def convert(spark, paths, binary="plan2json", ship_binary=True, keep_script=False, min_partitions=None):
+def convert(spark, paths, binary="plan2json", ship_binary=True, keep_script=False, partitions=None):
     """Converts the documents at `paths` (files, folders walked recursively, or globs; any
     Hadoop file system) and returns a `Result` with DataFrames `tasks`, `documents` and
     `errors` in the fixed schemas TASK_SCHEMA, DOCUMENT_SCHEMA and ERROR_SCHEMA.
 
     `binary` is the plan2json executable: a path on the driver shipped to the executors with
     `SparkContext.addFile` (`ship_binary=True`), or with `ship_binary=False` a path or command
-    name valid on every executor."""
+    name valid on every executor. `partitions` (default: the default parallelism) is how many
+    plan2json processes share the documents: Hadoop packs small files into a few splits (one,
+    for a few megabytes), so the documents are spread over at least that many partitions."""
     if isinstance(paths, str):
         paths = [paths]
     sc = spark.sparkContext
@@ -293,7 +295,10 @@ def convert(spark, paths, binary="plan2json", ship_binary=True, keep_script=Fals
     sc.addPyFile(os.path.abspath(__file__))
     options = ["--keep-script"] if keep_script else []
     sc._jsc.hadoopConfiguration().set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
-    files = sc.binaryFiles(",".join(paths), minPartitions=min_partitions)
+    partitions = partitions or sc.defaultParallelism
+    files = sc.binaryFiles(",".join(paths), minPartitions=partitions)
+    if files.getNumPartitions() < partitions:
+        files = files.repartition(partitions)
     given = list(paths)
     lines = files.map(lambda item: to_json_line(display_path(item[0], given), item[1])).mapPartitions(
         _converter(binary, ship_binary, options)
