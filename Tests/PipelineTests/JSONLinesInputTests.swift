@@ -180,8 +180,11 @@ import TestSupport
             }
         }
         // Malformed lines are compared by code and path; their messages may be reworded.
+        let validator = SchemaValidator(root: RecordSchema.json)
         let actual = try Self.lines(streamed.stdout).map { line in
             let record = try JSONParser.parse(line)
+            let problems = validator.validate(record)
+            #expect(problems.isEmpty, "\(line.prefix(120)): \(problems.prefix(3).joined(separator: "; "))")
             guard let code = record["code"]?.stringValue, code.hasPrefix("ingest.input.") else { return line }
             #expect(record["type"]?.stringValue == "error")
             #expect(record["message"]?.stringValue?.isEmpty == false)

@@ -261,9 +261,14 @@ def _converter(binary, shipped, options):
         reader = threading.Thread(target=lambda: stderr.append(process.stderr.read()), daemon=True)
         writer.start()
         reader.start()
-        for line in process.stdout:
-            yield line.decode("utf-8").rstrip("\n")
-        status = process.wait()
+        try:
+            for line in process.stdout:
+                yield line.decode("utf-8").rstrip("\n")
+            status = process.wait()
+        finally:
+            if process.poll() is None:  # the consumer stopped early (take, limit)
+                process.kill()
+                process.wait()
         writer.join()
         reader.join()
         if status != 0 or failure:

@@ -102,6 +102,8 @@ def keys_outside(value, kind, where=""):
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
     assert os.access(BINARY, os.X_OK), f"no plan2json binary at {BINARY} (scripts/test builds it)"
+    # Spark resolves the relative paths against the JVM's working folder, which is this one.
+    assert os.path.realpath(os.getcwd()) == os.path.realpath(ROOT), "run from the repository root"
     files = fixture_files()
     batch = tmp_path_factory.mktemp("batch")
     completed = subprocess.run(
@@ -116,7 +118,6 @@ def runs(tmp_path_factory):
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("WARN")
-    os.chdir(ROOT)
     result = convert(spark, files, binary=BINARY)
     collected = {
         "tasks": [row.asDict(recursive=True) for row in result.tasks.collect()],
