@@ -188,3 +188,28 @@ def test_paths_are_named_as_given():
     assert display_path("hdfs://nn/data/x.txt", ["/data"]) == "hdfs://nn/data/x.txt"
     line = json.loads(to_json_line("下载/计划.txt", bytearray(b"\xb9\xa4\xd7\xf7")))
     assert line == {"path": "下载/计划.txt", "content_base64": "uaTX9w=="}
+
+
+def test_convert_py_writes_tasks_documents_and_errors(runs, tmp_path, capsys, monkeypatch):
+    """The spark-submit entry point, in this session (it stops the session: keep this test last)."""
+    import importlib.util
+
+    _, records, _, _ = runs
+    files = [
+        "fixtures/html/seed002-items-gbk/input.html",
+        "fixtures/text/seed-003/input.txt",
+        "fixtures/errors/report.pdf",
+    ]
+    tasks = sum(1 for record in records if record["type"] == "task" and record["source"]["path"] in files)
+    assert tasks > 0
+    spec = importlib.util.spec_from_file_location("convert_script", os.path.join(ROOT, "integrations/spark/convert.py"))
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    out = tmp_path / "out"
+    monkeypatch.setattr(sys, "argv", ["convert.py", *files, str(out), "--binary", BINARY])
+    script.main()
+    summary = capsys.readouterr().err
+    assert f"plan2json-spark: 2 document(s), {tasks} tasks, 1 error(s) in " in summary
+    for name in ("tasks", "documents", "errors"):
+        assert (out / name / "_SUCCESS").exists()
+        assert list((out / name).glob("*.parquet"))
