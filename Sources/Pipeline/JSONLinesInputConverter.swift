@@ -47,7 +47,7 @@ public enum JSONLinesInputConverter {
                 guard let next = try reader.next() else { break }
                 line = next
             } catch {
-                throw Failure(description: "\(inputName): error: cannot read the input: \(error.localizedDescription)")
+                throw Failure(description: "\(inputName): error: cannot read the input: \(reason(error))")
             }
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
@@ -63,7 +63,7 @@ public enum JSONLinesInputConverter {
             do {
                 try output.write(contentsOf: Data(text.utf8))
             } catch {
-                throw Failure(description: "error: cannot write the records: \(error.localizedDescription)")
+                throw Failure(description: "stdout: error: cannot write the records: \(reason(error))")
             }
         }
         return summary
@@ -114,6 +114,15 @@ public enum JSONLinesInputConverter {
     public static func errorRecord(_ failure: FileFailure) -> JSONValue {
         let head: [(String, JSONValue)] = [("type", .string("error")), ("schema", .string(RecordEncoder.schemaVersion))]
         return .object(head + (RecordEncoder.encode(failure).objectValue ?? []))
+    }
+
+    /// The system's words for a failed read or write (`Bad file descriptor`), not Foundation's
+    /// generic "The operation could not be completed".
+    private static func reason(_ error: any Error) -> String {
+        let error = error as NSError
+        let posix = error.domain == NSPOSIXErrorDomain ? error : error.userInfo[NSUnderlyingErrorKey] as? NSError
+        if let posix, posix.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(posix.code))) }
+        return error.localizedDescription
     }
 
     private static func failure(path: String, code: DiagnosticCode, message: String) -> Outcome {

@@ -15,7 +15,7 @@ import TestSupport
 
     /// Runs the built binary with stdin, stdout and stderr as files (outputs of a megabyte would
     /// fill a pipe while its input is still being written).
-    static func run(_ arguments: [String], stdinFile: String? = nil, in folder: String) throws -> Run {
+    static func run(_ arguments: [String], stdinFile: String? = nil, stdoutFile: String? = nil, in folder: String) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Repository.binary)
         process.arguments = arguments
@@ -28,7 +28,7 @@ import TestSupport
             try? FileManager.default.removeItem(atPath: outPath)
             try? FileManager.default.removeItem(atPath: errPath)
         }
-        process.standardOutput = FileHandle(forWritingAtPath: outPath)
+        process.standardOutput = FileHandle(forWritingAtPath: stdoutFile ?? outPath)
         process.standardError = FileHandle(forWritingAtPath: errPath)
         process.standardInput = stdinFile.flatMap { FileHandle(forReadingAtPath: $0) } ?? FileHandle.nullDevice
         try process.run()
@@ -223,6 +223,18 @@ import TestSupport
         #expect(records.last?["code"]?.stringValue == "ingest.input.missingKey")
         #expect(records.last?["path"]?.stringValue == "in.jsonl:3")
         #expect(try Self.run(["convert", "--input-jsonl", "in.jsonl", "--fail-on", "never", "--quiet"], in: folder).status == 0)
+
+        // The environment failing is exit status 2 and a sentence, never a crash or an NSError dump.
+        if FileManager.default.fileExists(atPath: "/dev/full") {
+            let full = try Self.run(["convert", "--input-jsonl", "in.jsonl"], stdoutFile: "/dev/full", in: folder)
+            #expect(full.status == 2)
+            #expect(full.stderr.hasPrefix("plan2json: stdout: error: cannot write the records: "))
+            #expect(!full.stderr.contains("NSCocoaErrorDomain") && !full.stderr.contains("could not be completed"))
+        }
+        let folderInput = try Self.run(["convert", "--input-jsonl", "."], in: folder)
+        #expect(folderInput.status == 2)
+        #expect(folderInput.stderr.hasPrefix("plan2json: .: error: cannot read the input: "))
+        #expect(!folderInput.stderr.contains("NSCocoaErrorDomain") && !folderInput.stderr.contains("could not be completed"))
 
         let missing = try Self.run(["convert", "--input-jsonl", "no-such.jsonl"], in: folder)
         #expect(missing.status == 2)
