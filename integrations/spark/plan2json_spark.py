@@ -288,7 +288,12 @@ def convert(spark, paths, binary="plan2json", ship_binary=True, keep_script=Fals
     `SparkContext.addFile` (`ship_binary=True`), or with `ship_binary=False` a path or command
     name valid on every executor. `partitions` (default: the default parallelism) is how many
     plan2json processes share the documents: Hadoop packs small files into a few splits (one,
-    for a few megabytes), so the documents are spread over at least that many partitions."""
+    for a few megabytes), so the documents are spread over at least that many partitions.
+
+    Folders are walked recursively (this sets `mapreduce.input.fileinputformat.input.dir.recursive`
+    on the context's Hadoop configuration). Hadoop skips names starting with `.` (as
+    `plan2json convert` does) and also with `_`. Paths are joined with commas for Hadoop, so a
+    path may not hold a comma."""
     if isinstance(paths, str):
         paths = [paths]
     sc = spark.sparkContext
