@@ -6,8 +6,10 @@ public enum RecordSchema {
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
             ("$id", .string("urn:plan2json:schema:1")),
             ("title", .string("plan2json records")),
-            ("description", .string("One JSON object per line of records.jsonl: a document record, then its task records.")),
-            ("oneOf", .array([ref("document"), ref("task")])),
+            ("description", .string(
+                "One JSON object per line of records.jsonl: a document record, then its task records. "
+                    + "The stream of `convert --input-jsonl` also holds error records, one per document that failed.")),
+            ("oneOf", .array([ref("document"), ref("task"), ref("error")])),
             ("$defs", .object([
                 ("document", document),
                 ("task", task),
@@ -18,12 +20,16 @@ public enum RecordSchema {
                 ("period", period),
                 ("time_set", timeSet),
                 ("diagnostic", object([("code", string), ("message", string), ("line", nullable(integer))])),
-                ("failure", object([
-                    ("path", string), ("sha256", nullable(string)), ("stage", string), ("code", string), ("message", string),
-                ])),
+                ("failure", object(failureProperties)),
+                ("error", object([("type", constant("error")), ("schema", constant(RecordEncoder.schemaVersion))] + failureProperties)),
             ])),
         ])
     }
+
+    /// A line of errors.jsonl; after `type` and `schema`, an error record of the `--input-jsonl` stream.
+    static let failureProperties: [(String, JSONValue)] = [
+        ("path", string), ("sha256", nullable(string)), ("stage", string), ("code", string), ("message", string),
+    ]
 
     static var document: JSONValue {
         object([

@@ -6,6 +6,14 @@ extension DiagnosticCode {
     /// The file has the same bytes as an earlier input; its records would repeat that one's ids.
     public static let duplicateContent = DiagnosticCode(rawValue: "ingest.read.duplicate")
 
+    // MARK: Documents as JSON Lines (`convert --input-jsonl`)
+    /// An input line is not a JSON object.
+    public static let inputLineNotJSON = DiagnosticCode(rawValue: "ingest.input.notJSON")
+    /// An input line lacks `path` or `content_base64`, or one of them is not a string.
+    public static let inputLineMissingKey = DiagnosticCode(rawValue: "ingest.input.missingKey")
+    /// An input line's `content_base64` is not valid base64.
+    public static let inputLineBadBase64 = DiagnosticCode(rawValue: "ingest.input.badBase64")
+
     // MARK: Decoding (bytes -> text)
     /// No encoding candidate decoded the file convincingly.
     public static let decodeFailed = DiagnosticCode(rawValue: "ingest.decode.failed")

@@ -10,6 +10,8 @@ struct Convert: ParsableCommand {
             Writes records.jsonl, errors.jsonl and manifest.json into the output folder (and tasks.csv,
             plan.sqlite with --format). Unchanged files are skipped and their records kept unless --force.
             `plan2json convert -` reads one document from stdin and writes JSON Lines to stdout.
+            `plan2json convert --input-jsonl -` reads one document per line, {"path": ..., "content_base64": ...},
+            and writes their records to stdout in input order; a document that fails gives a {"type":"error", ...} line.
             Exit status: 0 all converted, 1 some files failed, 2 usage or I/O error, 3 every file failed.
             """)
 
@@ -18,7 +20,7 @@ struct Convert: ParsableCommand {
     }
 
     @Argument(help: "Files or folders to convert; - for stdin.")
-    var paths: [String]
+    var paths: [String] = []
 
     @Option(name: .shortAndLong, help: "Output folder, or - for JSON Lines on stdout.")
     var output: String?
@@ -44,15 +46,27 @@ struct Convert: ParsableCommand {
     @Flag(help: "No progress bar and no summary line.")
     var quiet = false
 
+    @Option(
+        name: .customLong("input-jsonl"),
+        help: ArgumentHelp(
+            "Read documents as JSON Lines {\"path\", \"content_base64\"} from FILE (- for stdin) and write their records to stdout.",
+            valueName: "FILE"))
+    var inputJSONL: String?
+
     func validate() throws {
         for name in format.split(separator: ",") where BatchConverter.OutputFormat(rawValue: String(name)) == nil {
             throw ValidationError("unknown format '\(name)'; use jsonl, csv, sqlite")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if paths.isEmpty { throw ValidationError("give at least one file or folder") }
+        if inputJSONL != nil {
+            try validateJSONLinesInput()
+        } else if paths.isEmpty {
+            throw ValidationError("give at least one file or folder")
+        }
     }
 
     func run() throws {
+        if let inputJSONL { return try convertJSONLines(from: inputJSONL) }
         let started = Date()
         let output = output ?? (paths == ["-"] ? "-" : "out")
         var options = BatchConverter.Options(
