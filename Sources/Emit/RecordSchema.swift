@@ -46,7 +46,7 @@ public enum RecordSchema {
                 ("depth", integer), ("line", integer),
             ]))),
             ("repairs", array(object([
-                ("kind", enumeration(["gbk-byte-slip", "placeholder"])), ("line", integer), ("before", string),
+                ("kind", enumeration(["gbk-byte-slip", "placeholder", "invalid-bytes", "misread-encoding"])), ("line", integer), ("before", string),
                 ("after", string), ("certain", boolean),
             ]))),
             ("warnings", array(ref("diagnostic"))),

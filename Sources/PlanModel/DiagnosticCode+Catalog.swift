@@ -15,6 +15,12 @@ extension DiagnosticCode {
     public static let binaryFile = DiagnosticCode(rawValue: "ingest.format.binary")
     /// The declared charset (HTML meta) disagreed with the bytes.
     public static let declaredCharsetIgnored = DiagnosticCode(rawValue: "ingest.decode.declaredCharsetIgnored")
+    /// A few byte sequences were not valid in the file's encoding; they became U+FFFD (listed in `repairs`).
+    public static let damagedBytes = DiagnosticCode(rawValue: "ingest.decode.damagedBytes")
+    /// Text had been decoded with the wrong charset and saved again; it was decoded back (listed in `repairs`).
+    public static let misreadEncodingReversed = DiagnosticCode(rawValue: "ingest.decode.misreadReversed")
+    /// Text had been decoded with the wrong charset and saved again, losing bytes: it cannot be read back.
+    public static let misreadEncodingLossy = DiagnosticCode(rawValue: "ingest.decode.misreadLossy")
 
     // MARK: Table dumps
     /// An empty cell took the value of the merged cell above it.
