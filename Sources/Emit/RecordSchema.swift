@@ -100,7 +100,8 @@ public enum RecordSchema {
             ("currency", string),
             ("target", boolean),
             ("field", string),
-        ], optional: ["value", "min", "max", "per", "currency", "target", "field"])
+            ("note", string),
+        ], optional: ["value", "min", "max", "per", "currency", "target", "field", "note"])
     }
 
     static var time: JSONValue {

@@ -37,6 +37,8 @@ extension DiagnosticCode {
     public static let extraCells = DiagnosticCode(rawValue: "ingest.table.extraCells")
     /// A section's declared task count （共N项） differs from the tasks found under it.
     public static let sectionCountMismatch = DiagnosticCode(rawValue: "normalize.section.countMismatch")
+    /// A 合计 / 总计 / 小计 row of a numeric table differs from the sum of the rows it totals.
+    public static let totalMismatch = DiagnosticCode(rawValue: "normalize.table.totalMismatch")
     /// No column could be read as the task statement.
     public static let noTitleColumn = DiagnosticCode(rawValue: "normalize.table.noTitleColumn")
     /// Text outside any table or task was not used for records.

@@ -22,7 +22,17 @@ public enum DocumentNormalizer {
 
         // Tasks from tables first; numbered paragraphs only when no table held any.
         var tableBuilder = TableTaskBuilder()
-        for table in document.tables { tableBuilder.add(table) }
+        // Each table with the lines printed just above it (its title and 单位： line).
+        var above: [String] = []
+        for block in document.blocks {
+            switch block {
+            case .paragraph(let paragraph):
+                above = Array((above + [paragraph.text]).suffix(3))
+            case .table(let table):
+                tableBuilder.add(table, context: above)
+                above = []
+            }
+        }
         var drafts = tableBuilder.drafts
         var sections = tableBuilder.sections
         warnings += tableBuilder.diagnostics

@@ -21,9 +21,24 @@ struct TableTaskBuilder {
         var found = 0
     }
 
-    mutating func add(_ table: Table) {
+    /// Headers of a column that numbers the rows.
+    static let numberHeaders: Set<String> = ["序号", "编号", "序", "项目编号", "no", "no."]
+
+    static func isNumberHeader(_ header: String) -> Bool {
+        numberHeaders.contains(CharacterFold.simplifiedKey(header).filter { !$0.isWhitespace }.lowercased())
+    }
+
+    /// Adds the task rows of `table`; `context` holds the lines printed just above it (its
+    /// title, its unit line).
+    mutating func add(_ table: Table, context: [String] = []) {
         let headers = Self.headers(of: table)
-        let mapping = ColumnMapper.map(headers: headers, rows: table.rows)
+        var mapping = ColumnMapper.map(headers: headers, rows: table.rows)
+        if let numeric = NumericTable.detect(table, headers: headers, mapping: mapping, context: context) {
+            mapping = headers.indices.map { ColumnMapping(header: headers[$0], field: $0 == numeric.labelColumn ? .title : nil) }
+            if columns.isEmpty { columns = mapping }
+            addNumeric(table, headers: headers, numeric: numeric)
+            return
+        }
         if columns.isEmpty { columns = mapping }
         guard mapping.contains(where: { $0.field == .title }) else {
             diagnostics.append(Diagnostic(
@@ -32,9 +47,7 @@ struct TableTaskBuilder {
             return
         }
         // A 序号 column numbers tasks whose statements carry no label of their own.
-        let numberColumn = headers.firstIndex { header in
-            ["序号", "编号", "序", "项目编号", "no", "no."].contains(CharacterFold.simplifiedKey(header).lowercased())
-        }
+        let numberColumn = headers.firstIndex(where: Self.isNumberHeader)
         var state = RowState()
         for row in table.rows {
             read(row, mapping: mapping, numberColumn: numberColumn, state: &state)
@@ -196,6 +209,88 @@ struct TableTaskBuilder {
             sections[index].found += 1
         }
         drafts.append(draft)
+    }
+
+    // MARK: Numeric tables
+
+    /// One task per labelled row, its numbers as quantities; total rows are checked against
+    /// the rows they sum (a mismatch is a warning) and give no task.
+    private mutating func addNumeric(_ table: Table, headers: [String], numeric: NumericTable) {
+        let numberColumn = headers.firstIndex(where: Self.isNumberHeader)
+        let columns = numeric.numericColumns
+        var sinceSubtotal: [Int: ExactDecimal] = [:]
+        var all: [Int: ExactDecimal] = [:]
+        var sectionRow: SectionRef?
+        var rowSectionIndex: Int?
+        var groups: [Int: String] = [:]
+        var lastLabel: String?
+        for row in table.rows {
+            func text(_ column: Int) -> String {
+                column < row.cells.count ? TextCleanup.singleLine(row.cells[column].text) : ""
+            }
+            let filled = row.cells.indices.filter { !row.cells[$0].isBlank && !row.cells[$0].isSpanCopy }
+            if filled.count == 1, let only = filled.first, !columns.contains(only), row.cells.count > 1 {
+                let heading = SectionHeading(row.cells[only].text)
+                sectionRow = heading.ref
+                rowSectionIndex = openSection(path: [heading.ref], declared: heading.declared, line: row.span.lineStart)
+                sinceSubtotal = [:]
+                continue
+            }
+            var label = text(numeric.labelColumn)
+            var warnings = row.diagnostics
+            if label.isEmpty, let lastLabel, numeric.labelColumn < row.cells.count, row.cells[numeric.labelColumn].isEmpty {
+                label = lastLabel
+                warnings.append(Self.inheritedWarning(headers[numeric.labelColumn], cell: row.cells[numeric.labelColumn]))
+            }
+            for column in numeric.groupColumns where !text(column).isEmpty { groups[column] = text(column) }
+            let values = columns.compactMap { column -> (Int, NumericCell)? in
+                NumericCell(text(column)).map { (column, $0) }
+            }
+            if NumericTable.isTotalLabel(label) || numeric.groupColumns.contains(where: { NumericTable.isTotalLabel(text($0)) }) {
+                let isSubtotal = NumericTable.isSubtotalLabel(label)
+                for (column, cell) in values {
+                    let sum = isSubtotal ? sinceSubtotal[column] : all[column]
+                    if let sum, sum != cell.value {
+                        diagnostics.append(Diagnostic(
+                            .totalMismatch,
+                            "\(label) row, column \(headers[column]): printed \(cell.number), the rows above add up to \(sum)",
+                            line: row.span.lineStart))
+                    }
+                }
+                if isSubtotal { sinceSubtotal = [:] }
+                continue
+            }
+            guard !label.isEmpty, !values.isEmpty || filled.count > 1 else {
+                if !filled.isEmpty {
+                    diagnostics.append(Diagnostic(.textIgnored, "row has no label naming what its numbers count", line: row.span.lineStart))
+                }
+                continue
+            }
+            lastLabel = label
+            for (column, cell) in values {
+                sinceSubtotal[column] = sinceSubtotal[column].map { $0.adding(cell.value) ?? $0 } ?? cell.value
+                all[column] = all[column].map { $0.adding(cell.value) ?? $0 } ?? cell.value
+            }
+            var draft = TaskDraft(
+                number: nil, section: [], title: label, target: nil, measures: nil, milestones: [], leaders: [],
+                leadUnits: [], supportUnits: [], fields: [], span: row.span, warnings: warnings, path: [])
+            for column in headers.indices {
+                let cell = column < row.cells.count ? row.cells[column] : Cell(text: "", span: row.span)
+                draft.fields.append(FieldValue(header: headers[column], text: TextCleanup.collapsingWhitespace(cell.text)))
+            }
+            if let numberColumn {
+                let printed = text(numberColumn)
+                if !printed.isEmpty, printed.count <= 4, printed.allSatisfy({ $0.isASCIIDigit }) { draft.number = printed }
+            }
+            draft.cellQuantities = values.map { column, cell in
+                NumericTable.quantity(cell, unit: numeric.units[column], header: headers[column])
+            }
+            let groupPath = numeric.groupColumns.compactMap { groups[$0] }.map { SectionRef(marker: "", title: $0) }
+            draft.section = [sectionRow].compactMap { $0 } + groupPath
+            draft.path = draft.section.map { $0.marker.isEmpty ? $0.title : $0.marker } + [draft.number ?? label]
+            if let rowSectionIndex { sections[rowSectionIndex].found += 1 }
+            drafts.append(draft)
+        }
     }
 
     private mutating func openSection(path: [SectionRef], declared: Int?, line: Int) -> Int {

@@ -15,6 +15,8 @@ struct TaskDraft: Hashable, Sendable {
     var fields: [FieldValue]
     /// Positions in `fields` of columns no canonical key took; their quantities are still read.
     var unmappedFields: [Int] = []
+    /// Quantities read from numeric cells (a numeric table's row), with their unit and field.
+    var cellQuantities: [Quantity] = []
     var span: SourceSpan
     var warnings: [Diagnostic]
     /// Stable structural path for the id: section markers then the item number.
