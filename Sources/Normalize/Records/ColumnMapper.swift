@@ -13,7 +13,7 @@ enum ColumnMapper {
         (.milestones, ["季度进度安排", "进度安排", "时间节点", "计划进度", "时间进度", "进度计划", "推进计划", "完成时限", "时间安排", "完成时间", "节点安排"]),
         (.target, ["年度目标", "工作目标", "目标任务", "预期目标", "年度任务", "目标"]),
         (.measures, ["具体措施", "实施路径", "工作措施", "主要措施", "推进措施", "实施步骤", "措施"]),
-        (.title, ["工作内容", "任务名称", "项目名称", "具体任务", "重点任务", "工作任务", "主要任务", "任务内容", "民生实事", "实事项目", "事项", "项目", "任务", "内容"]),
+        (.title, ["工作内容", "任务名称", "项目名称", "具体任务", "重点任务", "工作任务", "主要任务", "任务内容", "民生实事", "实事项目", "改革举措", "主要举措", "举措", "事项", "项目", "任务", "内容"]),
         (.section, ["总体要求", "类别", "领域", "重点领域", "板块", "序号类别", "分类", "工作类别", "原文表述"]),
     ]
 
@@ -54,11 +54,13 @@ enum ColumnMapper {
             fields[index] = .leadUnits
         }
 
-        // One column per field (milestones may have several: one per quarter).
+        // One column per field. Milestones may have several (one per quarter), and sections
+        // several levels left of the title (领域 over 类别, each merged down in its column).
+        let titleIndex = fields.firstIndex(of: .title) ?? fields.count
         var seen: Set<CanonicalField> = []
         for index in fields.indices {
             guard let field = fields[index] else { continue }
-            if field == .milestones { continue }
+            if field == .milestones || (field == .section && index < titleIndex) { continue }
             if seen.contains(field) { fields[index] = nil } else { seen.insert(field) }
         }
         return zip(headers, fields).map { ColumnMapping(header: $0, field: $1) }

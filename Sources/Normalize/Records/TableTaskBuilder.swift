@@ -12,6 +12,9 @@ struct TableTaskBuilder {
     var columns: [ColumnMapping] = []
     var sections: [SectionNode] = []
     var diagnostics: [Diagnostic] = []
+    /// Index into `sections` of a heading printed above the tables that declares how many
+    /// rows they hold (`一、推广的改革举措（共23项）` over an attachment table).
+    private var enclosingIndex: Int?
 
     /// A section met while reading, with the tasks found under it.
     struct SectionNode {
@@ -19,6 +22,13 @@ struct TableTaskBuilder {
         var declared: Int?
         var line: Int
         var found = 0
+    }
+
+    /// Tables from here on are under a heading printed above them whose declared count
+    /// (（共23项）) counts their rows: it is reported with the rows found, and checked. The
+    /// tasks keep the sections the tables print; the heading is the covering text's.
+    mutating func enclose(under heading: SectionRef, declared: Int, line: Int) {
+        enclosingIndex = openSection(path: [heading], declared: declared, line: line)
     }
 
     /// Headers of a column that numbers the rows.
@@ -80,7 +90,8 @@ struct TableTaskBuilder {
     /// What the rows above left for merged cells below.
     struct RowState {
         var sectionRow: SectionRef?
-        var sectionColumn: SectionRef?
+        /// The open section of each section column (levels left to right: 领域 over 类别).
+        var sectionColumns: [Int: SectionRef] = [:]
         var title: String?
         var number: String?
         var leaders: [String]?
@@ -88,7 +99,18 @@ struct TableTaskBuilder {
         var lastCells: [Int: String] = [:]
         /// Indices into `sections` of the open heading-row section and section-column section.
         var rowSectionIndex: Int?
-        var columnSectionIndex: Int?
+        var columnSectionIndices: [Int: Int] = [:]
+
+        /// The open sections of the columns, outermost first.
+        var columnPath: [SectionRef] { sectionColumns.keys.sorted().compactMap { sectionColumns[$0] } }
+
+        /// A new value in a section column closes the levels to its right: merges nest.
+        mutating func openColumnSection(_ ref: SectionRef, column: Int) {
+            for deeper in sectionColumns.keys where deeper > column { lastCells[deeper] = nil }
+            sectionColumns[column] = ref
+            for deeper in sectionColumns.keys where deeper > column { sectionColumns[deeper] = nil }
+            for deeper in columnSectionIndices.keys where deeper > column { columnSectionIndices[deeper] = nil }
+        }
     }
 
     private mutating func read(_ row: Row, mapping: [ColumnMapping], numberColumn: Int?, state: inout RowState) {
@@ -104,8 +126,8 @@ struct TableTaskBuilder {
             let heading = SectionHeading(row.cells[only].text)
             if heading.label != nil || row.cells.count == 1 {
                 state.sectionRow = heading.ref
-                state.sectionColumn = nil
-                state.columnSectionIndex = nil
+                state.sectionColumns = [:]
+                state.columnSectionIndices = [:]
                 state.title = nil
                 state.number = nil
                 state.rowSectionIndex = openSection(path: [heading.ref], declared: heading.declared, line: line)
@@ -135,13 +157,13 @@ struct TableTaskBuilder {
                             .autoNumberJunk, "\(header): bare auto-number \"\(printed)\" read as a merged cell",
                             line: cell.span.lineStart))
                     }
-                    let previous = mapped.field == .section ? state.sectionColumn?.title : state.title
+                    let previous = mapped.field == .section ? state.sectionColumns[column]?.title : state.title
                     if previous != nil { warnings.append(Self.inheritedWarning(header, cell: cell)) }
                 } else if mapped.field == .section {
-                    state.sectionColumn = heading.ref
+                    state.openColumnSection(heading.ref, column: column)
                     state.lastCells[column] = printed
-                    state.columnSectionIndex = openSection(
-                        path: [state.sectionRow, heading.ref].compactMap { $0 }, declared: heading.declared,
+                    state.columnSectionIndices[column] = openSection(
+                        path: [state.sectionRow].compactMap { $0 } + state.columnPath, declared: heading.declared,
                         line: cell.span.lineStart)
                 } else {
                     let text = TextCleanup.singleLine(cell.text)
@@ -175,18 +197,21 @@ struct TableTaskBuilder {
                 }
                 draft.fields.append(FieldValue(header: header, text: state.lastCells[column] ?? ""))
             case .supportUnits:
-                draft.supportUnits = UnitListSplitter.split(printed)
-                draft.fields.append(FieldValue(header: header, text: printed))
+                // A cell spanning rows (HTML rowspan) holds the value of every row it covers.
+                let carried = cell.isSpanCopy ? TextCleanup.collapsingWhitespace(cell.text) : printed
+                draft.supportUnits = UnitListSplitter.split(carried)
+                draft.fields.append(FieldValue(header: header, text: carried))
                 hasOwnContent = hasOwnContent || !printed.isEmpty
             case .target, .measures, .milestones, nil:
                 hasOwnContent = hasOwnContent || !printed.isEmpty
+                let carried = cell.isSpanCopy ? TextCleanup.collapsingWhitespace(cell.text) : printed
                 switch mapped.field {
-                case .target: draft.target = Self.joined(draft.target, printed)
-                case .measures: draft.measures = Self.joined(draft.measures, printed)
-                case .milestones: draft.milestones += Self.milestones(from: printed, header: header)
+                case .target: draft.target = Self.joined(draft.target, carried)
+                case .measures: draft.measures = Self.joined(draft.measures, carried)
+                case .milestones: draft.milestones += Self.milestones(from: carried, header: header)
                 default: draft.unmappedFields.append(draft.fields.count)
                 }
-                draft.fields.append(FieldValue(header: header, text: printed))
+                draft.fields.append(FieldValue(header: header, text: carried))
             }
         }
 
@@ -202,10 +227,10 @@ struct TableTaskBuilder {
             }
             return
         }
-        draft.section = [state.sectionRow, state.sectionColumn].compactMap { $0 }
+        draft.section = [state.sectionRow].compactMap { $0 } + state.columnPath
         draft.warnings = warnings
         draft.path = draft.section.map(\.marker) + [draft.number ?? ""]
-        for index in [state.rowSectionIndex, state.columnSectionIndex].compactMap({ $0 }) {
+        for index in [state.rowSectionIndex, enclosingIndex].compactMap({ $0 }) + state.columnSectionIndices.values {
             sections[index].found += 1
         }
         drafts.append(draft)
@@ -289,6 +314,7 @@ struct TableTaskBuilder {
             draft.section = [sectionRow].compactMap { $0 } + groupPath
             draft.path = draft.section.map { $0.marker.isEmpty ? $0.title : $0.marker } + [draft.number ?? label]
             if let rowSectionIndex { sections[rowSectionIndex].found += 1 }
+            if let enclosingIndex { sections[enclosingIndex].found += 1 }
             drafts.append(draft)
         }
     }
