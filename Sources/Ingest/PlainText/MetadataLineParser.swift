@@ -12,7 +12,21 @@ public enum MetadataLineParser {
         "成文日期", "名称", "名稱", "标题", "標題", "文号", "文號", "发文字号", "發文字號", "发布日期", "發布日期",
         "主题词", "主題詞", "日期", "浏览次数", "瀏覽次數", "浏览", "瀏覽", "编号", "編號", "来源", "來源",
         "信息来源", "信息來源", "发布时间", "發布時間", "有效性", "生效日期", "废止日期", "廢止日期",
+        "发表时间", "發表時間", "时间", "時間", "更新时间", "更新時間",
     ].sorted { $0.count > $1.count }
+
+    /// Keys too common in running text to mark metadata on their own (`时间：2023年底前`): the
+    /// line is metadata only when the value is a date, or empty (the date on the next line).
+    static let dateOnlyKeys: Set<String> = ["时间", "時間", "发表时间", "發表時間", "更新时间", "更新時間"]
+
+    /// Whether a value opens with a date: `2026-02-12`, `2026年2月12日`, `2026/2/12 09:45`.
+    public static func opensWithDate(_ value: some StringProtocol) -> Bool {
+        let digits = value.prefix { $0.isASCII && $0.isNumber }
+        guard digits.count == 4 else { return false }
+        let rest = value.dropFirst(4)
+        guard let separator = rest.first, "-/.年".contains(separator) else { return false }
+        return rest.dropFirst().first.map { $0.isASCII && $0.isNumber } ?? false
+    }
 
     static let keyOpenings = Set(keys.compactMap(\.unicodeScalars.first))
 
@@ -40,6 +54,7 @@ public enum MetadataLineParser {
             cursor = next
         }
         fields.append(field(current, text, upTo: text.endIndex, line: lineNumber))
+        if dateOnlyKeys.contains(fields[0].key), !fields[0].value.isEmpty, !opensWithDate(fields[0].value) { return nil }
         return fields
     }
 
