@@ -29,6 +29,8 @@ extension DiagnosticCode {
     public static let autoNumberJunk = DiagnosticCode(rawValue: "ingest.table.autoNumberJunk")
     /// Two short rows cut by a page break were joined into one.
     public static let rowRejoined = DiagnosticCode(rawValue: "ingest.table.rowRejoined")
+    /// A flattened table's header repeated after a page break was dropped.
+    public static let headerRepeated = DiagnosticCode(rawValue: "ingest.table.headerRepeated")
     /// A row holding only a page number was dropped.
     public static let pageNumberDropped = DiagnosticCode(rawValue: "ingest.table.pageNumberDropped")
     /// A row had fewer cells than the header and was padded with empty cells.

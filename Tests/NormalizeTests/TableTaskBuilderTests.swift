@@ -164,3 +164,14 @@ extension TableTaskBuilderTests {
         #expect(result.tasks[3].section.first?.title == "教育")
     }
 }
+
+extension TableTaskBuilderTests {
+    @Test func aFlattenedTableFromAWebPageGivesItsTasksWithTheirOwners() throws {
+        let text = "序号\n重点任务\n牵头单位\n配合单位\n1\n新建社区食堂50个\n市民政局\n市商务局\n各区政府\n2\n建设口袋公园20个\n市城市管理局\n市自然资源局\n"
+        let result = Records.fromPlainText(text)
+        #expect(result.tasks.map(\.title) == ["新建社区食堂50个", "建设口袋公园20个"])
+        #expect(result.tasks.map(\.number) == ["1", "2"])
+        #expect(result.tasks.map(\.leadUnits) == [["市民政局"], ["市城市管理局"]])
+        #expect(result.tasks.map(\.supportUnits) == [["市商务局", "各区政府"], ["市自然资源局"]])
+    }
+}

@@ -15,6 +15,7 @@ public struct PlainTextReader: DocumentReader {
         var number = 0
         // A key printed alone (`发表时间：`) takes its value from the next line (`2026-02-09 09:45`).
         var awaitingValue: Int?
+        var lines: [FlattenedTableRecogniser.Line] = []
         // Lines split on bytes: Character-wise splitting of Chinese text is several times slower.
         for bytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             number += 1
@@ -37,9 +38,10 @@ public struct PlainTextReader: DocumentReader {
                     continue
                 }
             }
-            let content = line.trimmingSeparators
-            document.blocks.append(.paragraph(Paragraph(text: content, span: SourceSpan(line: number))))
+            lines.append(FlattenedTableRecogniser.Line(text: line.trimmingSeparators, number: number))
         }
+        // Tables a web page's copy flattened to one cell per line are rebuilt as tables.
+        document.blocks = FlattenedTableRecogniser.blocks(from: lines)
         return document
     }
 }

@@ -31,11 +31,9 @@ struct TableTaskBuilder {
         enclosingIndex = openSection(path: [heading], declared: declared, line: line)
     }
 
-    /// Headers of a column that numbers the rows.
-    static let numberHeaders: Set<String> = ["序号", "编号", "序", "项目编号", "no", "no."]
-
+    /// A column that numbers the rows (`RowNumberHeader`).
     static func isNumberHeader(_ header: String) -> Bool {
-        numberHeaders.contains(CharacterFold.simplifiedKey(header).filter { !$0.isWhitespace }.lowercased())
+        RowNumberHeader.matches(CharacterFold.simplifiedKey(header))
     }
 
     /// Adds the task rows of `table`; `context` holds the lines printed just above it (its
