@@ -312,3 +312,13 @@ import Testing
         #expect(document.paragraphs.map(\.text) == ["为建设“湾区都市、品质东莞”奠定基础。Plain English"])
     }
 }
+
+extension HTMLReaderTests {
+    @Test func rowsSavedWithoutTheirTableAreATable() throws {
+        let fragment = "<tbody>\n<tr><td>序号</td><td>工作任务</td></tr>\n<tr><td>1</td><td>建设社区食堂</td></tr>\n</tbody>\n"
+        #expect(FormatDetector.format(of: fragment) == .html)
+        let table = try #require(HTMLReader().read(fragment).tables.first)
+        #expect(table.rows.first?.cells.map(\.text) == ["1", "建设社区食堂"])
+        #expect(table.rows.first?.span.lineStart == 3)
+    }
+}

@@ -80,4 +80,12 @@ import Testing
         ]))
         #expect(result.tasks.map(\.leadUnits) == [["市民政局"], ["市住建局"]])
     }
+
+    @Test func aTotalPrintedInTheNumberColumnIsATotal() throws {
+        let dump = Records.fromTableDump("\t序号\n\t地区\n\t2024年\n\n\t1\n\t甲县\n\t12\n\n\t2\n\t乙县\n\t8\n\n\t合计\n\t\n\t21\n")
+        #expect(dump.tasks.map(\.title) == ["甲县", "乙县"])
+        let warning = try #require(dump.document.warnings.first { $0.code == .totalMismatch })
+        #expect(warning.message.contains("21"))
+        #expect(warning.message.contains("20"))
+    }
 }

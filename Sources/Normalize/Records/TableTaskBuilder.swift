@@ -269,7 +269,10 @@ struct TableTaskBuilder {
             let values = columns.compactMap { column -> (Int, NumericCell)? in
                 NumericCell(text(column)).map { (column, $0) }
             }
-            if NumericTable.isTotalLabel(label) || numeric.groupColumns.contains(where: { NumericTable.isTotalLabel(text($0)) }) {
+            // 合计 may stand in any cell left of the numbers (in the 序号 cell, across merged cells).
+            let leading = (0..<(columns.first ?? 0)).map(text).filter { !$0.isEmpty }
+            if let totalLabel = leading.first(where: NumericTable.isTotalLabel) {
+                label = totalLabel
                 let isSubtotal = NumericTable.isSubtotalLabel(label)
                 for (column, cell) in values {
                     let sum = isSubtotal ? sinceSubtotal[column] : all[column]
