@@ -31,8 +31,15 @@ enum MisreadTextReverser {
         var byteCharacters = 0
         var latinLetters = 0
         var cjk = 0
+        // A UTF-8 lead byte's character followed by a continuation byte's: without one, no
+        // run can be UTF-8 shown as single bytes (sound text with “quotes” — and … stops here).
+        var leadPairs = 0
+        var previousWasLead = false
         for scalar in text.unicodeScalars {
-            if SingleByteImage.byte(of: scalar) != nil {
+            let byte = SingleByteImage.byte(of: scalar)
+            if previousWasLead, let byte, (0x80...0xBF).contains(byte) { leadPairs += 1 }
+            previousWasLead = byte.map { (0xC2...0xF4).contains($0) } ?? false
+            if byte != nil {
                 byteCharacters += 1
                 // À…ÿ: the lead bytes of UTF-8 characters and most GBK ones. Quotes, dashes
                 // and degree signs are common in sound Chinese text and do not count.
@@ -43,6 +50,7 @@ enum MisreadTextReverser {
         }
         guard byteCharacters >= minimumByteCharacters else { return nil }
         let mostlyMisread = latinLetters >= minimumByteCharacters && latinLetters >= cjk
+        guard mostlyMisread || leadPairs > 0 else { return nil }
 
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var repairs: [Repair] = []
