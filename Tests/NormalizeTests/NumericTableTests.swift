@@ -89,3 +89,14 @@ import Testing
         #expect(warning.message.contains("20"))
     }
 }
+
+extension NumericTableTests {
+    /// A table the numeric reading does not take (long row labels) still never titles a task "120".
+    @Test func aColumnOfNumbersIsNeverTheTitle() throws {
+        let result = Records.fromTableDump(
+            "\t建设概况\n\t任务数\n\t备注\n\n"
+                + "\t推进城乡社区综合服务设施建设，完善社区养老托育功能\n\t120\n\t新建\n\n"
+                + "\t实施农村供水保障工程，提升农村自来水普及率到九成\n\t80\n\t续建\n")
+        #expect(result.tasks.map(\.title) == ["推进城乡社区综合服务设施建设，完善社区养老托育功能", "实施农村供水保障工程，提升农村自来水普及率到九成"])
+    }
+}

@@ -40,6 +40,17 @@ enum ColumnMapper {
                 fields[sectionColumn] = .section
             }
         }
+        // A column of numbers never holds task statements (任务数 over 120, 80, …): the title
+        // is the first column of text instead.
+        if let titleColumn = fields.firstIndex(of: .title), isMostlyNumeric(rows: rows, column: titleColumn) {
+            fields[titleColumn] = nil
+            if let text = (0..<width).first(where: { column in
+                fields[column] == nil && !TableTaskBuilder.isNumberHeader(headers[column])
+                    && !isMostlyNumeric(rows: rows, column: column) && hasText(rows: rows, column: column)
+            }) {
+                fields[text] = .title
+            }
+        }
         // A schedule column the headers did not name is found by its lines (一季度，…).
         if !fields.contains(.milestones), let milestoneColumn = dominantScheduleColumn(rows: rows, width: width),
             fields[milestoneColumn] == nil || fields[milestoneColumn] == .target || fields[milestoneColumn] == .measures
@@ -111,6 +122,26 @@ enum ColumnMapper {
             if best == nil || share > best!.share { best = (column, share) }
         }
         return best?.column
+    }
+
+    /// Whether most filled cells of the column are numbers (`NumericCell`).
+    static func isMostlyNumeric(rows: [Row], column: Int) -> Bool {
+        var filled = 0
+        var numbers = 0
+        for row in rows where column < row.cells.count && !row.cells[column].isSpanCopy {
+            let text = row.cells[column].text
+            if NumericCell.isEmptyMark(text) { continue }
+            filled += 1
+            if NumericCell(text) != nil { numbers += 1 }
+        }
+        return filled >= 2 && numbers * 5 >= filled * 4
+    }
+
+    /// Whether the column's cells hold Chinese text.
+    static func hasText(rows: [Row], column: Int) -> Bool {
+        rows.contains { row in
+            column < row.cells.count && row.cells[column].text.unicodeScalars.contains(where: NumericTable.isHan)
+        }
     }
 
     /// The column whose cells' lines most often open with a period (一季度, 上半年, 全年 …).
