@@ -39,7 +39,25 @@ public struct HTMLReader: DocumentReader {
                 blocks.append(block)
             }
         }
-        return SourceDocument(format: .html, blocks: blocks, metadata: metadata, diagnostics: diagnostics)
+        return SourceDocument(
+            format: .html, blocks: Self.rebuildingFlattenedTables(blocks), metadata: metadata, diagnostics: diagnostics)
+    }
+
+    /// A page saved with one `<p>` per cell of a table is a flattened table too: each run of
+    /// paragraphs between tables goes through `FlattenedTableRecogniser`.
+    static func rebuildingFlattenedTables(_ blocks: [Block]) -> [Block] {
+        var result: [Block] = []
+        var run: [Paragraph] = []
+        for block in blocks {
+            if case .paragraph(let paragraph) = block {
+                run.append(paragraph)
+                continue
+            }
+            result += FlattenedTableRecogniser.blocks(from: run)
+            run = []
+            result.append(block)
+        }
+        return result + FlattenedTableRecogniser.blocks(from: run)
     }
 
     static let tableParts: Set<String> = ["tbody", "thead", "tfoot", "tr", "td", "th"]

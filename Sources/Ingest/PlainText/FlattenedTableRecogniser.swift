@@ -25,12 +25,11 @@ import PlanModel
 /// and the result is an ordinary `Table`, so every table rule downstream (column meanings,
 /// merged cells, sections, numeric tables) applies unchanged.
 enum FlattenedTableRecogniser {
-    struct Line {
-        var text: String
-        var number: Int
-    }
+    /// One line of the copy: a paragraph of plain text, or of an HTML page saved with one
+    /// `<p>` per cell.
+    typealias Line = Paragraph
 
-    /// The blocks for `lines`: paragraphs, with each flattened table found in them as a table.
+    /// The blocks for `lines`: the paragraphs, with each flattened table found in them as a table.
     static func blocks(from lines: [Line]) -> [Block] {
         var blocks: [Block] = []
         var index = 0
@@ -40,7 +39,7 @@ enum FlattenedTableRecogniser {
                 index = found.end
                 continue
             }
-            blocks.append(.paragraph(Paragraph(text: lines[index].text, span: SourceSpan(line: lines[index].number))))
+            blocks.append(.paragraph(lines[index]))
             index += 1
         }
         return blocks
@@ -93,6 +92,7 @@ enum FlattenedTableRecogniser {
         else { return nil }
         let width = header.names.count
         var rows: [(number: Line, lines: [Line], diagnostics: [Diagnostic])] = []
+        var lastRowIndices: [Int] = []
         var cursor = header.end
         var expected = 1
         var lastRowStart = cursor
@@ -101,6 +101,7 @@ enum FlattenedTableRecogniser {
             cursor += 1
             lastRowStart = cursor
             var cellLines: [Line] = []
+            lastRowIndices = []
             var diagnostics: [Diagnostic] = []
             while cursor < lines.count {
                 let text = lines[cursor].text
@@ -108,12 +109,13 @@ enum FlattenedTableRecogniser {
                 // The header again, after a page break.
                 if let repeated = self.header(at: cursor, in: lines), repeated.names == header.names {
                     diagnostics.append(Diagnostic(
-                        .headerRepeated, "the table's header repeated after a page break; dropped", line: lines[cursor].number))
+                        .headerRepeated, "the table's header repeated after a page break; dropped", line: lines[cursor].span.lineStart))
                     cursor = repeated.end
                     lastRowStart = cursor
                     continue
                 }
                 cellLines.append(lines[cursor])
+                lastRowIndices.append(cursor)
                 cursor += 1
             }
             rows.append((numberLine, cellLines, diagnostics))
@@ -128,31 +130,25 @@ enum FlattenedTableRecogniser {
         while keep < last.lines.count, keep < typical, !(keep >= width - 1 && isProse(last.lines[keep].text)) { keep += 1 }
         last.lines = Array(last.lines.prefix(keep))
         rows[rows.count - 1] = last
-        if let lastKept = last.lines.last, let position = lines.firstIndex(where: { $0.number == lastKept.number }) {
-            cursor = position + 1
-        } else {
-            cursor = lastRowStart
-        }
+        cursor = keep > 0 ? lastRowIndices[keep - 1] + 1 : lastRowStart
 
         let profiles = ColumnProfile.learn(
             rows: rows.map { $0.lines.map(\.text) }, width: width - 1, headers: Array(header.names.dropFirst()))
-        let headerSpan = SourceSpan(lineStart: lines[index].number, lineEnd: lines[header.end - 1].number)
+        let headerSpan = lines[index].span.union(lines[header.end - 1].span)
         let headerRow = Row(
             cells: header.names.map { Cell(text: $0, span: headerSpan) }, span: headerSpan)
         var tableRows: [Row] = []
         for row in rows {
             let groups = ColumnProfile.split(row.lines.map(\.text), into: profiles)
-            var cells = [Cell(text: row.number.text.filter { $0.isLatinDigit }, span: SourceSpan(line: row.number.number))]
+            var cells = [Cell(text: row.number.text.filter { $0.isLatinDigit }, span: row.number.span)]
             var taken = 0
             for size in groups {
                 let part = row.lines[taken..<(taken + size)]
                 taken += size
-                let span = part.isEmpty
-                    ? SourceSpan(line: row.number.number)
-                    : SourceSpan(lineStart: part.first!.number, lineEnd: part.last!.number)
+                let span = part.isEmpty ? row.number.span : part.first!.span.union(part.last!.span)
                 cells.append(Cell(text: part.map(\.text).joined(separator: "\n"), span: span))
             }
-            let span = SourceSpan(line: row.number.number).union(cells.last!.span)
+            let span = cells.reduce(row.number.span) { $0.union($1.span) }
             tableRows.append(Row(cells: cells, span: span, diagnostics: row.diagnostics))
         }
         let span = headerSpan.union(tableRows.last!.span)

@@ -38,7 +38,7 @@ public struct PlainTextReader: DocumentReader {
                     continue
                 }
             }
-            lines.append(FlattenedTableRecogniser.Line(text: line.trimmingSeparators, number: number))
+            lines.append(Paragraph(text: line.trimmingSeparators, span: SourceSpan(line: number)))
         }
         // Tables a web page's copy flattened to one cell per line are rebuilt as tables.
         document.blocks = FlattenedTableRecogniser.blocks(from: lines)
