@@ -33,10 +33,10 @@ import Testing
 
 extension PlainTextReaderTests {
     @Test func aPageHeaderTimeIsMetadataOnlyWhenItHoldsADate() {
-        let document = PlainTextReader().read("示例报告\n时间：2026-02-12\n时间：2026年底前完成改造\n")
+        let document = PlainTextReader().read("示例报告\n时间：2026-02-12\n时间：2026年底前完成改造\n时间：2026年6月底前\n")
         #expect(document.metadata.map(\.key) == ["时间"])
         #expect(document.metadata.first?.value == "2026-02-12")
-        #expect(document.paragraphs.map(\.text) == ["示例报告", "时间：2026年底前完成改造"])
+        #expect(document.paragraphs.map(\.text) == ["示例报告", "时间：2026年底前完成改造", "时间：2026年6月底前"])
     }
 
     @Test func aKeyPrintedAloneTakesItsValueFromTheNextLine() {

@@ -19,13 +19,30 @@ public enum MetadataLineParser {
     /// line is metadata only when the value is a date, or empty (the date on the next line).
     static let dateOnlyKeys: Set<String> = ["时间", "時間", "发表时间", "發表時間", "更新时间", "更新時間"]
 
-    /// Whether a value opens with a date: `2026-02-12`, `2026年2月12日`, `2026/2/12 09:45`.
+    /// Whether a value is a full date and nothing more, with the time of day a page header
+    /// adds: `2026-02-12`, `2026年2月12日`, `2026/2/12 09:45:30`. `2023年6月底前` (a deadline
+    /// in a task) is not.
     public static func opensWithDate(_ value: some StringProtocol) -> Bool {
-        let digits = value.prefix { $0.isASCII && $0.isNumber }
-        guard digits.count == 4 else { return false }
-        let rest = value.dropFirst(4)
-        guard let separator = rest.first, "-/.年".contains(separator) else { return false }
-        return rest.dropFirst().first.map { $0.isASCII && $0.isNumber } ?? false
+        var rest = Substring(String(value)).drop { $0.isWhitespace }
+        func number(_ lengths: ClosedRange<Int>) -> Bool {
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            guard lengths.contains(digits.count) else { return false }
+            rest = rest.dropFirst(digits.count)
+            return true
+        }
+        func separator(_ allowed: String) -> Bool {
+            guard let first = rest.first, allowed.contains(first) else { return false }
+            rest = rest.dropFirst()
+            return true
+        }
+        guard number(4...4), separator("-/.年"), number(1...2), separator("-/.月"), number(1...2) else { return false }
+        _ = separator("日")
+        rest = rest.drop { $0.isWhitespace }
+        if rest.isEmpty { return true }
+        // A time of day: 09:45 or 09:45:30.
+        guard number(1...2), separator(":："), number(2...2) else { return false }
+        if separator(":："), !number(2...2) { return false }
+        return rest.allSatisfy(\.isWhitespace)
     }
 
     static let keyOpenings = Set(keys.compactMap(\.unicodeScalars.first))
