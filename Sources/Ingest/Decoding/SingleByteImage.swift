@@ -23,6 +23,8 @@ enum SingleByteImage {
     static func byte(of scalar: Unicode.Scalar) -> UInt8? {
         let value = scalar.value
         if (0x80...0xFF).contains(value) { return UInt8(value) }
+        // Ž (U+0152) … ™ (U+2122) bound the typographic ones: CJK text never looks them up.
+        guard (0x0152...0x2122).contains(value) else { return nil }
         return byteOfTypographic[value]
     }
 }
