@@ -84,4 +84,12 @@ import Testing
     func otherTextIsNotATable(text: String) {
         #expect(PlainTextReader().read(text).tables.isEmpty)
     }
+
+    @Test func textAfterTheLastRowStaysText() throws {
+        let after = (1...100).map { "第\($0)段说明文字" }.joined(separator: "\n")
+        let document = PlainTextReader().read("序号\n任务\n责任单位\n1\n修缮道路\n市交通局\n2\n建设公园\n市园林局\n" + after)
+        let table = try #require(document.tables.first)
+        #expect(table.rows.map { $0.cells.map(\.text) } == [["1", "修缮道路", "市交通局"], ["2", "建设公园", "市园林局"]])
+        #expect(document.paragraphs.count == 100)
+    }
 }

@@ -103,7 +103,10 @@ enum FlattenedTableRecogniser {
             var cellLines: [Line] = []
             lastRowIndices = []
             var diagnostics: [Diagnostic] = []
-            while cursor < lines.count {
+            // A row runs to the next number; without one in reach (the table ended, or a
+            // number is missing) it stops here and the table ends with it.
+            let reach = max(3 * width, 24)
+            while cursor < lines.count, cellLines.count < reach {
                 let text = lines[cursor].text
                 if isRowNumber(text, expected + 1) { break }
                 // The header again, after a page break.
