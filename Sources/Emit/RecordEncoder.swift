@@ -132,6 +132,7 @@ public enum RecordEncoder {
         if let currency = quantity.currency { pairs.append(("currency", .string(currency))) }
         if quantity.isTarget { pairs.append(("target", .bool(true))) }
         if let field = quantity.field { pairs.append(("field", .string(field))) }
+        if let note = quantity.note { pairs.append(("note", .string(note))) }
         return .object(pairs)
     }
 

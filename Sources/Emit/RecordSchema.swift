@@ -54,7 +54,7 @@ public enum RecordSchema {
                 ("depth", integer), ("line", integer),
             ]))),
             ("repairs", array(object([
-                ("kind", enumeration(["gbk-byte-slip", "placeholder"])), ("line", integer), ("before", string),
+                ("kind", enumeration(["gbk-byte-slip", "placeholder", "invalid-bytes", "misread-encoding"])), ("line", integer), ("before", string),
                 ("after", string), ("certain", boolean),
             ]))),
             ("warnings", array(ref("diagnostic"))),
@@ -108,7 +108,8 @@ public enum RecordSchema {
             ("currency", string),
             ("target", boolean),
             ("field", string),
-        ], optional: ["value", "min", "max", "per", "currency", "target", "field"])
+            ("note", string),
+        ], optional: ["value", "min", "max", "per", "currency", "target", "field", "note"])
     }
 
     static let grains = enumeration(["day", "xun", "month", "quarter", "half", "year"])

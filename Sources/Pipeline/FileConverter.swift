@@ -55,6 +55,7 @@ public enum FileConverter {
             }
         var source = reader.read(decoded.text)
         source.diagnostics = decoded.warnings + source.diagnostics
+        source.repairs = decoded.repairs + source.repairs
         let info = SourceInfo(
             path: path, bytes: bytes.count, sha256: sha256, encoding: decoded.encoding,
             encodingSource: decoded.encodingSource, format: format)

@@ -12,10 +12,14 @@ public struct DecodedText: Hashable, Sendable {
     /// What a user should hear about the decoding, e.g. a declared charset that was not used
     /// (`ingest.decode.declaredCharsetIgnored`).
     public var warnings: [Diagnostic]
+    /// Changes made while decoding: damaged bytes read around, misread text decoded back.
+    public var repairs: [Repair]
 
     public init(
-        text: String, encoding: String, encodingSource: EncodingSource, reason: String = "", warnings: [Diagnostic] = []
+        text: String, encoding: String, encodingSource: EncodingSource, reason: String = "", warnings: [Diagnostic] = [],
+        repairs: [Repair] = []
     ) {
+        self.repairs = repairs
         self.text = text
         self.encoding = encoding
         self.encodingSource = encodingSource

@@ -23,6 +23,12 @@ extension DiagnosticCode {
     public static let binaryFile = DiagnosticCode(rawValue: "ingest.format.binary")
     /// The declared charset (HTML meta) disagreed with the bytes.
     public static let declaredCharsetIgnored = DiagnosticCode(rawValue: "ingest.decode.declaredCharsetIgnored")
+    /// A few byte sequences were not valid in the file's encoding; they became U+FFFD (listed in `repairs`).
+    public static let damagedBytes = DiagnosticCode(rawValue: "ingest.decode.damagedBytes")
+    /// Text had been decoded with the wrong charset and saved again; it was decoded back (listed in `repairs`).
+    public static let misreadEncodingReversed = DiagnosticCode(rawValue: "ingest.decode.misreadReversed")
+    /// Text had been decoded with the wrong charset and saved again, losing bytes: it cannot be read back.
+    public static let misreadEncodingLossy = DiagnosticCode(rawValue: "ingest.decode.misreadLossy")
 
     // MARK: Table dumps
     /// An empty cell took the value of the merged cell above it.
@@ -31,6 +37,8 @@ extension DiagnosticCode {
     public static let autoNumberJunk = DiagnosticCode(rawValue: "ingest.table.autoNumberJunk")
     /// Two short rows cut by a page break were joined into one.
     public static let rowRejoined = DiagnosticCode(rawValue: "ingest.table.rowRejoined")
+    /// A flattened table's header repeated after a page break was dropped.
+    public static let headerRepeated = DiagnosticCode(rawValue: "ingest.table.headerRepeated")
     /// A row holding only a page number was dropped.
     public static let pageNumberDropped = DiagnosticCode(rawValue: "ingest.table.pageNumberDropped")
     /// A row had fewer cells than the header and was padded with empty cells.
@@ -39,6 +47,8 @@ extension DiagnosticCode {
     public static let extraCells = DiagnosticCode(rawValue: "ingest.table.extraCells")
     /// A section's declared task count （共N项） differs from the tasks found under it.
     public static let sectionCountMismatch = DiagnosticCode(rawValue: "normalize.section.countMismatch")
+    /// A 合计 / 总计 / 小计 row of a numeric table differs from the sum of the rows it totals.
+    public static let totalMismatch = DiagnosticCode(rawValue: "normalize.table.totalMismatch")
     /// No column could be read as the task statement.
     public static let noTitleColumn = DiagnosticCode(rawValue: "normalize.table.noTitleColumn")
     /// Text outside any table or task was not used for records.

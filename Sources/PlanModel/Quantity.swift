@@ -20,6 +20,8 @@ public struct Quantity: Hashable, Sendable {
     /// Where in the task it was found: `title`, `target`, `measures`, `milestones[2]`,
     /// `fields.<header>`. Nil outside a task (the `extract` command).
     public var field: String?
+    /// A note printed beside the value in its cell (`120（扩招）` → `扩招`), kept apart from it.
+    public var note: String?
 
     public enum Comparator: String, Hashable, Sendable, CaseIterable {
         case equal = "="
@@ -34,8 +36,9 @@ public struct Quantity: Hashable, Sendable {
     public init(
         text: String, value: ExactDecimal? = nil, min: ExactDecimal? = nil, max: ExactDecimal? = nil,
         unit: String? = nil, comparator: Comparator = .equal, per: [String] = [], currency: String? = nil,
-        isTarget: Bool = false, field: String? = nil
+        isTarget: Bool = false, field: String? = nil, note: String? = nil
     ) {
+        self.note = note
         self.text = text
         self.value = value
         self.min = min

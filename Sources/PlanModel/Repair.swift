@@ -12,6 +12,11 @@ public struct Repair: Hashable, Sendable {
         case gbkByteSlip = "gbk-byte-slip"
         /// A standalone `?` where a character was lost; removed and flagged.
         case placeholder = "placeholder"
+        /// Bytes that are not valid in the file's encoding, shown as U+FFFD; what they said is lost.
+        case invalidBytes = "invalid-bytes"
+        /// Text decoded with the wrong charset and saved again (UTF-8 shown as Windows-1252 or
+        /// Latin-1: `å›½åŠ¡é™¢`; GBK shown as Latin-1: `¹úÎñÔº`), decoded back.
+        case misreadEncoding = "misread-encoding"
     }
 
     public init(kind: Kind, line: Int, before: String, after: String, isCertain: Bool) {

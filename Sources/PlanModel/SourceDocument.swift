@@ -6,6 +6,8 @@ public struct SourceDocument: Hashable, Sendable {
     public var blocks: [Block]
     public var metadata: [MetadataField]
     public var diagnostics: [Diagnostic]
+    /// Repairs made before reading (while decoding the bytes), with their lines.
+    public var repairs: [Repair] = []
 
     public init(format: InputFormat, blocks: [Block] = [], metadata: [MetadataField] = [], diagnostics: [Diagnostic] = []) {
         self.format = format

@@ -28,4 +28,24 @@ import Testing
         #expect(FormatDetector.format(of: "标题\n\tA\n\tB\n\n\t1.甲\n\t市局\n一季度\n") == .tableDump)
         #expect(FormatDetector.format(of: "标题\n一、总则\n1.甲项目（市局负责）\n") == .text)
     }
+
+    @Test(arguments: [
+        "<p>\n\t一、总体目标</p><p align=\"left\">\n\t1.目标。</p>",
+        "  <tbody>\n<tr><td>序号</td><td>任务</td></tr>\n<tr><td>1</td><td>甲</td></tr>\n</tbody>",
+        "<span style=\"font-size:14pt\">一、总则</span><br/>\n1.甲项目</p>",
+        "说明如下\n<p>一、总则</p>\n<p>二、任务</p>\n<p>1.甲</p>",
+    ])
+    func savedContentAreasAreHTML(text: String) {
+        #expect(FormatDetector.format(of: text) == .html)
+    }
+
+    @Test(arguments: [
+        "指标≥90%，且<p>值在合理区间\n二、任务\n",
+        "一、总则\n当 a<b 且 b>c 时\n1.甲项目（市局负责）\n",
+        "<报告>一、总则\n1.甲项目</报告>\n",
+        "标题\n<p>\n一、总则\n",
+    ])
+    func proseWithAngleBracketsStaysText(text: String) {
+        #expect(FormatDetector.format(of: text) == .text)
+    }
 }

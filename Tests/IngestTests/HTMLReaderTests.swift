@@ -312,3 +312,24 @@ import Testing
         #expect(document.paragraphs.map(\.text) == ["为建设“湾区都市、品质东莞”奠定基础。Plain English"])
     }
 }
+
+extension HTMLReaderTests {
+    @Test func rowsSavedWithoutTheirTableAreATable() throws {
+        let fragment = "<tbody>\n<tr><td>序号</td><td>工作任务</td></tr>\n<tr><td>1</td><td>建设社区食堂</td></tr>\n</tbody>\n"
+        #expect(FormatDetector.format(of: fragment) == .html)
+        let table = try #require(HTMLReader().read(fragment).tables.first)
+        #expect(table.rows.first?.cells.map(\.text) == ["1", "建设社区食堂"])
+        #expect(table.rows.first?.span.lineStart == 3)
+    }
+}
+
+extension HTMLReaderTests {
+    @Test func aPageSavedWithOneParagraphPerCellIsATable() throws {
+        let page = "<html><body><h2>重点任务清单</h2>\n<p>序号</p><p>重点任务</p><p>牵头单位</p>\n<p>1</p><p>建设社区食堂</p><p>市民政局</p>\n<p>2</p><p>改造老旧小区</p><p>市住建局</p>\n<p>以上任务年底前完成，各单位要按季度报送工作进展情况。</p></body></html>"
+        let document = HTMLReader().read(page)
+        let table = try #require(document.tables.first)
+        #expect(table.rows.map { $0.cells.map(\.text) } == [["1", "建设社区食堂", "市民政局"], ["2", "改造老旧小区", "市住建局"]])
+        #expect(table.rows[1].span.lineStart == 4)
+        #expect(document.paragraphs.map(\.role) == [.heading, .body])
+    }
+}

@@ -30,3 +30,19 @@ import Testing
         #expect(document.paragraphs.count == 3)
     }
 }
+
+extension PlainTextReaderTests {
+    @Test func aPageHeaderTimeIsMetadataOnlyWhenItHoldsADate() {
+        let document = PlainTextReader().read("示例报告\n时间：2026-02-12\n时间：2026年底前完成改造\n时间：2026年6月底前\n")
+        #expect(document.metadata.map(\.key) == ["时间"])
+        #expect(document.metadata.first?.value == "2026-02-12")
+        #expect(document.paragraphs.map(\.text) == ["示例报告", "时间：2026年底前完成改造", "时间：2026年6月底前"])
+    }
+
+    @Test func aKeyPrintedAloneTakesItsValueFromTheNextLine() {
+        let document = PlainTextReader().read("发表时间：\n2026-02-09 09:45:30\n来源：\n示例日报客户端\n各位代表：\n")
+        #expect(document.metadata.map(\.key) == ["发表时间", "来源"])
+        #expect(document.metadata.map(\.value) == ["2026-02-09 09:45:30", "示例日报客户端"])
+        #expect(document.paragraphs.map(\.text) == ["各位代表："])
+    }
+}

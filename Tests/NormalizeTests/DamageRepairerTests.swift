@@ -97,6 +97,8 @@ struct DamageRepairerTests {
                 case .placeholder:
                     #expect(repair.before == "?" && repair.after.isEmpty && !repair.isCertain)
                     placeholderLines.append(repair.line)
+                case .invalidBytes, .misreadEncoding:
+                    Issue.record("DamageRepairer made a decoding repair: \(repair)")
                 }
             }
             if line.repairs.isEmpty { #expect(line.after == line.before) }

@@ -18,3 +18,11 @@ enum Records {
         return DocumentNormalizer.normalize(PlainTextReader().read(text), info: info)
     }
 }
+
+extension Records {
+    static func fromHTML(_ text: String) -> NormalizedDocument {
+        var info = info
+        info.format = .html
+        return DocumentNormalizer.normalize(HTMLReader().read(text), info: info)
+    }
+}

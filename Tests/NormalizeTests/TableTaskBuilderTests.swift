@@ -121,3 +121,57 @@ import Testing
         #expect(result.document.warnings.contains { $0.code == .textIgnored })
     }
 }
+
+/// HTML tables whose merged cells nest: every level is carried down to every row it covers.
+extension TableTaskBuilderTests {
+    static let nested = """
+        <html><body><p>一、推广的改革举措（共4项）</p>
+        <table border="1">
+        <tr><td>领域</td><td>类别</td><td>序号</td><td>工作任务</td><td>牵头单位</td><td>配合单位</td></tr>
+        <tr><td rowspan="3"><p>一、强化</p><p>医疗保障</p></td><td rowspan="2">（一）基层</td><td>1</td><td><p>建设社区</p><p>卫生服务中心</p></td><td>市卫健局</td><td rowspan="2">市财政局</td></tr>
+        <tr><td>2</td><td>培训乡村医生</td><td>市人社局</td></tr>
+        <tr><td>（二）医院</td><td>3</td><td>改造急诊设施</td><td>市卫健局</td><td>市发展改革局</td></tr>
+        <tr><td>二、教育</td><td>（一）学前</td><td>4</td><td>新增公办幼儿园学位</td><td>市教育局</td><td></td></tr>
+        </table></body></html>
+        """
+
+    @Test func nestedRowspansGiveEveryRowEachLevelOfItsSection() throws {
+        let result = Records.fromHTML(Self.nested)
+        #expect(result.tasks.count == 4)
+        let sections = result.tasks.map { $0.section.map(\.title) }
+        #expect(sections == [["强化医疗保障", "基层"], ["强化医疗保障", "基层"], ["强化医疗保障", "医院"], ["教育", "学前"]])
+        #expect(result.tasks[1].section.map(\.marker) == ["一", "一"])
+    }
+
+    @Test func aLabelSplitOverParagraphsOfOneCellIsOneLabel() throws {
+        let result = Records.fromHTML(Self.nested)
+        #expect(result.tasks.first?.title == "建设社区卫生服务中心")
+        #expect(result.tasks.first?.section.first?.title == "强化医疗保障")
+    }
+
+    @Test func aCellMergedDownGivesItsValueToEveryRowItCovers() throws {
+        let result = Records.fromHTML(Self.nested)
+        #expect(result.tasks.map(\.supportUnits) == [["市财政局"], ["市财政局"], ["市发展改革局"], []])
+    }
+
+    @Test func aDeclaredHeadingAboveTheTableCountsItsRows() throws {
+        let result = Records.fromHTML(Self.nested)
+        let enclosing = try #require(result.document.sections.first)
+        #expect(enclosing.title == "推广的改革举措")
+        #expect(enclosing.declared == 4)
+        #expect(enclosing.found == 4)
+        // The tasks keep the sections their table prints.
+        #expect(result.tasks[3].section.first?.title == "教育")
+    }
+}
+
+extension TableTaskBuilderTests {
+    @Test func aFlattenedTableFromAWebPageGivesItsTasksWithTheirOwners() throws {
+        let text = "序号\n重点任务\n牵头单位\n配合单位\n1\n新建社区食堂50个\n市民政局\n市商务局\n各区政府\n2\n建设口袋公园20个\n市城市管理局\n市自然资源局\n"
+        let result = Records.fromPlainText(text)
+        #expect(result.tasks.map(\.title) == ["新建社区食堂50个", "建设口袋公园20个"])
+        #expect(result.tasks.map(\.number) == ["1", "2"])
+        #expect(result.tasks.map(\.leadUnits) == [["市民政局"], ["市城市管理局"]])
+        #expect(result.tasks.map(\.supportUnits) == [["市商务局", "各区政府"], ["市自然资源局"]])
+    }
+}

@@ -48,3 +48,25 @@ import Testing
         #expect(big5.tasks == twin.tasks)
     }
 }
+
+extension EncodingEquivalenceTests {
+    /// Issue 13 (6f): one bad byte does not lose the document. A byte in the middle of a
+    /// Chinese character of seed 000 (UTF-8) and of its GB18030 copy becomes 0xFF; the file
+    /// still converts to all of its tasks, with one lossy repair on the damaged line.
+    @Test(arguments: ["utf-8.txt", "gb18030.txt"])
+    func oneFlippedByteStillYieldsEveryTask(file: String) throws {
+        let relative = "fixtures/encodings/000_05daa77793e29e3a/\(file)"
+        let original = try Self.tasks(relative)
+        var bytes = try Repository.bytes(relative)
+        // The first byte of the first non-ASCII character past the middle of the file.
+        let middle = try #require(bytes.indices.dropFirst(bytes.count / 2).first { bytes[$0] >= 0xC0 && bytes[$0 - 1] < 0x80 })
+        bytes[middle] = 0xFF
+        let result = try FileConverter.convert(bytes: bytes, path: "seed").get()
+        #expect(result.tasks.count == original.tasks.count)
+        #expect(result.document.source.encoding == original.document.source.encoding)
+        let damage = result.document.repairs.filter { $0.kind == .invalidBytes }
+        #expect(damage.count == 1)
+        #expect(damage.first?.isCertain == false)
+        #expect(result.document.warnings.contains { $0.code == .damagedBytes })
+    }
+}

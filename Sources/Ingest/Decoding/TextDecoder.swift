@@ -44,7 +44,7 @@ public enum TextDecoder {
                 decoded.reason += "; \(note)"
                 decoded.warnings = [Diagnostic(.declaredCharsetIgnored, note)]
             }
-            return .success(decoded)
+            return reversingMisreadText(decoded)
         }
 
         var notes: [String] = []
@@ -83,8 +83,36 @@ public enum TextDecoder {
             return .success(decoded)
         }
 
+        // A few damaged bytes in otherwise sound UTF-8 or GB18030 (the two encodings whose
+        // structure shows where every character starts) are read around, each recorded as a
+        // lossy repair; widespread damage is not (see `DamagedBytes`).
+        var damageNotes: [String] = []
+        for charset in [SupportedCharset.utf8, .gb18030] {
+            let damage = DamagedBytes(bytes, as: charset)
+            guard !damage.spans.isEmpty else { continue }
+            guard damage.isLocalized else {
+                damageNotes.append("as \(charset.displayName), \(damage.widespreadReason)")
+                continue
+            }
+            guard let (text, repairs) = damage.decode(bytes) else { continue }
+            let plausibility = TextPlausibility.measure(text)
+            guard plausibility.isConvincing else {
+                damageNotes.append("read around its damaged bytes as \(charset.displayName) it gives unlikely text (\(plausibility.summary))")
+                continue
+            }
+            let places = damage.spans.count == 1 ? "1 place" : "\(damage.spans.count) places"
+            let cutOff = damage.spans.last?.upperBound == bytes.count ? "; the file ends in the middle of a character (is it cut off?)" : ""
+            let note = "\(damage.damagedByteCount) byte(s) in \(places) are not valid \(charset.displayName) and were replaced by U+FFFD (first on line \(repairs[0].line))\(cutOff)"
+            var decoded = finished(text, charset, .detected, "\(charset.displayName) with damaged bytes: \(note)" + notes.map { "; " + $0 }.joined())
+            decoded.repairs = repairs
+            decoded.warnings = [Diagnostic(.damagedBytes, note, line: repairs[0].line)]
+                + notes.map { Diagnostic(.declaredCharsetIgnored, "not used: " + $0) }
+            return .success(decoded)
+        }
+
         notes.append("not valid UTF-8")
         notes += trials.map { "\($0.charset.displayName) \($0.verdict)" }
+        notes += damageNotes
         if let truncated = truncatedEncoding(bytes, tried: [.utf8] + charsets) {
             notes.insert("it ends in the middle of a \(truncated.displayName) character (is the file cut off?)", at: 0)
         }
@@ -99,6 +127,17 @@ public enum TextDecoder {
         if body.isEmpty {
             return .failure(DecodeFailure(code: .emptyFile, message: "the file holds only a byte-order mark"))
         }
+        if mark.encoding == "utf-8", String(validating: body, as: UTF8.self) == nil {
+            let damage = DamagedBytes(body, as: .utf8)
+            if damage.isLocalized, let (text, repairs) = damage.decode(body) {
+                let note = "\(damage.damagedByteCount) byte(s) in \(damage.spans.count) place(s) are not valid UTF-8 and were replaced by U+FFFD (first on line \(repairs[0].line))"
+                let decoded = DecodedText(
+                    text: LineBreaks.normalize(withoutLeadingBOM(text)), encoding: mark.encoding, encodingSource: .bom,
+                    reason: "UTF-8 byte-order mark; \(note)", warnings: [Diagnostic(.damagedBytes, note, line: repairs[0].line)],
+                    repairs: repairs)
+                return reversingMisreadText(decoded)
+            }
+        }
         guard let text = CharsetConverter.decode(body, charset: mark.charset, strict: true) else {
             var message = "it starts with a \(mark.charset) byte-order mark but is not valid \(mark.charset)"
             let truncated = (1...3).contains { cut in
@@ -108,9 +147,28 @@ public enum TextDecoder {
             return .failure(DecodeFailure(code: .decodeFailed, message: message))
         }
         let reason = "\(mark.charset) byte-order mark"
-        return .success(DecodedText(
+        let decoded = DecodedText(
             text: LineBreaks.normalize(withoutLeadingBOM(text)), encoding: mark.encoding,
-            encodingSource: .bom, reason: reason))
+            encodingSource: .bom, reason: reason)
+        return mark.encoding == "utf-8" ? reversingMisreadText(decoded) : .success(decoded)
+    }
+
+    /// Valid UTF-8 whose text was itself misread from another encoding is decoded back
+    /// (`MisreadTextReverser`); where that lost bytes, the file fails naming the damage.
+    private static func reversingMisreadText(_ decoded: DecodedText) -> Result<DecodedText, DecodeFailure> {
+        switch MisreadTextReverser.reverse(decoded.text) {
+        case .none:
+            return .success(decoded)
+        case .failure(let failure):
+            return .failure(failure)
+        case .success(let outcome):
+            var decoded = decoded
+            decoded.text = outcome.text
+            decoded.repairs += outcome.repairs
+            decoded.warnings += outcome.warnings
+            decoded.reason += "; " + outcome.warnings.map(\.message).joined(separator: "; ")
+            return .success(decoded)
+        }
     }
 
     private static func finished(

@@ -36,6 +36,54 @@ public enum FormatDetector {
         return nil
     }
 
+    /// Element names that mark a saved content area as HTML when no `<html>`/`<body>` frames
+    /// it (a CMS field, a copied `<tbody>`, a run of `<p>`): the block elements plus the
+    /// inline ones every editor writes.
+    static let fragmentElements: Set<String> = HTMLElementCategory.block.union([
+        "a", "b", "br", "em", "font", "i", "img", "span", "strong", "sub", "sup", "u",
+    ])
+
+    /// How many known tags a fragment that does not open with one needs before it is HTML.
+    static let fragmentTagMinimum = 4
+
+    /// A saved content area without `<html>`/`<body>`: it opens with a known element
+    /// (`<p>`, `<tbody>`, `<tr>`, `<span …>`), or known tags occur throughout the head with at
+    /// least one of them closed (`</p>`). A `<` in running text (`<=`, `a<b`, `《…》` typed as
+    /// `<…>`) is not followed by an element name and a delimiter, so prose never counts.
+    static func isMarkupFragment(_ head: String) -> Bool {
+        let scalars = Array(head.unicodeScalars)
+        var tags = 0
+        var closing = 0
+        var firstTagAt: Int?
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index] == "<" else {
+                index += 1
+                continue
+            }
+            var cursor = index + 1
+            let isClosing = cursor < scalars.count && scalars[cursor] == "/"
+            if isClosing { cursor += 1 }
+            var name = ""
+            while cursor < scalars.count, name.count < 12, scalars[cursor].isASCII,
+                scalars[cursor].properties.isAlphabetic || ("0"..."9").contains(scalars[cursor])
+            {
+                name.unicodeScalars.append(scalars[cursor])
+                cursor += 1
+            }
+            let delimited = cursor < scalars.count && (scalars[cursor] == ">" || scalars[cursor] == "/" || scalars[cursor].properties.isWhitespace)
+            if !name.isEmpty, delimited, fragmentElements.contains(name) {
+                tags += 1
+                if isClosing { closing += 1 }
+                if firstTagAt == nil { firstTagAt = index }
+            }
+            index = cursor
+        }
+        guard let firstTagAt, tags >= 2, closing >= 1 else { return false }
+        let opensWithTag = scalars[..<firstTagAt].allSatisfy { $0.properties.isWhitespace }
+        return opensWithTag || tags >= fragmentTagMinimum
+    }
+
     /// The format of decoded text: HTML when markup frames it, a table dump when lines
     /// opening cells with a TAB dominate, plain text otherwise.
     public static func format(of text: String) -> InputFormat {
@@ -47,6 +95,7 @@ public enum FormatDetector {
         {
             return .html
         }
+        if isMarkupFragment(head) { return .html }
         // Counted on bytes: this runs over every file.
         var tabLines = 0
         var textLines = 0

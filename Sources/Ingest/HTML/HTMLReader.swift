@@ -14,7 +14,7 @@ public struct HTMLReader: DocumentReader {
     public init() {}
 
     public func read(_ text: String) -> SourceDocument {
-        let parsed = LibXML2HTMLParser.parse(text)
+        let parsed = LibXML2HTMLParser.parse(Self.enclosingOrphanRows(text))
         var walker = HTMLDocumentWalker()
         walker.walk(parsed.document)
         walker.finish()
@@ -39,6 +39,38 @@ public struct HTMLReader: DocumentReader {
                 blocks.append(block)
             }
         }
-        return SourceDocument(format: .html, blocks: blocks, metadata: metadata, diagnostics: diagnostics)
+        return SourceDocument(
+            format: .html, blocks: Self.rebuildingFlattenedTables(blocks), metadata: metadata, diagnostics: diagnostics)
+    }
+
+    /// A page saved with one `<p>` per cell of a table is a flattened table too: each run of
+    /// paragraphs between tables goes through `FlattenedTableRecogniser`.
+    static func rebuildingFlattenedTables(_ blocks: [Block]) -> [Block] {
+        var result: [Block] = []
+        var run: [Paragraph] = []
+        for block in blocks {
+            if case .paragraph(let paragraph) = block {
+                run.append(paragraph)
+                continue
+            }
+            result += FlattenedTableRecogniser.blocks(from: run)
+            run = []
+            result.append(block)
+        }
+        return result + FlattenedTableRecogniser.blocks(from: run)
+    }
+
+    static let tableParts: Set<String> = ["tbody", "thead", "tfoot", "tr", "td", "th"]
+
+    /// A saved content area cut out of a table (`<tbody><tr><td>…`) has rows but no
+    /// `<table>`; an HTML parser drops row and cell tags outside one, so the rows are put
+    /// back inside a table. Added on the first and last line, so line numbers stay.
+    static func enclosingOrphanRows(_ text: String) -> String {
+        let head = text.prefix(4096).lowercased()
+        guard !head.contains("<table"), let open = head.firstIndex(of: "<") else { return text }
+        let name = head[head.index(after: open)...].prefix { $0.isLetter }
+        let startsInTable = tableParts.contains(String(name))
+        guard startsInTable || (head.contains("<tr") && !text.lowercased().contains("<table")) else { return text }
+        return "<table>" + text + "</table>"
     }
 }

@@ -12,7 +12,38 @@ public enum MetadataLineParser {
         "成文日期", "名称", "名稱", "标题", "標題", "文号", "文號", "发文字号", "發文字號", "发布日期", "發布日期",
         "主题词", "主題詞", "日期", "浏览次数", "瀏覽次數", "浏览", "瀏覽", "编号", "編號", "来源", "來源",
         "信息来源", "信息來源", "发布时间", "發布時間", "有效性", "生效日期", "废止日期", "廢止日期",
+        "发表时间", "發表時間", "时间", "時間", "更新时间", "更新時間",
     ].sorted { $0.count > $1.count }
+
+    /// Keys too common in running text to mark metadata on their own (`时间：2023年底前`): the
+    /// line is metadata only when the value is a date, or empty (the date on the next line).
+    static let dateOnlyKeys: Set<String> = ["时间", "時間", "发表时间", "發表時間", "更新时间", "更新時間"]
+
+    /// Whether a value is a full date and nothing more, with the time of day a page header
+    /// adds: `2026-02-12`, `2026年2月12日`, `2026/2/12 09:45:30`. `2023年6月底前` (a deadline
+    /// in a task) is not.
+    public static func opensWithDate(_ value: some StringProtocol) -> Bool {
+        var rest = Substring(String(value)).drop { $0.isWhitespace }
+        func number(_ lengths: ClosedRange<Int>) -> Bool {
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            guard lengths.contains(digits.count) else { return false }
+            rest = rest.dropFirst(digits.count)
+            return true
+        }
+        func separator(_ allowed: String) -> Bool {
+            guard let first = rest.first, allowed.contains(first) else { return false }
+            rest = rest.dropFirst()
+            return true
+        }
+        guard number(4...4), separator("-/.年"), number(1...2), separator("-/.月"), number(1...2) else { return false }
+        _ = separator("日")
+        rest = rest.drop { $0.isWhitespace }
+        if rest.isEmpty { return true }
+        // A time of day: 09:45 or 09:45:30.
+        guard number(1...2), separator(":："), number(2...2) else { return false }
+        if separator(":："), !number(2...2) { return false }
+        return rest.allSatisfy(\.isWhitespace)
+    }
 
     static let keyOpenings = Set(keys.compactMap(\.unicodeScalars.first))
 
@@ -40,6 +71,7 @@ public enum MetadataLineParser {
             cursor = next
         }
         fields.append(field(current, text, upTo: text.endIndex, line: lineNumber))
+        if dateOnlyKeys.contains(fields[0].key), !fields[0].value.isEmpty, !opensWithDate(fields[0].value) { return nil }
         return fields
     }
 

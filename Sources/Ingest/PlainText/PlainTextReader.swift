@@ -13,6 +13,9 @@ public struct PlainTextReader: DocumentReader {
     public func read(_ text: String) -> SourceDocument {
         var document = SourceDocument(format: .text)
         var number = 0
+        // A key printed alone (`发表时间：`) takes its value from the next line (`2026-02-09 09:45`).
+        var awaitingValue: Int?
+        var lines: [FlattenedTableRecogniser.Line] = []
         // Lines split on bytes: Character-wise splitting of Chinese text is several times slower.
         for bytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             number += 1
@@ -20,11 +23,25 @@ public struct PlainTextReader: DocumentReader {
             if line.unicodeScalars.allSatisfy(\.properties.isWhitespace) { continue }
             if let fields = MetadataLineParser.parse(line, lineNumber: number) {
                 document.metadata += fields
+                awaitingValue = fields.count == 1 && fields[0].value.isEmpty ? document.metadata.count - 1 : nil
                 continue
             }
-            let content = line.trimmingSeparators
-            document.blocks.append(.paragraph(Paragraph(text: content, span: SourceSpan(line: number))))
+            if let index = awaitingValue {
+                awaitingValue = nil
+                let value = line.trimmingSeparators
+                let key = document.metadata[index].key
+                let fits = MetadataLineParser.dateOnlyKeys.contains(key)
+                    ? MetadataLineParser.opensWithDate(value)
+                    : value.count <= 30 && !value.contains(where: { "。，；！？：:【】[]".contains($0) })
+                if fits {
+                    document.metadata[index].value = value
+                    continue
+                }
+            }
+            lines.append(Paragraph(text: line.trimmingSeparators, span: SourceSpan(line: number)))
         }
+        // Tables a web page's copy flattened to one cell per line are rebuilt as tables.
+        document.blocks = FlattenedTableRecogniser.blocks(from: lines)
         return document
     }
 }

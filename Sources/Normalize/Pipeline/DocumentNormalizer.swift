@@ -22,7 +22,28 @@ public enum DocumentNormalizer {
 
         // Tasks from tables first; numbered paragraphs only when no table held any.
         var tableBuilder = TableTaskBuilder()
-        for table in document.tables { tableBuilder.add(table) }
+        // Each table with the lines printed just above it (its title and 单位： line).
+        // A numbered heading with a declared count (一、推广的改革举措（共23项）) above a
+        // table counts the table's rows.
+        var above: [String] = []
+        var declaring: (heading: SectionHeading, line: Int)?
+        for block in document.blocks {
+            switch block {
+            case .paragraph(let paragraph):
+                above = Array((above + [paragraph.text]).suffix(3))
+                let heading = SectionHeading(paragraph.text)
+                if heading.label != nil, heading.declared != nil, heading.title.count <= 40 {
+                    declaring = (heading, paragraph.span.lineStart)
+                }
+            case .table(let table):
+                if let (heading, line) = declaring, let declared = heading.declared {
+                    tableBuilder.enclose(under: heading.ref, declared: declared, line: line)
+                    declaring = nil
+                }
+                tableBuilder.add(table, context: above)
+                above = []
+            }
+        }
         var drafts = tableBuilder.drafts
         var sections = tableBuilder.sections
         warnings += tableBuilder.diagnostics

@@ -24,6 +24,7 @@ enum TaskRecordAssembler {
         for index in draft.unmappedFields where index < draft.fields.count {
             collect(draft.fields[index].text, field: "fields.\(draft.fields[index].header)")
         }
+        quantities += draft.cellQuantities
         return TaskRecord(
             id: "", docID: info.docID, seq: seq, number: draft.number, section: draft.section, title: draft.title,
             target: draft.target, measures: draft.measures, milestones: milestones, leaders: draft.leaders,

@@ -39,6 +39,7 @@ enum TextRepairStage {
             return field
         }
         // In file order, whichever block or metadata line each came from.
+        repairs = document.repairs + repairs
         return (result, repairs.sorted { ($0.line, $0.before) < ($1.line, $1.before) })
     }
 }

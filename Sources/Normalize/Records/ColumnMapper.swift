@@ -13,7 +13,7 @@ enum ColumnMapper {
         (.milestones, ["季度进度安排", "进度安排", "时间节点", "计划进度", "时间进度", "进度计划", "推进计划", "完成时限", "时间安排", "完成时间", "节点安排"]),
         (.target, ["年度目标", "工作目标", "目标任务", "预期目标", "年度任务", "目标"]),
         (.measures, ["具体措施", "实施路径", "工作措施", "主要措施", "推进措施", "实施步骤", "措施"]),
-        (.title, ["工作内容", "任务名称", "项目名称", "具体任务", "重点任务", "工作任务", "主要任务", "任务内容", "民生实事", "实事项目", "事项", "项目", "任务", "内容"]),
+        (.title, ["工作内容", "任务名称", "项目名称", "具体任务", "重点任务", "工作任务", "主要任务", "任务内容", "民生实事", "实事项目", "改革举措", "主要举措", "举措", "事项", "项目", "任务", "内容"]),
         (.section, ["总体要求", "类别", "领域", "重点领域", "板块", "序号类别", "分类", "工作类别", "原文表述"]),
     ]
 
@@ -40,6 +40,17 @@ enum ColumnMapper {
                 fields[sectionColumn] = .section
             }
         }
+        // A column of numbers never holds task statements (任务数 over 120, 80, …): the title
+        // is the first column of text instead.
+        if let titleColumn = fields.firstIndex(of: .title), isMostlyNumeric(rows: rows, column: titleColumn) {
+            fields[titleColumn] = nil
+            if let text = (0..<width).first(where: { column in
+                fields[column] == nil && !TableTaskBuilder.isNumberHeader(headers[column])
+                    && !isMostlyNumeric(rows: rows, column: column) && hasText(rows: rows, column: column)
+            }) {
+                fields[text] = .title
+            }
+        }
         // A schedule column the headers did not name is found by its lines (一季度，…).
         if !fields.contains(.milestones), let milestoneColumn = dominantScheduleColumn(rows: rows, width: width),
             fields[milestoneColumn] == nil || fields[milestoneColumn] == .target || fields[milestoneColumn] == .measures
@@ -54,11 +65,13 @@ enum ColumnMapper {
             fields[index] = .leadUnits
         }
 
-        // One column per field (milestones may have several: one per quarter).
+        // One column per field. Milestones may have several (one per quarter), and sections
+        // several levels left of the title (领域 over 类别, each merged down in its column).
+        let titleIndex = fields.firstIndex(of: .title) ?? fields.count
         var seen: Set<CanonicalField> = []
         for index in fields.indices {
             guard let field = fields[index] else { continue }
-            if field == .milestones { continue }
+            if field == .milestones || (field == .section && index < titleIndex) { continue }
             if seen.contains(field) { fields[index] = nil } else { seen.insert(field) }
         }
         return zip(headers, fields).map { ColumnMapping(header: $0, field: $1) }
@@ -109,6 +122,26 @@ enum ColumnMapper {
             if best == nil || share > best!.share { best = (column, share) }
         }
         return best?.column
+    }
+
+    /// Whether most filled cells of the column are numbers (`NumericCell`).
+    static func isMostlyNumeric(rows: [Row], column: Int) -> Bool {
+        var filled = 0
+        var numbers = 0
+        for row in rows where column < row.cells.count && !row.cells[column].isSpanCopy {
+            let text = row.cells[column].text
+            if NumericCell.isEmptyMark(text) { continue }
+            filled += 1
+            if NumericCell(text) != nil { numbers += 1 }
+        }
+        return filled >= 2 && numbers * 5 >= filled * 4
+    }
+
+    /// Whether the column's cells hold Chinese text.
+    static func hasText(rows: [Row], column: Int) -> Bool {
+        rows.contains { row in
+            column < row.cells.count && row.cells[column].text.unicodeScalars.contains(where: NumericTable.isHan)
+        }
     }
 
     /// The column whose cells' lines most often open with a period (一季度, 上半年, 全年 …).

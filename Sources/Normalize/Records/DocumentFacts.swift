@@ -16,7 +16,14 @@ struct DocumentFacts: Hashable, Sendable {
     static let issuerKeys = ["发布机构", "发文机关", "发文单位", "制表单位", "填报单位", "编制单位", "contentsource"]
     static let numberKeys = ["文号", "发文字号"]
     static let issuedKeys = ["成文日期", "印发日期", "制表时间", "制表日期", "填报日期"]
-    static let publishedKeys = ["发布日期", "日期", "发布时间", "pubdate", "publishdate"]
+    static let publishedKeys = ["发布日期", "日期", "发布时间", "发表时间", "时间", "pubdate", "publishdate"]
+
+    /// Titles that name a kind of document, not a document: printed alone above a report,
+    /// they are made specific from the lines around them.
+    static let genericTitles: Set<String> = [
+        "政府工作报告", "工作报告", "报告", "实施方案", "工作方案", "实施意见", "通知", "工作要点", "行动计划",
+        "任务分解表", "重点工作任务分解表", "民生实事",
+    ]
 
     init(document: SourceDocument) {
         var pairs: [(key: String, value: String)] = document.metadata.map { ($0.key, $0.value) }
@@ -50,6 +57,9 @@ struct DocumentFacts: Hashable, Sendable {
         issued = value(for: Self.issuedKeys).flatMap(Self.date(in:))
         published = value(for: Self.publishedKeys).flatMap(Self.date(in:))
         if title == nil { title = bodyTitle ?? Self.titleLine(in: firstParagraphs) }
+        if let generic = title, Self.genericTitles.contains(generic) {
+            title = Self.specificTitle(for: generic, in: firstParagraphs) ?? generic
+        }
         if docNumber == nil {
             docNumber = document.paragraphs.lazy.filter { $0.text.utf8.count <= 96 }.map { TextCleanup.singleLine($0.text) }
                 .first(where: Self.isDocumentNumber)
@@ -120,6 +130,28 @@ struct DocumentFacts: Hashable, Sendable {
         for text in paragraphs where text.count <= 80 && ListLabel.parse(text) == nil {
             let folded = CharacterFold.simplifiedKey(text)
             if folded.containsText("关于") || endings.contains(where: { folded.endsWithText($0) }) { return text }
+        }
+        return nil
+    }
+
+    /// A generic title made specific: a longer line of the head ending with it (2026年宁夏回族
+    /// 自治区政府工作报告), else, for a report delivered to a people's congress, the year and
+    /// the region its delivery line names (——2026年1月27日在贵州省第十四届人民代表大会… →
+    /// 2026年贵州省政府工作报告).
+    static func specificTitle(for generic: String, in paragraphs: [String]) -> String? {
+        if let longer = paragraphs.first(where: { $0.count > generic.count && $0.count <= 60 && $0.endsWithText(generic) && ListLabel.parse($0) == nil }) {
+            return longer
+        }
+        guard generic.endsWithText("报告") else { return nil }
+        for text in paragraphs where text.containsText("人民代表大会") {
+            guard let at = text.rangeOfText("在"), let year = year(in: text) else { continue }
+            let rest = text[at.upperBound...]
+            guard let ordinal = rest.rangeOfText("第") else { continue }
+            let region = String(rest[..<ordinal.lowerBound])
+            guard region.count >= 2, region.count <= 12,
+                ["省", "市", "自治区", "县", "区", "州", "盟", "旗"].contains(where: { region.endsWithText($0) })
+            else { continue }
+            return "\(year)年\(region)\(generic)"
         }
         return nil
     }

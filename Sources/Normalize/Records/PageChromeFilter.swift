@@ -10,13 +10,28 @@ enum PageChromeFilter {
         "无障碍", "长者助手", "我的收藏", "【打印】", "【字体", "【关闭】", "【返回", "浏览次数", "友情提醒", "相关政策",
         "点击查看", "政策解读:", "政策解读：", "扫一扫", "分享到", "上一篇", "下一篇", "返回顶部", "披露方法", "责任编辑",
         "打印本页", "关闭窗口", "字号：", "字号:", "【大】", "【中】", "【小】", "当前位置", "您现在的位置", "网站地图",
+        "相关报道", "相关链接", "相关阅读", "相关新闻", "相关文章", "阅读量", "阅读次数", "访问量", "点击数", "【打印",
+        "【关闭", "在手机打开", "手机扫描", "微信扫描", "分享至",
     ]
+
+    /// Whole lines that are page controls when they stand alone (a toolbar copied one button
+    /// per line: 下载 / 打印 / 全屏 / 收藏, 加大 / 还原 / 减小, 小 / 中 / 大, the brackets around them).
+    static let controlLines: Set<String> = [
+        "下载", "打印", "全屏", "收藏", "加大", "还原", "减小", "默认", "放大", "缩小", "小", "中", "大", "【", "】", "[", "]",
+        ">", ">>", "/", "|", "首页", "返回", "关闭", "分享", "打印本页", "关闭窗口", "返回顶部", "字号", "字体", "视力保护色",
+    ]
+
+    /// What a photo credit ends with (`本报记者阮洋摄`), and the words that must stand before it.
+    static let photoCreditEndings = ["摄", "摄影", "供图", "图"]
+    static let photoCreditWords = ["记者", "通讯员", "摄影", "供图"]
 
     static func isChrome(_ text: String) -> Bool {
         // Chrome is short; a paragraph of the body may well mention 无障碍 or 相关政策.
         guard text.unicodeScalars.count <= 80 else { return false }
         let folded = CharacterFold.simplifiedKey(text)
         if markers.contains(where: { folded.containsText($0) }) { return true }
+        if controlLines.contains(TextCleanup.singleLine(folded)) { return true }
+        if isPhotoCredit(folded) { return true }
         if folded.endsWithText("政府信息公开") || folded.startsWithText("政府信息公开 ") { return true }
         if isImageName(folded) { return true }
         // A related link: 【莞视频】小孩读书…
@@ -26,6 +41,15 @@ enum PageChromeFilter {
             return true
         }
         return isNavigationBar(folded)
+    }
+
+    /// A photo's caption with its credit: `省长…作政府工作报告。本报记者阮洋摄`.
+    static func isPhotoCredit(_ text: String) -> Bool {
+        let trimmed = TextCleanup.singleLine(text)
+        guard photoCreditEndings.contains(where: { trimmed.endsWithText($0) }) else { return false }
+        // The credit is the last sentence: a reporter's name after 记者/通讯员.
+        let tail = trimmed.split(whereSeparator: { "。！？".contains($0) }).last.map(String.init) ?? trimmed
+        return tail.count <= 24 && photoCreditWords.contains { tail.containsText($0) }
     }
 
     /// `市府紅頭.png`: an image the page showed, left behind as its file name.

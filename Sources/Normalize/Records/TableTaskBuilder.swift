@@ -12,6 +12,9 @@ struct TableTaskBuilder {
     var columns: [ColumnMapping] = []
     var sections: [SectionNode] = []
     var diagnostics: [Diagnostic] = []
+    /// Index into `sections` of a heading printed above the tables that declares how many
+    /// rows they hold (`一、推广的改革举措（共23项）` over an attachment table).
+    private var enclosingIndex: Int?
 
     /// A section met while reading, with the tasks found under it.
     struct SectionNode {
@@ -21,9 +24,29 @@ struct TableTaskBuilder {
         var found = 0
     }
 
-    mutating func add(_ table: Table) {
+    /// Tables from here on are under a heading printed above them whose declared count
+    /// (（共23项）) counts their rows: it is reported with the rows found, and checked. The
+    /// tasks keep the sections the tables print; the heading is the covering text's.
+    mutating func enclose(under heading: SectionRef, declared: Int, line: Int) {
+        enclosingIndex = openSection(path: [heading], declared: declared, line: line)
+    }
+
+    /// A column that numbers the rows (`RowNumberHeader`).
+    static func isNumberHeader(_ header: String) -> Bool {
+        RowNumberHeader.matches(CharacterFold.simplifiedKey(header))
+    }
+
+    /// Adds the task rows of `table`; `context` holds the lines printed just above it (its
+    /// title, its unit line).
+    mutating func add(_ table: Table, context: [String] = []) {
         let headers = Self.headers(of: table)
-        let mapping = ColumnMapper.map(headers: headers, rows: table.rows)
+        var mapping = ColumnMapper.map(headers: headers, rows: table.rows)
+        if let numeric = NumericTable.detect(table, headers: headers, mapping: mapping, context: context) {
+            mapping = headers.indices.map { ColumnMapping(header: headers[$0], field: $0 == numeric.labelColumn ? .title : nil) }
+            if columns.isEmpty { columns = mapping }
+            addNumeric(table, headers: headers, numeric: numeric)
+            return
+        }
         if columns.isEmpty { columns = mapping }
         guard mapping.contains(where: { $0.field == .title }) else {
             diagnostics.append(Diagnostic(
@@ -32,9 +55,7 @@ struct TableTaskBuilder {
             return
         }
         // A 序号 column numbers tasks whose statements carry no label of their own.
-        let numberColumn = headers.firstIndex { header in
-            ["序号", "编号", "序", "项目编号", "no", "no."].contains(CharacterFold.simplifiedKey(header).lowercased())
-        }
+        let numberColumn = headers.firstIndex(where: Self.isNumberHeader)
         var state = RowState()
         for row in table.rows {
             read(row, mapping: mapping, numberColumn: numberColumn, state: &state)
@@ -67,7 +88,8 @@ struct TableTaskBuilder {
     /// What the rows above left for merged cells below.
     struct RowState {
         var sectionRow: SectionRef?
-        var sectionColumn: SectionRef?
+        /// The open section of each section column (levels left to right: 领域 over 类别).
+        var sectionColumns: [Int: SectionRef] = [:]
         var title: String?
         var number: String?
         var leaders: [String]?
@@ -75,7 +97,18 @@ struct TableTaskBuilder {
         var lastCells: [Int: String] = [:]
         /// Indices into `sections` of the open heading-row section and section-column section.
         var rowSectionIndex: Int?
-        var columnSectionIndex: Int?
+        var columnSectionIndices: [Int: Int] = [:]
+
+        /// The open sections of the columns, outermost first.
+        var columnPath: [SectionRef] { sectionColumns.keys.sorted().compactMap { sectionColumns[$0] } }
+
+        /// A new value in a section column closes the levels to its right: merges nest.
+        mutating func openColumnSection(_ ref: SectionRef, column: Int) {
+            for deeper in sectionColumns.keys where deeper > column { lastCells[deeper] = nil }
+            sectionColumns[column] = ref
+            for deeper in sectionColumns.keys where deeper > column { sectionColumns[deeper] = nil }
+            for deeper in columnSectionIndices.keys where deeper > column { columnSectionIndices[deeper] = nil }
+        }
     }
 
     private mutating func read(_ row: Row, mapping: [ColumnMapping], numberColumn: Int?, state: inout RowState) {
@@ -91,8 +124,8 @@ struct TableTaskBuilder {
             let heading = SectionHeading(row.cells[only].text)
             if heading.label != nil || row.cells.count == 1 {
                 state.sectionRow = heading.ref
-                state.sectionColumn = nil
-                state.columnSectionIndex = nil
+                state.sectionColumns = [:]
+                state.columnSectionIndices = [:]
                 state.title = nil
                 state.number = nil
                 state.rowSectionIndex = openSection(path: [heading.ref], declared: heading.declared, line: line)
@@ -122,13 +155,13 @@ struct TableTaskBuilder {
                             .autoNumberJunk, "\(header): bare auto-number \"\(printed)\" read as a merged cell",
                             line: cell.span.lineStart))
                     }
-                    let previous = mapped.field == .section ? state.sectionColumn?.title : state.title
+                    let previous = mapped.field == .section ? state.sectionColumns[column]?.title : state.title
                     if previous != nil { warnings.append(Self.inheritedWarning(header, cell: cell)) }
                 } else if mapped.field == .section {
-                    state.sectionColumn = heading.ref
+                    state.openColumnSection(heading.ref, column: column)
                     state.lastCells[column] = printed
-                    state.columnSectionIndex = openSection(
-                        path: [state.sectionRow, heading.ref].compactMap { $0 }, declared: heading.declared,
+                    state.columnSectionIndices[column] = openSection(
+                        path: [state.sectionRow].compactMap { $0 } + state.columnPath, declared: heading.declared,
                         line: cell.span.lineStart)
                 } else {
                     let text = TextCleanup.singleLine(cell.text)
@@ -162,18 +195,21 @@ struct TableTaskBuilder {
                 }
                 draft.fields.append(FieldValue(header: header, text: state.lastCells[column] ?? ""))
             case .supportUnits:
-                draft.supportUnits = UnitListSplitter.split(printed)
-                draft.fields.append(FieldValue(header: header, text: printed))
+                // A cell spanning rows (HTML rowspan) holds the value of every row it covers.
+                let carried = cell.isSpanCopy ? TextCleanup.collapsingWhitespace(cell.text) : printed
+                draft.supportUnits = UnitListSplitter.split(carried)
+                draft.fields.append(FieldValue(header: header, text: carried))
                 hasOwnContent = hasOwnContent || !printed.isEmpty
             case .target, .measures, .milestones, nil:
                 hasOwnContent = hasOwnContent || !printed.isEmpty
+                let carried = cell.isSpanCopy ? TextCleanup.collapsingWhitespace(cell.text) : printed
                 switch mapped.field {
-                case .target: draft.target = Self.joined(draft.target, printed)
-                case .measures: draft.measures = Self.joined(draft.measures, printed)
-                case .milestones: draft.milestones += Self.milestones(from: printed, header: header)
+                case .target: draft.target = Self.joined(draft.target, carried)
+                case .measures: draft.measures = Self.joined(draft.measures, carried)
+                case .milestones: draft.milestones += Self.milestones(from: carried, header: header)
                 default: draft.unmappedFields.append(draft.fields.count)
                 }
-                draft.fields.append(FieldValue(header: header, text: printed))
+                draft.fields.append(FieldValue(header: header, text: carried))
             }
         }
 
@@ -189,13 +225,99 @@ struct TableTaskBuilder {
             }
             return
         }
-        draft.section = [state.sectionRow, state.sectionColumn].compactMap { $0 }
+        draft.section = [state.sectionRow].compactMap { $0 } + state.columnPath
         draft.warnings = warnings
         draft.path = draft.section.map(\.marker) + [draft.number ?? ""]
-        for index in [state.rowSectionIndex, state.columnSectionIndex].compactMap({ $0 }) {
+        for index in [state.rowSectionIndex, enclosingIndex].compactMap({ $0 }) + state.columnSectionIndices.values {
             sections[index].found += 1
         }
         drafts.append(draft)
+    }
+
+    // MARK: Numeric tables
+
+    /// One task per labelled row, its numbers as quantities; total rows are checked against
+    /// the rows they sum (a mismatch is a warning) and give no task.
+    private mutating func addNumeric(_ table: Table, headers: [String], numeric: NumericTable) {
+        let numberColumn = headers.firstIndex(where: Self.isNumberHeader)
+        let columns = numeric.numericColumns
+        var sinceSubtotal: [Int: ExactDecimal] = [:]
+        var all: [Int: ExactDecimal] = [:]
+        var sectionRow: SectionRef?
+        var rowSectionIndex: Int?
+        var groups: [Int: String] = [:]
+        var lastLabel: String?
+        for row in table.rows {
+            func text(_ column: Int) -> String {
+                column < row.cells.count ? TextCleanup.singleLine(row.cells[column].text) : ""
+            }
+            let filled = row.cells.indices.filter { !row.cells[$0].isBlank && !row.cells[$0].isSpanCopy }
+            if filled.count == 1, let only = filled.first, !columns.contains(only), row.cells.count > 1 {
+                let heading = SectionHeading(row.cells[only].text)
+                sectionRow = heading.ref
+                rowSectionIndex = openSection(path: [heading.ref], declared: heading.declared, line: row.span.lineStart)
+                sinceSubtotal = [:]
+                continue
+            }
+            var label = text(numeric.labelColumn)
+            var warnings = row.diagnostics
+            if label.isEmpty, let lastLabel, numeric.labelColumn < row.cells.count, row.cells[numeric.labelColumn].isEmpty {
+                label = lastLabel
+                warnings.append(Self.inheritedWarning(headers[numeric.labelColumn], cell: row.cells[numeric.labelColumn]))
+            }
+            for column in numeric.groupColumns where !text(column).isEmpty { groups[column] = text(column) }
+            let values = columns.compactMap { column -> (Int, NumericCell)? in
+                NumericCell(text(column)).map { (column, $0) }
+            }
+            // 合计 may stand in any cell left of the numbers (in the 序号 cell, across merged cells).
+            let leading = (0..<(columns.first ?? 0)).map(text).filter { !$0.isEmpty }
+            if let totalLabel = leading.first(where: NumericTable.isTotalLabel) {
+                label = totalLabel
+                let isSubtotal = NumericTable.isSubtotalLabel(label)
+                for (column, cell) in values {
+                    let sum = isSubtotal ? sinceSubtotal[column] : all[column]
+                    if let sum, sum != cell.value {
+                        diagnostics.append(Diagnostic(
+                            .totalMismatch,
+                            "\(label) row, column \(headers[column]): printed \(cell.number), the rows above add up to \(sum)",
+                            line: row.span.lineStart))
+                    }
+                }
+                if isSubtotal { sinceSubtotal = [:] }
+                continue
+            }
+            guard !label.isEmpty, !values.isEmpty || filled.count > 1 else {
+                if !filled.isEmpty {
+                    diagnostics.append(Diagnostic(.textIgnored, "row has no label naming what its numbers count", line: row.span.lineStart))
+                }
+                continue
+            }
+            lastLabel = label
+            for (column, cell) in values {
+                sinceSubtotal[column] = sinceSubtotal[column].map { $0.adding(cell.value) ?? $0 } ?? cell.value
+                all[column] = all[column].map { $0.adding(cell.value) ?? $0 } ?? cell.value
+            }
+            var draft = TaskDraft(
+                number: nil, section: [], title: label, target: nil, measures: nil, milestones: [], leaders: [],
+                leadUnits: [], supportUnits: [], fields: [], span: row.span, warnings: warnings, path: [])
+            for column in headers.indices {
+                let cell = column < row.cells.count ? row.cells[column] : Cell(text: "", span: row.span)
+                draft.fields.append(FieldValue(header: headers[column], text: TextCleanup.collapsingWhitespace(cell.text)))
+            }
+            if let numberColumn {
+                let printed = text(numberColumn)
+                if !printed.isEmpty, printed.count <= 4, printed.allSatisfy({ $0.isASCIIDigit }) { draft.number = printed }
+            }
+            draft.cellQuantities = values.map { column, cell in
+                NumericTable.quantity(cell, unit: numeric.units[column], header: headers[column])
+            }
+            let groupPath = numeric.groupColumns.compactMap { groups[$0] }.map { SectionRef(marker: "", title: $0) }
+            draft.section = [sectionRow].compactMap { $0 } + groupPath
+            draft.path = draft.section.map { $0.marker.isEmpty ? $0.title : $0.marker } + [draft.number ?? label]
+            if let rowSectionIndex { sections[rowSectionIndex].found += 1 }
+            if let enclosingIndex { sections[enclosingIndex].found += 1 }
+            drafts.append(draft)
+        }
     }
 
     private mutating func openSection(path: [SectionRef], declared: Int?, line: Int) -> Int {

@@ -18,6 +18,8 @@ struct TaskDraft: Hashable, Sendable {
     /// The milestones repeat sentences of the title and measures (an item without a schedule):
     /// their quantities are already counted there.
     var milestonesRepeatText = false
+    /// Quantities read from numeric cells (a numeric table's row), with their unit and field.
+    var cellQuantities: [Quantity] = []
     var span: SourceSpan
     var warnings: [Diagnostic]
     /// Stable structural path for the id: section markers then the item number.

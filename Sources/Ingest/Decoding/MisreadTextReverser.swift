@@ -1,0 +1,202 @@
+import PlanModel
+internal import Charsets
+
+/// Finds text that was decoded with the wrong charset and saved again as valid UTF-8, and
+/// decodes it back where that loses nothing.
+///
+/// - UTF-8 shown as Windows-1252 or Latin-1 (`å›½åŠ¡é™¢` for 国务院): every character of such
+///   a run stands for one byte, and the bytes form well-formed UTF-8 with characters beyond
+///   U+07FF (CJK text) — a structure accented Latin words do not have (`café`, `Ã©` stay).
+///   Runs are reversed one by one, so a page with a few damaged lines keeps its sound ones.
+/// - GBK shown as Latin-1 (`¹úÎñÔº` for 国务院): its bytes have no structure to check run by
+///   run, so it is reversed only when such characters outnumber CJK ones in the document
+///   and every line decodes as GB18030 into likely Chinese text.
+///
+/// Where a decoder dropped bytes on the way (Windows-1252 has no character for 81, 8D, 8F,
+/// 90, 9D; a `?` or U+FFFD stands in their place) the runs no longer decode. In a document
+/// that is mostly misread this is an error naming the damage: records from it would be
+/// garbage. In a mostly sound document those runs are left as printed, with a warning.
+enum MisreadTextReverser {
+    struct Outcome {
+        var text: String
+        var repairs: [Repair]
+        var warnings: [Diagnostic]
+    }
+
+    /// Characters shown for single bytes, at least, before a document is examined.
+    static let minimumByteCharacters = 4
+
+    /// Nil when nothing looks misread; a failure when the misreading lost bytes.
+    static func reverse(_ text: String) -> Result<Outcome, DecodeFailure>? {
+        var byteCharacters = 0
+        var latinLetters = 0
+        var cjk = 0
+        // A UTF-8 lead byte's character followed by a continuation byte's: without one, no
+        // run can be UTF-8 shown as single bytes (sound text with “quotes” — and … stops here).
+        var leadPairs = 0
+        var previousWasLead = false
+        for scalar in text.unicodeScalars {
+            let byte = SingleByteImage.byte(of: scalar)
+            if previousWasLead, let byte, (0x80...0xBF).contains(byte) { leadPairs += 1 }
+            previousWasLead = byte.map { (0xC2...0xF4).contains($0) } ?? false
+            if byte != nil {
+                byteCharacters += 1
+                // À…ÿ: the lead bytes of UTF-8 characters and most GBK ones. Quotes, dashes
+                // and degree signs are common in sound Chinese text and do not count.
+                if scalar.value >= 0xC0 { latinLetters += 1 }
+            } else if isCJK(scalar) {
+                cjk += 1
+            }
+        }
+        guard byteCharacters >= minimumByteCharacters else { return nil }
+        let mostlyMisread = latinLetters >= minimumByteCharacters && latinLetters >= cjk
+        guard mostlyMisread || leadPairs > 0 else { return nil }
+
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var repairs: [Repair] = []
+        var output: [String] = []
+        var failedRuns: [(line: Int, text: String)] = []
+        for (offset, line) in lines.enumerated() {
+            let lineNumber = offset + 1
+            var repaired = String.UnicodeScalarView()
+            var run: [Unicode.Scalar] = []
+            func flushRun() {
+                defer { run.removeAll() }
+                guard run.count >= 2 else {
+                    repaired.append(contentsOf: run)
+                    return
+                }
+                let bytes = run.compactMap(SingleByteImage.byte(of:))
+                if let decoded = String(validating: bytes, as: UTF8.self),
+                    decoded.unicodeScalars.contains(where: { $0.value >= 0x800 })
+                {
+                    repaired.append(contentsOf: decoded.unicodeScalars)
+                    repairs.append(Repair(
+                        kind: .misreadEncoding, line: lineNumber, before: String(String.UnicodeScalarView(run)),
+                        after: decoded, isCertain: true))
+                } else {
+                    // A run that holds a whole CJK character's bytes but does not decode as a
+                    // whole lost some of them (`é™?`); `é”` in sound pinyin holds none.
+                    if Self.holdsUTF8Character(bytes) {
+                        failedRuns.append((lineNumber, String(String.UnicodeScalarView(run))))
+                    }
+                    repaired.append(contentsOf: run)
+                }
+            }
+            for scalar in line.unicodeScalars {
+                if SingleByteImage.byte(of: scalar) != nil {
+                    run.append(scalar)
+                } else {
+                    flushRun()
+                    repaired.append(scalar)
+                }
+            }
+            flushRun()
+            output.append(String(repaired))
+        }
+
+        if !failedRuns.isEmpty, mostlyMisread {
+            let example = failedRuns[0]
+            return .failure(DecodeFailure(
+                code: .misreadEncodingLossy,
+                message: "the text is UTF-8 that was read as Windows-1252/Latin-1 and saved again (mojibake such as "
+                    + "\"\(example.text.prefix(12))\" on line \(example.line)), and \(failedRuns.count) run(s) lost bytes "
+                    + "on the way (shown as ? or U+FFFD), so it cannot be read back; \(repairs.count) run(s) could be. "
+                    + "Download the file again, saving it as UTF-8"))
+        }
+        if repairs.isEmpty {
+            guard failedRuns.isEmpty, mostlyMisread, byteCharacters >= 2 * minimumByteCharacters else { return nil }
+            return reverseLatin1GBK(lines)
+        }
+        var warnings = [Diagnostic(
+            .misreadEncodingReversed,
+            "\(repairs.count) run(s) of UTF-8 shown as Windows-1252/Latin-1 (mojibake) decoded back",
+            line: repairs.first?.line)]
+        if let first = failedRuns.first {
+            warnings.append(Diagnostic(
+                .misreadEncodingLossy,
+                "\(failedRuns.count) run(s) look like UTF-8 shown as Windows-1252/Latin-1 but lost bytes; left as printed",
+                line: first.line))
+        }
+        return .success(Outcome(text: output.joined(separator: "\n"), repairs: repairs, warnings: warnings))
+    }
+
+    /// Every line back to bytes and decoded as GB18030; all or nothing.
+    private static func reverseLatin1GBK(_ lines: [Substring]) -> Result<Outcome, DecodeFailure>? {
+        var output: [String] = []
+        var repairs: [Repair] = []
+        var lost = 0
+        for (offset, line) in lines.enumerated() {
+            guard line.unicodeScalars.contains(where: { SingleByteImage.byte(of: $0) != nil }) else {
+                output.append(String(line))
+                continue
+            }
+            var bytes: [UInt8] = []
+            var mappable = true
+            for scalar in line.unicodeScalars {
+                if scalar.isASCII {
+                    bytes.append(UInt8(scalar.value))
+                } else if let byte = SingleByteImage.byte(of: scalar) {
+                    bytes.append(byte)
+                } else {
+                    mappable = false
+                    break
+                }
+            }
+            // A line holding real CJK text was not misread.
+            guard mappable else {
+                output.append(String(line))
+                continue
+            }
+            guard let decoded = CharsetConverter.decode(bytes, charset: "GB18030", strict: true) else {
+                lost += 1
+                output.append(String(line))
+                continue
+            }
+            output.append(decoded)
+            repairs.append(Repair(kind: .misreadEncoding, line: offset + 1, before: String(line), after: decoded, isCertain: true))
+        }
+        let text = output.joined(separator: "\n")
+        // Accented Latin read as GBK is not Chinese: only likely text counts as reversed.
+        guard !repairs.isEmpty, TextPlausibility.measure(repairs.map(\.after).joined(separator: "\n")).isConvincing else {
+            return nil
+        }
+        if lost > 0 {
+            return .failure(DecodeFailure(
+                code: .misreadEncodingLossy,
+                message: "the text is GBK that was read as Latin-1 and saved again as UTF-8 (mojibake such as "
+                    + "\"\(repairs[0].before.prefix(12))\" on line \(repairs[0].line)), and \(lost) line(s) lost bytes on "
+                    + "the way, so it cannot be read back. Download the file again, saving it as UTF-8 or GB18030"))
+        }
+        let warning = Diagnostic(
+            .misreadEncodingReversed, "\(repairs.count) line(s) of GBK shown as Latin-1 (mojibake) decoded back",
+            line: repairs[0].line)
+        return .success(Outcome(text: text, repairs: repairs, warnings: [warning]))
+    }
+
+    /// Whether well-formed UTF-8 sequences of three or four bytes (CJK characters) cover at
+    /// least half of the bytes: UTF-8 with a few bytes lost does, GBK bytes and Latin words
+    /// do not.
+    static func holdsUTF8Character(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 3 else { return false }
+        var covered = 0
+        var index = 0
+        while index < bytes.count {
+            let length = DamagedBytes.utf8Length(bytes, at: index)
+            if length >= 3 {
+                covered += length
+                index += length
+            } else {
+                index += 1
+            }
+        }
+        return covered * 2 >= bytes.count
+    }
+
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x3FFFF: true
+        default: false
+        }
+    }
+}
