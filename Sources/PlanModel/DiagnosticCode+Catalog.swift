@@ -40,6 +40,8 @@ extension DiagnosticCode {
     /// An item number printed without its punctuation (`22大力…`) was read from the numbering around it.
     public static let impliedLabel = DiagnosticCode(rawValue: "normalize.outline.impliedLabel")
     public static let siteChromeDropped = DiagnosticCode(rawValue: "ingest.text.siteChromeDropped")
+    /// An HTML table's rowspan/colspan would expand past the grid bound; spans past it fill one position.
+    public static let spanBoundReached = DiagnosticCode(rawValue: "ingest.table.spanBoundReached")
     public static let htmlParseError = DiagnosticCode(rawValue: "ingest.html.parseError")
     public static let noPlanContent = DiagnosticCode(rawValue: "normalize.document.noPlanContent")
 }
