@@ -6,6 +6,15 @@ extension DiagnosticCode {
     /// The file has the same bytes as an earlier input; its records would repeat that one's ids.
     public static let duplicateContent = DiagnosticCode(rawValue: "ingest.read.duplicate")
 
+    /// A folder inside the input could not be read (permissions); its files were not converted.
+    public static let unreadableFolder = DiagnosticCode(rawValue: "pipeline.input.unreadableFolder")
+    /// A symbolic link inside the input points at nothing.
+    public static let danglingLink = DiagnosticCode(rawValue: "pipeline.input.danglingLink")
+    /// A symbolic link inside the input leads back to a folder containing it.
+    public static let linkLoop = DiagnosticCode(rawValue: "pipeline.input.linkLoop")
+    /// The file is not a document (source code, data) and holds no plan content; it was skipped.
+    public static let notADocument = DiagnosticCode(rawValue: "pipeline.input.notADocument")
+
     // MARK: Decoding (bytes -> text)
     /// No encoding candidate decoded the file convincingly.
     public static let decodeFailed = DiagnosticCode(rawValue: "ingest.decode.failed")

@@ -14,8 +14,7 @@ struct Extract: ParsableCommand {
     var keepScript = false
 
     func run() throws {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        let text = String(decoding: data, as: UTF8.self)
+        let text = String(decoding: try StandardStreams.input(), as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }
@@ -25,6 +24,6 @@ struct Extract: ParsableCommand {
             JSONSerializer.write(value, into: &output)
             output += "\n"
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        try StandardStreams.output(output)
     }
 }
