@@ -155,6 +155,7 @@ public enum BatchConverter {
             try file.write(JSONSerializer.serialize(manifest.json) + "\n")
             try file.commit()
         } catch {
+            folder.discard(generation)
             // Name the output as the user knows it, not the generation it was written into.
             var error = error
             error.path = folder.path + "/" + (error.path as NSString).lastPathComponent

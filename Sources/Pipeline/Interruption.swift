@@ -40,8 +40,14 @@ enum Interruption {
                 if rename(generation, doomed) == 0 { try? FileManager.default.removeItem(atPath: doomed) }
                 StandardStreams.error("plan2json: interrupted; \(folder)/ left as the last complete run wrote it\n")
             }
+            // Die of the signal. libdispatch keeps it blocked (and reads it from a signalfd), so
+            // unblock it on this thread and send it here.
+            var set = sigset_t()
+            sigemptyset(&set)
+            sigaddset(&set, number)
+            pthread_sigmask(SIG_UNBLOCK, &set, nil)
             signal(number, SIG_DFL)
-            kill(getpid(), number)
+            raise(number)
         }
     }
 }

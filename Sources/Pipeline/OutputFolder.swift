@@ -67,6 +67,13 @@ struct OutputFolder {
         return generation
     }
 
+    /// Removes a generation that will not be published (a write failed): the previous outputs stay.
+    func discard(_ generation: String) {
+        Interruption.publishing { () -> Void in
+            try? FileManager.default.removeItem(atPath: generation)
+        }
+    }
+
     /// Makes a complete generation the folder's outputs; returns the names removed because this
     /// run did not write them (a format not asked for this time).
     func publish(_ generation: String) throws(BatchConverter.Failure) -> [String] {
