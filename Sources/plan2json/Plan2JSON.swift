@@ -9,8 +9,8 @@ struct Plan2JSON: ParsableCommand {
         commandName: "plan2json",
         abstract: "Turn Chinese government plan documents into canonical JSON records.",
         discussion: """
-            Exit status: 0 every file converted (or kept, or a duplicate, or skipped as not a document);
-            1 some files failed; 2 usage error, or output that could not be written; 3 every file failed.
+            Exit status: 0 every file converted (or kept, a duplicate, or skipped as not a document); \
+            1 some files failed; 2 a usage error or output that could not be written; 3 every file failed.
             """,
         version: ToolVersion.current,
         subcommands: [Convert.self, Inspect.self, Extract.self, Schema.self],
