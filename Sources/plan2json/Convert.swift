@@ -8,12 +8,14 @@ struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert documents (files or folders) into records.",
         discussion: """
-            Writes records.jsonl, errors.jsonl and manifest.json into the output folder (and tasks.jsonl,
-            tasks.csv, plan.sqlite with --format), all from this run: a complete new set is written, then
-            switched in at once through the folder's `current` link. Unchanged files are skipped and their
+            Writes records.jsonl, errors.jsonl and manifest.json into the output folder (and tasks.jsonl, \
+            tasks.csv, plan.sqlite with --format), all from this run: a complete new set is written, then \
+            switched in at once through the folder's `current` link. Unchanged files are skipped and their \
             records kept unless --force; byte-identical copies are reported, not converted again.
-            `plan2json convert -` reads one document from stdin and writes JSON Lines to stdout;
+
+            `plan2json convert -` reads one document from stdin and writes JSON Lines to stdout; \
             `plan2json convert FILE... -o -` writes records to stdout and error lines to stderr.
+
             Exit status: 0 all converted, 1 some files failed, 2 usage or I/O error, 3 every file failed.
             """)
 
