@@ -107,9 +107,10 @@ import Testing
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let generation = folder + "/out/.plan2json-runs/2"
-        for _ in 0..<600 where !FileManager.default.fileExists(atPath: generation) { usleep(50_000) }
-        #expect(FileManager.default.fileExists(atPath: generation), "the run started writing")
+        // Its outputs are open (partial files in the new generation) before it reads the inputs.
+        let partial = folder + "/out/.plan2json-runs/2/records.jsonl.partial-\(process.processIdentifier)"
+        for _ in 0..<600 where !FileManager.default.fileExists(atPath: partial) { usleep(50_000) }
+        #expect(FileManager.default.fileExists(atPath: partial), "the run started writing")
         return process
     }
 
