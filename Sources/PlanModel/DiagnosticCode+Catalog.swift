@@ -12,8 +12,6 @@ extension DiagnosticCode {
     public static let danglingLink = DiagnosticCode(rawValue: "pipeline.input.danglingLink")
     /// A symbolic link inside the input leads back to a folder containing it.
     public static let linkLoop = DiagnosticCode(rawValue: "pipeline.input.linkLoop")
-    /// The file is not a document (source code, data) and holds no plan content; it was skipped.
-    public static let notADocument = DiagnosticCode(rawValue: "pipeline.input.notADocument")
 
     // MARK: Decoding (bytes -> text)
     /// No encoding candidate decoded the file convincingly.
