@@ -171,7 +171,7 @@ extension HTMLTableGridTests {
         #expect(document.paragraphs.map(\.text) == ["任务分解表"])
     }
 
-    /// 16 KB of `rowspan="0" colspan="1000"` would expand to over a billion positions: the grid
+    /// 16 KB of `rowspan="0" colspan="1000"` would expand to tens of millions of positions: the grid
     /// stops repeating spans at its bound, keeps every cell's text once and says so.
     @Test func aSpanBombStaysWithinTheGridBound() throws {
         var html = "<table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td></tr>\n"
