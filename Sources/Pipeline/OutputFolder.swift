@@ -58,6 +58,8 @@ struct OutputFolder {
     func newGeneration() throws(BatchConverter.Failure) -> String {
         let number = (currentGeneration.flatMap { Int($0) } ?? 0) + 1
         let generation = runs + "/" + String(number)
+        // Never reuse what a killed run left under this name.
+        try? FileManager.default.removeItem(atPath: generation)
         do {
             try FileManager.default.createDirectory(atPath: generation, withIntermediateDirectories: true)
         } catch {
