@@ -72,7 +72,7 @@ struct Convert: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Start tasks.csv with a UTF-8 byte order mark (for Excel on Windows).")
     var csvBom = true
 
-    @Flag(help: "No progress line and no summary line.")
+    @Flag(help: "No progress line, no summary line (errors only on stderr).")
     var quiet = false
 
     func validate() throws {
@@ -124,8 +124,8 @@ struct Convert: ParsableCommand {
             StandardStreams.error("plan2json: \(error.description)\n")
             throw ExitCode(2)
         }
-        if let removed = summary.removedLine(folder: output) { StandardStreams.error("plan2json: \(removed)\n") }
         if !quiet {
+            if let removed = summary.removedLine(folder: output) { StandardStreams.error("plan2json: \(removed)\n") }
             let seconds = Date().timeIntervalSince(started)
             StandardStreams.error(
                 "plan2json: \(summary.line) in \(String(format: "%.2f", seconds)) s" + (output == "-" ? "" : " → \(output)/") + "\n")
