@@ -21,7 +21,7 @@ import Testing
         let run = try CLI.run(["inspect", "--json", "-", Repository.path("fixtures/errors/empty.txt")], stdin: input)
         #expect(run.status == 1)
         let objects = try run.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
-        #expect(objects.count == 2)
+        try #require(objects.count == 2)
         #expect(objects[0]["path"] == .string("-") && objects[0]["converted"] == .bool(true))
         #expect(objects[0]["document"]?["type"] == .string("document"))
         #expect(objects[0]["tasks"] == .number("10"))

@@ -39,7 +39,7 @@ import Testing
         #expect(records.dropFirst().allSatisfy { $0["source"]?["path"] == .string("downloads/plan-2023.txt") })
         let failed = try CLI.run(["convert", "-", "--name", "downloads/empty.txt"], stdin: "")
         #expect(failed.status == 3)
-        let error = try JSONParser.parse(String(failed.stderr.split(separator: "\n")[0]))
+        let error = try JSONParser.parse(String(failed.stderr.split(separator: "\n").first ?? ""))
         #expect(error["path"] == .string("downloads/empty.txt"))
         #expect(try CLI.run(["convert", "a.txt", "--name", "x"]).status == 2, "--name is for stdin only")
     }
@@ -53,7 +53,9 @@ import Testing
         #expect(documents.compactMap { $0["source"]?["path"]?.stringValue } == ["in/a.txt", "in/b.txt"])
         #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
         let tasks = try CLI.run(["convert", "in/b.txt", "-o", "-", "--format", "tasks", "--quiet"], in: folder)
-        #expect(tasks.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix(#"{"type":"task""#) })
+        #expect(tasks.status == 0)
+        let lines = tasks.stdout.split(separator: "\n")
+        #expect(lines.count == 10 && lines.allSatisfy { $0.hasPrefix(#"{"type":"task""#) }, "task records only")
     }
 
     @Test func usageErrorsExitTwo() throws {
