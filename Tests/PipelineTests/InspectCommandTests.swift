@@ -39,7 +39,7 @@ import Testing
         #expect(missing.stderr == "plan2json: in/nope.txt: no such file or folder\n")
         #expect(missing.stdout.contains("tasks     10"), "the other files are still inspected")
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: folder + "/in/locked.txt")
-        let drop = getuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : ""
+        let drop = try Shell.unprivileged(in: folder)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)
         let locked = try Shell.run(drop + #""$P" inspect in/locked.txt"#, in: folder)
         #expect(locked.status == 3)

@@ -207,7 +207,7 @@ import Testing
         let folder = try CLI.workspace(["a.txt": "fixtures/text/seed-003/input.txt", "locked/b.txt": "fixtures/table-dump/seed-000/input.txt"])
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder)
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: folder + "/in/locked")
-        let drop = getuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : ""
+        let drop = try Shell.unprivileged(in: folder)
         let run = try Shell.run(drop + #""$P" convert in -o out"#, in: folder)
         #expect(run.status == 1)
         #expect(run.stderr.contains("2 file(s): 1 converted, 1 failed"))

@@ -36,6 +36,18 @@ enum Shell {
             stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
 
+    /// A prefix that runs a command as an unprivileged user when the tests run as root (root reads
+    /// every file, so permission errors need another user), and `$P` copied where that user can run
+    /// it (the checkout may sit in a folder only root can enter).
+    static func unprivileged(in folder: String) throws -> String {
+        guard getuid() == 0 else { return "" }
+        let copy = folder + "/bin/plan2json"
+        try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repository.binary, toPath: copy)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder + "/bin")
+        return "P=\(copy); setpriv --reuid=65534 --regid=65534 --clear-groups "
+    }
+
     /// The readable outputs at the top of a folder, by name (a dangling link reads as absent).
     static func outputs(_ folder: String) -> [String: Data] {
         var result: [String: Data] = [:]
