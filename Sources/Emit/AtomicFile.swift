@@ -1,22 +1,24 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A file written under a temporary name beside its destination and renamed into place
-/// when complete, so an interrupted run never leaves a half-written output.
+/// when complete, so an interrupted run never leaves a half-written output. Writes go
+/// through POSIX calls so that a full disk is an `EmitError` naming the reason, never a trap.
+/// (A class only to own the file descriptor.)
 public final class AtomicFile {
     public let destination: String
     let temporary: String
-    private var handle: FileHandle?
+    private var descriptor: Int32
     private var buffer: [UInt8] = []
 
     public init(destination: String) throws(EmitError) {
         self.destination = destination
-        self.temporary = destination + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-            let handle = FileHandle(forWritingAtPath: temporary)
-        else {
-            throw EmitError(path: destination, message: "cannot create \(temporary)")
-        }
-        self.handle = handle
+        self.temporary = destination + ".partial-\(getpid())"
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw EmitError(path: destination, message: Self.reason()) }
         buffer.reserveCapacity(1 << 16)
     }
 
@@ -26,11 +28,14 @@ public final class AtomicFile {
     }
 
     private func flush() throws(EmitError) {
-        guard let handle, !buffer.isEmpty else { return }
-        do {
-            try handle.write(contentsOf: buffer)
-        } catch {
-            throw EmitError(path: destination, message: "cannot write: \(error)")
+        var offset = 0
+        while offset < buffer.count {
+            let count = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, buffer.count - offset) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw EmitError(path: destination, message: Self.reason())
+            }
+            offset += count
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -38,17 +43,18 @@ public final class AtomicFile {
     /// Flushes, closes and renames the file into place.
     public func commit() throws(EmitError) {
         try flush()
-        try? handle?.close()
-        handle = nil
-        if rename(temporary, destination) != 0 {
-            throw EmitError(path: destination, message: "cannot move \(temporary) into place")
-        }
+        let closed = close(descriptor)
+        descriptor = -1
+        guard closed == 0 else { throw EmitError(path: destination, message: Self.reason()) }
+        if rename(temporary, destination) != 0 { throw EmitError(path: destination, message: Self.reason()) }
     }
+
+    private static func reason() -> String { String(cString: strerror(errno)) }
 
     deinit {
         // Never committed: leave nothing behind.
-        if handle != nil {
-            try? handle?.close()
+        if descriptor >= 0 {
+            close(descriptor)
             unlink(temporary)
         }
     }

@@ -1,24 +1,36 @@
-/// Writes `records.jsonl` (one record per line) and `errors.jsonl` (one failed file per line).
+/// Writes `records.jsonl` (one record per line) and `errors.jsonl` (one failed file per line);
+/// or `tasks.jsonl`, the task records alone (one record type per file, for pandas and DuckDB).
 public struct JSONLinesWriter: RecordWriter {
     let recordsPath: String
-    let errorsPath: String
+    let errorsPath: String?
+    let tasksOnly: Bool
     private var records: AtomicFile?
     private var errors: AtomicFile?
 
     public init(recordsPath: String, errorsPath: String) {
         self.recordsPath = recordsPath
         self.errorsPath = errorsPath
+        tasksOnly = false
+    }
+
+    /// Task records only, no error lines.
+    public init(tasksPath: String) {
+        recordsPath = tasksPath
+        errorsPath = nil
+        tasksOnly = true
     }
 
     public mutating func begin() throws(EmitError) {
         records = try AtomicFile(destination: recordsPath)
-        errors = try AtomicFile(destination: errorsPath)
+        if let errorsPath { errors = try AtomicFile(destination: errorsPath) }
     }
 
     public mutating func write(_ file: ConvertedFile) throws(EmitError) {
         switch file {
         case .records(let values):
-            for value in values { try records?.write(JSONSerializer.serialize(value) + "\n") }
+            for value in values where !tasksOnly || value["type"]?.stringValue == "task" {
+                try records?.write(JSONSerializer.serialize(value) + "\n")
+            }
         case .failure(let value):
             try errors?.write(JSONSerializer.serialize(value) + "\n")
         }

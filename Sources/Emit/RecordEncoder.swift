@@ -3,7 +3,7 @@ public import PlanModel
 /// Turns records into JSON values with their keys in the fixed order of SPEC §3.
 public enum RecordEncoder {
     /// The value of every record's `schema` key: the version of the record shapes.
-    public static let schemaVersion = "plan2json/1"
+    public static let schemaVersion = "plan2json/2"
 
     /// A document's records in the order `records.jsonl` holds them: the document, then its tasks.
     public static func encode(_ document: NormalizedDocument) -> [JSONValue] {
@@ -97,14 +97,11 @@ public enum RecordEncoder {
         .array(section.map { .object([("marker", .string($0.marker)), ("title", .string($0.title))]) })
     }
 
-    /// `fields` as an object; a header printed twice gets ` (2)` so no column is lost.
+    /// `fields` as an array of `{header, text}` in source order: one shape whatever the headers,
+    /// so DuckDB, Spark and pandas infer one schema for every batch (an object keyed by header
+    /// became a struct whose members changed with each batch). A header printed twice appears twice.
     static func encode(_ fields: [FieldValue]) -> JSONValue {
-        var seen: [String: Int] = [:]
-        return .object(fields.map { field in
-            let count = (seen[field.header] ?? 0) + 1
-            seen[field.header] = count
-            return (count == 1 ? field.header : "\(field.header) (\(count))", .string(field.text))
-        })
+        .array(fields.map { .object([("header", .string($0.header)), ("text", .string($0.text))]) })
     }
 
     static func encode(_ original: TaskOriginal) -> JSONValue {

@@ -4,7 +4,7 @@ public enum RecordSchema {
     public static var json: JSONValue {
         .object([
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
-            ("$id", .string("urn:plan2json:schema:1")),
+            ("$id", .string("urn:plan2json:schema:2")),
             ("title", .string("plan2json records")),
             ("description", .string(
                 "One JSON object per line of records.jsonl: a document record, then its task records. "
@@ -14,6 +14,13 @@ public enum RecordSchema {
                 ("document", document),
                 ("task", task),
                 ("section_ref", object([("marker", string), ("title", string)])),
+                // One fixed shape for every document, whatever its headers (a map from header to
+                // text as an array of entries, in source order).
+                ("field", .object([
+                    ("description", .string("every column or labelled part of the source: [{header, text}] in source order")),
+                    ("type", .string("array")),
+                    ("items", object([("header", string), ("text", string)])),
+                ])),
                 ("milestone", object([("when", nullable(ref("time"))), ("text", string)])),
                 ("quantity", quantity),
                 ("time", .object([("oneOf", .array([ref("period"), ref("time_set")]))])),
@@ -71,7 +78,7 @@ public enum RecordSchema {
             ("leaders", array(string)),
             ("lead_units", array(string)),
             ("support_units", array(string)),
-            ("fields", .object([("type", .string("object")), ("additionalProperties", string)])),
+            ("fields", ref("field")),
         ]
         return object([
             ("type", constant("task")),
@@ -89,7 +96,7 @@ public enum RecordSchema {
             ("lead_units", array(string)),
             ("support_units", array(string)),
             ("quantities", array(ref("quantity"))),
-            ("fields", .object([("type", .string("object")), ("additionalProperties", string)])),
+            ("fields", ref("field")),
             ("source", object([("path", string), ("line_start", integer), ("line_end", integer)])),
             ("original", object(text, required: [])),
             ("warnings", array(ref("diagnostic"))),

@@ -3,14 +3,16 @@ internal import CSQLite
 /// A SQLite database file, open for writing. The only Swift file that imports SQLite.
 final class SQLiteDatabase {
     private var handle: OpaquePointer?
+    /// The database as the user knows it (the file may be written under a temporary name).
     let path: String
 
-    init(path: String) throws(EmitError) {
-        self.path = path
+    init(path file: String, name: String? = nil) throws(EmitError) {
+        self.path = name ?? file
+        let path = file
         var database: OpaquePointer?
         guard sqlite3_open_v2(path, &database, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK, let database else {
             sqlite3_close(database)
-            throw EmitError(path: path, message: "cannot open SQLite database")
+            throw EmitError(path: path, message: "SQLite cannot open it: \(String(cString: sqlite3_errstr(sqlite3_errcode(database))))")
         }
         handle = database
     }
@@ -46,6 +48,7 @@ final class SQLiteDatabase {
     enum Value {
         case null
         case integer(Int)
+        case real(Double)
         case text(String)
     }
 
@@ -71,6 +74,7 @@ final class SQLiteDatabase {
                 switch value {
                 case .null: sqlite3_bind_null(statement, index)
                 case .integer(let number): sqlite3_bind_int64(statement, index, Int64(number))
+                case .real(let number): sqlite3_bind_double(statement, index, number)
                 case .text(let text): sqlite3_bind_text(statement, index, text, -1, plan2json_sqlite_transient())
                 }
             }

@@ -2,9 +2,9 @@ import Foundation
 
 /// Writes `plan.sqlite`: documents, tasks, milestones (and `milestone_periods`, one row per
 /// period of each milestone: a set's parts, or its one time), quantities, units and errors as
-/// tables, keyed so they join on `doc_id` and `task_id`. Quantity values are stored as exact
-/// decimal text (SQLite's REAL is a binary float); `CAST(value AS REAL)` when arithmetic
-/// matters more than exactness.
+/// tables, keyed so they join on `doc_id` and `task_id`. Quantity values are numbers (`value`,
+/// `min`, `max` REAL, so `max(value)` and arithmetic work) with the exact decimal text beside
+/// them (`value_text`, `min_text`, `max_text`: REAL is a binary float).
 public struct SQLiteWriter: RecordWriter {
     let path: String
     private var database: SQLiteDatabase?
@@ -28,8 +28,8 @@ public struct SQLiteWriter: RecordWriter {
             part INTEGER NOT NULL, type TEXT NOT NULL, grain TEXT, ref TEXT, start TEXT, "end" TEXT,
             PRIMARY KEY (task_id, position, part));
         CREATE TABLE quantities (task_id TEXT NOT NULL REFERENCES tasks(id), position INTEGER NOT NULL, field TEXT,
-            text TEXT NOT NULL, value TEXT, min TEXT, max TEXT, unit TEXT, cmp TEXT NOT NULL, per TEXT, currency TEXT,
-            target INTEGER NOT NULL, PRIMARY KEY (task_id, position));
+            text TEXT NOT NULL, value REAL, min REAL, max REAL, unit TEXT, cmp TEXT NOT NULL, per TEXT, currency TEXT,
+            target INTEGER NOT NULL, value_text TEXT, min_text TEXT, max_text TEXT, PRIMARY KEY (task_id, position));
         CREATE TABLE units (task_id TEXT NOT NULL REFERENCES tasks(id), role TEXT NOT NULL, position INTEGER NOT NULL,
             name TEXT NOT NULL, PRIMARY KEY (task_id, role, position));
         CREATE TABLE errors (path TEXT NOT NULL, sha256 TEXT, stage TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL);
@@ -42,14 +42,14 @@ public struct SQLiteWriter: RecordWriter {
         "tasks": "INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         "milestones": "INSERT INTO milestones VALUES (?,?,?,?,?,?,?,?)",
         "milestone_periods": "INSERT INTO milestone_periods VALUES (?,?,?,?,?,?,?,?)",
-        "quantities": "INSERT INTO quantities VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "quantities": "INSERT INTO quantities VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         "units": "INSERT INTO units VALUES (?,?,?,?)",
         "errors": "INSERT INTO errors VALUES (?,?,?,?,?)",
     ]
 
     public mutating func begin() throws(EmitError) {
         unlink(temporary)
-        let database = try SQLiteDatabase(path: temporary)
+        let database = try SQLiteDatabase(path: temporary, name: path)
         try database.execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
         try database.execute(Self.schema)
         try database.execute("BEGIN")
@@ -81,7 +81,7 @@ public struct SQLiteWriter: RecordWriter {
         // Statements hold the connection; releasing both closes the file before it moves.
         statements = [:]
         database = nil
-        if rename(temporary, path) != 0 { throw EmitError(path: path, message: "cannot move \(temporary) into place") }
+        if rename(temporary, path) != 0 { throw EmitError(path: path, message: String(cString: strerror(errno))) }
     }
 
     /// The rows of a query against a finished database, as text (for checks and tests).
@@ -127,10 +127,11 @@ public struct SQLiteWriter: RecordWriter {
         for (position, quantity) in (record["quantities"]?.arrayValue ?? []).enumerated() {
             let per = (quantity["per"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: "/")
             try statements["quantities"]?.run([
-                id, .integer(position + 1), text(quantity["field"]), text(quantity["text"]), text(quantity["value"]),
-                text(quantity["min"]), text(quantity["max"]), text(quantity["unit"]), text(quantity["cmp"]),
+                id, .integer(position + 1), text(quantity["field"]), text(quantity["text"]), real(quantity["value"]),
+                real(quantity["min"]), real(quantity["max"]), text(quantity["unit"]), text(quantity["cmp"]),
                 per.isEmpty ? .null : .text(per), text(quantity["currency"]),
                 .integer(quantity["target"] == .bool(true) ? 1 : 0),
+                text(quantity["value"]), text(quantity["min"]), text(quantity["max"]),
             ])
         }
         for role in ["leaders", "lead_units", "support_units"] {
@@ -142,6 +143,10 @@ public struct SQLiteWriter: RecordWriter {
 
     private func text(_ value: JSONValue?) -> SQLiteDatabase.Value {
         value?.scalarText.map(SQLiteDatabase.Value.text) ?? .null
+    }
+
+    private func real(_ value: JSONValue?) -> SQLiteDatabase.Value {
+        value?.scalarText.flatMap { Double($0) }.map(SQLiteDatabase.Value.real) ?? .null
     }
 
     private func integer(_ value: JSONValue?) -> SQLiteDatabase.Value {

@@ -1,14 +1,15 @@
 import Dispatch
 import Foundation
-import Emit
+public import Emit
 public import Normalize
 import PlanModel
 
-/// What `plan2json convert` does: every input file to records, in input order, written
-/// atomically (manifest last), with unchanged files skipped and their records kept.
+/// What `plan2json convert` does: every input file to records, in input order, written as
+/// one complete set and switched into place at once (see `OutputFolder`), with unchanged
+/// files skipped and their records kept, and byte-identical copies reported once.
 public enum BatchConverter {
     public enum OutputFormat: String, Hashable, Sendable, CaseIterable {
-        case jsonl, csv, sqlite
+        case jsonl, tasks, csv, sqlite
     }
 
     public struct Options: Sendable {
@@ -23,6 +24,11 @@ public enum BatchConverter {
         public var showProgress: Bool
         /// Also write `blocks.jsonl`, the document model as read.
         public var writeBlocks = false
+        /// `--include` / `--exclude`.
+        public var filter = InputFilter()
+        /// The `source.path` of a document read from stdin (`--name`).
+        public var stdinName: String?
+        public var csv = CSVWriter.Options()
 
         public init(
             paths: [String], output: String = "out", jobs: Int = 1, formats: Set<OutputFormat> = [.jsonl],
@@ -38,147 +44,181 @@ public enum BatchConverter {
         }
     }
 
-    public struct Summary: Hashable, Sendable {
-        public var files = 0
-        public var converted = 0
-        public var failed = 0
-        /// Files skipped because the manifest showed them unchanged.
-        public var reused = 0
-        public var tasks = 0
-    }
-
-    /// The environment failed (an output folder that cannot be made, a write that fails).
+    /// The environment failed (an output folder that cannot be made or is in use, a write that
+    /// fails, nothing to convert).
     public struct Failure: Error, Hashable, Sendable, CustomStringConvertible {
         public var description: String
     }
 
     /// One input's outcome, ready for the writers.
     struct Outcome: Sendable {
+        enum Status: Hashable, Sendable {
+            case converted, reused, failed
+            case duplicate(of: String)
+            case skipped(reason: String)
+        }
+
         var path: String
         var sha256: String?
-        var converted: ConvertedFile
-        var tasks: Int
-        var reused: Bool
+        var bytes = 0
+        var status: Status
+        /// What the writers get: records or a failure line; nil for a duplicate or a skipped file.
+        var converted: ConvertedFile?
+        var tasks = 0
         /// The document model as read, when `--blocks` asked for it.
         var blocks: [JSONValue] = []
     }
 
     public static func run(_ options: Options) throws(Failure) -> Summary {
-        let files: [String]
+        if options.paths == ["-"] {
+            let name = options.stdinName ?? "-"
+            let input: Input
+            do {
+                input = Input(path: name, bytes: try StandardStreams.input())
+            } catch {
+                throw Failure(description: error.description)
+            }
+            guard options.output == "-" else { return try write(.init(files: [name], problems: []), options: options, stdin: input) }
+            return try stream(.init(files: [name], problems: []), options: options, stdin: input)
+        }
+        if options.output == "-" { return try stream(try select(options, excluding: nil), options: options, stdin: nil) }
+        return try write(nil, options: options, stdin: nil)
+    }
+
+    static func select(_ options: Options, excluding folder: String?) throws(Failure) -> InputFiles.Selection {
+        let selection: InputFiles.Selection
         do {
-            files = try options.paths == ["-"] ? ["-"] : InputFiles.collect(options.paths)
+            selection = try InputFiles.collect(options.paths, filter: options.filter, excluding: folder)
         } catch {
             throw Failure(description: error.description)
         }
-        if options.output == "-" { return stream(files, options: options) }
-
-        let folder = options.output
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw Failure(description: "\(folder): error: cannot create output folder: \(error.localizedDescription)")
+        guard !selection.files.isEmpty else {
+            for problem in selection.problems { StandardStreams.error("plan2json: \(problem.path): \(problem.message)\n") }
+            let output = folder.map { "; \($0)/ left as it was" } ?? ""
+            throw Failure(description: "no input files found in \(options.paths.joined(separator: " "))\(output)")
         }
+        return selection
+    }
+
+    /// Folder output: a new generation of every output, then one switch.
+    static func write(_ given: InputFiles.Selection?, options: Options, stdin: Input?) throws(Failure) -> Summary {
+        // Inputs first: a run that finds nothing to convert leaves the folder as it was.
+        let selection: InputFiles.Selection
+        if let given { selection = given } else { selection = try select(options, excluding: options.output) }
+        let folder = try OutputFolder(path: options.output)
         // --blocks shows the model of every file, so nothing is kept from the last run then.
-        let previous = options.force || options.writeBlocks ? PreviousRun() : PreviousRun(folder: folder)
+        let previous = options.force || options.writeBlocks ? PreviousRun() : PreviousRun(folder: folder.path)
         let optionsKey = "keep_script=\(options.normalize.keepScript)"
+        let generation = try folder.newGeneration()
 
         var writers: [any RecordWriter] = [
-            JSONLinesWriter(recordsPath: folder + "/records.jsonl", errorsPath: folder + "/errors.jsonl")
+            JSONLinesWriter(recordsPath: generation + "/records.jsonl", errorsPath: generation + "/errors.jsonl")
         ]
-        if options.formats.contains(.csv) { writers.append(CSVWriter(path: folder + "/tasks.csv")) }
-        if options.formats.contains(.sqlite) { writers.append(SQLiteWriter(path: folder + "/plan.sqlite")) }
+        if options.formats.contains(.tasks) { writers.append(JSONLinesWriter(tasksPath: generation + "/tasks.jsonl")) }
+        if options.formats.contains(.csv) { writers.append(CSVWriter(path: generation + "/tasks.csv", options: options.csv)) }
+        if options.formats.contains(.sqlite) { writers.append(SQLiteWriter(path: generation + "/plan.sqlite")) }
         var blocks: AtomicFile?
 
         var summary = Summary()
         var entries: [Manifest.Entry] = []
-        var firstPathBySHA: [String: String] = [:]
         do throws(EmitError) {
             for index in writers.indices { try writers[index].begin() }
-            if options.writeBlocks { blocks = try AtomicFile(destination: folder + "/blocks.jsonl") }
-            let progress = Progress(total: files.count, enabled: options.showProgress)
-            try forEachOutcome(files, options: options) { path, sha in
+            if options.writeBlocks { blocks = try AtomicFile(destination: generation + "/blocks.jsonl") }
+            var progress = Progress(files: selection.files, enabled: options.showProgress)
+            var problems = selection.problems[...]
+            func handle(_ outcome: Outcome) throws(EmitError) {
+                if let converted = outcome.converted {
+                    for index in writers.indices { try writers[index].write(converted) }
+                }
+                for block in outcome.blocks { try blocks?.write(JSONSerializer.serialize(block) + "\n") }
+                summary.count(outcome)
+                if let entry = Manifest.Entry(outcome) { entries.append(entry) }
+                progress.advance(bytes: outcome.bytes, failed: outcome.status == .failed)
+            }
+            try forEachOutcome(selection.files, options: options, stdin: stdin) { path, sha in
                 guard previous.isValid(version: ToolVersion.current, options: optionsKey) else { return nil }
                 return previous.outcome(path: path, sha256: sha)
             } handle: { outcome throws(EmitError) in
-                var outcome = outcome
-                // The same bytes twice would give two documents with one id.
-                if let sha = outcome.sha256, case .records = outcome.converted {
-                    if let first = firstPathBySHA[sha] {
-                        let failure = FileFailure(
-                            path: outcome.path, sha256: sha, stage: "read", code: .duplicateContent,
-                            message: "same content as \(first); its records are written once, under that path")
-                        outcome = Outcome(path: outcome.path, sha256: sha, converted: .failure(RecordEncoder.encode(failure)), tasks: 0, reused: false)
-                    } else {
-                        firstPathBySHA[sha] = outcome.path
-                    }
+                // Places the walk could not enter, in path order among the files.
+                while let problem = problems.first, problem.path.utf8.lexicographicallyPrecedes(outcome.path.utf8) {
+                    try handle(Outcome(problem))
+                    problems.removeFirst()
                 }
-                for index in writers.indices { try writers[index].write(outcome.converted) }
-                for block in outcome.blocks { try blocks?.write(JSONSerializer.serialize(block) + "\n") }
-                summary.files += 1
-                if outcome.reused { summary.reused += 1 }
-                switch outcome.converted {
-                case .records: summary.converted += 1
-                case .failure: summary.failed += 1
-                }
-                summary.tasks += outcome.tasks
-                if let sha = outcome.sha256 {
-                    let isRecords = if case .records = outcome.converted { true } else { false }
-                    entries.append(Manifest.Entry(path: outcome.path, sha256: sha, converted: isRecords, tasks: outcome.tasks))
-                }
-                progress.advance()
+                try handle(outcome)
             }
+            for problem in problems { try handle(Outcome(problem)) }
             progress.finish()
             for index in writers.indices { try writers[index].finish() }
             try blocks?.commit()
             let manifest = Manifest(version: ToolVersion.current, options: optionsKey, entries: entries)
-            let file = try AtomicFile(destination: folder + "/manifest.json")
+            let file = try AtomicFile(destination: generation + "/manifest.json")
             try file.write(JSONSerializer.serialize(manifest.json) + "\n")
             try file.commit()
+        } catch {
+            folder.discard(generation)
+            // Name the output as the user knows it, not the generation it was written into.
+            var error = error
+            error.path = folder.path + "/" + (error.path as NSString).lastPathComponent
+            throw Failure(description: error.description)
+        }
+        summary.removedOutputs = try folder.publish(generation)
+        return summary
+    }
+
+    /// `-o -`: records to stdout as they come (in input order), failures to stderr.
+    static func stream(_ selection: InputFiles.Selection, options: Options, stdin: Input?) throws(Failure) -> Summary {
+        var summary = Summary()
+        for problem in selection.problems {
+            summary.count(Outcome(problem))
+            StandardStreams.error(JSONSerializer.serialize(RecordEncoder.encode(problem)) + "\n")
+        }
+        do throws(StandardStreams.Failure) {
+            try forEachOutcome(selection.files, options: options, stdin: stdin, reuse: { _, _ in nil }) {
+                (outcome: Outcome) throws(StandardStreams.Failure) in
+                summary.count(outcome)
+                switch outcome.converted {
+                case .records(let records):
+                    var text = ""
+                    for record in records where !options.formats.contains(.tasks) || record["type"]?.stringValue == "task" {
+                        JSONSerializer.write(record, into: &text)
+                        text += "\n"
+                    }
+                    try StandardStreams.output(text)
+                case .failure(let failure):
+                    StandardStreams.error(JSONSerializer.serialize(failure) + "\n")
+                case nil:
+                    break
+                }
+            }
         } catch {
             throw Failure(description: error.description)
         }
         return summary
     }
 
-    /// `-o -`: records to stdout as they come (in input order), failures to stderr.
-    static func stream(_ files: [String], options: Options) -> Summary {
-        var summary = Summary()
-        forEachOutcome(files, options: options, reuse: { _, _ in nil }) { (outcome: Outcome) throws(Never) in
-            summary.files += 1
-            summary.tasks += outcome.tasks
-            switch outcome.converted {
-            case .records(let records):
-                summary.converted += 1
-                var text = ""
-                for record in records {
-                    JSONSerializer.write(record, into: &text)
-                    text += "\n"
-                }
-                FileHandle.standardOutput.write(Data(text.utf8))
-            case .failure(let failure):
-                summary.failed += 1
-                FileHandle.standardError.write(Data((JSONSerializer.serialize(failure) + "\n").utf8))
-            }
-        }
-        return summary
-    }
-
-    /// Converts files in windows of parallel work, handing outcomes over in input order.
+    /// Converts files in windows of parallel work, handing outcomes over in input order. A file
+    /// with the bytes of an earlier one is a duplicate and costs only its hash.
     static func forEachOutcome<E: Error>(
-        _ files: [String], options: Options, reuse: (String, String) -> Outcome?, handle: (Outcome) throws(E) -> Void
+        _ files: [String], options: Options, stdin: Input?, reuse: (String, String) -> Outcome?, handle: (Outcome) throws(E) -> Void
     ) throws(E) {
         let window = max(options.jobs * 4, 8)
+        var firstPathBySHA: [String: String] = [:]
         var start = 0
         while start < files.count {
             let batch = Array(files[start..<min(start + window, files.count)])
-            // Read and hash first (cheap), so unchanged files are not converted again.
-            let inputs = batch.map(Input.read)
+            // Read and hash first (cheap), so unchanged files and copies are not converted again.
+            let inputs = batch.map { stdin ?? Input.read($0) }
             var outcomes = [Outcome?](repeating: nil, count: batch.count)
             var pending: [Int] = []
             for (index, input) in inputs.enumerated() {
-                if let sha = input.sha256, let kept = reuse(input.path, sha) {
+                if let sha = input.sha256, let first = firstPathBySHA[sha] {
+                    outcomes[index] = Outcome(path: input.path, sha256: sha, bytes: input.size, status: .duplicate(of: first))
+                } else if let sha = input.sha256, var kept = reuse(input.path, sha) {
+                    firstPathBySHA[sha] = input.path
+                    kept.bytes = input.size
                     outcomes[index] = kept
                 } else {
+                    if let sha = input.sha256 { firstPathBySHA[sha] = input.path }
                     pending.append(index)
                 }
             }
@@ -186,29 +226,6 @@ public enum BatchConverter {
             for (slot, index) in pending.enumerated() { outcomes[index] = converted[slot] }
             for outcome in outcomes { try handle(outcome!) }
             start += window
-        }
-    }
-
-    /// A file's bytes, or why they could not be read.
-    struct Input: Sendable {
-        var path: String
-        var bytes: [UInt8]?
-        var sha256: String?
-        var failure: FileFailure?
-
-        static func read(_ path: String) -> Input {
-            let data: Data?
-            if path == "-" {
-                data = FileHandle.standardInput.readDataToEndOfFile()
-            } else {
-                data = FileManager.default.contents(atPath: path)
-            }
-            guard let data else {
-                return Input(path: path, failure: FileFailure(
-                    path: path, sha256: nil, stage: "read", code: .unreadable, message: "cannot read the file"))
-            }
-            let bytes = [UInt8](data)
-            return Input(path: path, bytes: bytes, sha256: SHA256.hex(of: bytes))
         }
     }
 
@@ -236,18 +253,30 @@ public enum BatchConverter {
 
     static func convert(_ input: Input, options: Options) -> Outcome {
         guard let bytes = input.bytes, let sha = input.sha256 else {
-            let failure = input.failure!
-            return Outcome(path: input.path, sha256: nil, converted: .failure(RecordEncoder.encode(failure)), tasks: 0, reused: false)
+            return Outcome(input.failure!)
         }
         switch FileConverter.read(bytes: bytes, path: input.path, sha256: sha) {
         case .success(let read):
             let document = DocumentNormalizer.normalize(read.source, info: read.info, options: options.normalize)
+            if document.tasks.isEmpty, let reason = NonDocument.reason(path: input.path, source: read.source) {
+                return Outcome(path: input.path, sha256: sha, bytes: bytes.count, status: .skipped(reason: reason))
+            }
             let records = RecordEncoder.encode(document)
             return Outcome(
-                path: input.path, sha256: sha, converted: .records(records), tasks: document.tasks.count, reused: false,
+                path: input.path, sha256: sha, bytes: bytes.count, status: .converted, converted: .records(records),
+                tasks: document.tasks.count,
                 blocks: options.writeBlocks ? BlockEncoder.encode(read.source, docID: read.info.docID) : [])
         case .failure(let failure):
-            return Outcome(path: input.path, sha256: sha, converted: .failure(RecordEncoder.encode(failure)), tasks: 0, reused: false)
+            return Outcome(failure, bytes: bytes.count)
         }
+    }
+}
+
+extension BatchConverter.Outcome {
+    /// A file or folder that failed, as an error line.
+    init(_ failure: FileFailure, bytes: Int = 0) {
+        self.init(
+            path: failure.path, sha256: failure.sha256, bytes: bytes, status: .failed,
+            converted: .failure(RecordEncoder.encode(failure)))
     }
 }

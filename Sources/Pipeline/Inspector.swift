@@ -1,17 +1,86 @@
-import Emit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+public import Emit
 public import Normalize
 import PlanModel
 
-/// `plan2json inspect`: what the tool sees in one file, for a person to read at a glance.
+/// `plan2json inspect`: what the tool sees in one file, for a person to read at a glance, or as
+/// one JSON object (`--json`).
 public enum Inspector {
+    /// One file's inspection.
+    public struct Inspection: Sendable {
+        /// The report for a person.
+        public var text: String
+        /// `{"path", "converted": true, "document": <document record>, "tasks", "milestones",
+        /// "milestones_with_period", "quantities", "task_warnings"}`, or
+        /// `{"path", "converted": false, "error": <errors.jsonl line>}`.
+        public var json: JSONValue
+        /// Whether `convert` would convert it.
+        public var isConverted: Bool
+    }
+
+    /// Why a path could not be inspected at all.
+    public enum LoadProblem: Error, Hashable, Sendable, CustomStringConvertible {
+        case missing(String)
+        case folder(String)
+        case unreadable(String, reason: String)
+
+        public var description: String {
+            switch self {
+            case .missing(let path): "\(path): no such file or folder"
+            case .folder(let path): "\(path): is a folder; inspect reads files (convert walks folders)"
+            case .unreadable(let path, let reason): "\(path): cannot read the file: \(reason)"
+            }
+        }
+
+        /// A missing path or a folder is a usage error; an unreadable file a failed one.
+        public var isUsageError: Bool {
+            if case .unreadable = self { false } else { true }
+        }
+
+        public var json: JSONValue {
+            let (path, message, code): (String, String, DiagnosticCode) =
+                switch self {
+                case .missing(let path): (path, "no such file or folder", .unreadable)
+                case .folder(let path): (path, "is a folder", .unreadable)
+                case .unreadable(let path, let reason): (path, "cannot read the file: \(reason)", .unreadable)
+                }
+            return .object([
+                ("path", .string(path)), ("converted", .bool(false)),
+                ("error", RecordEncoder.encode(FileFailure(path: path, sha256: nil, stage: "read", code: code, message: message))),
+            ])
+        }
+    }
+
+    /// A file's bytes, or why there are none (a missing path, a folder, permission denied).
+    public static func load(_ path: String) -> Result<[UInt8], LoadProblem> {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            return errno == ENOENT || errno == ENOTDIR ? .failure(.missing(path)) : .failure(.unreadable(path, reason: StandardStreams.reason(errno)))
+        }
+        if info.st_mode & S_IFMT == S_IFDIR { return .failure(.folder(path)) }
+        switch BatchConverter.Input.readFile(path) {
+        case .success(let bytes): return .success(bytes)
+        case .failure(let error): return .failure(.unreadable(path, reason: error.description))
+        }
+    }
+
     public static func report(bytes: [UInt8], path: String, options: NormalizeOptions = NormalizeOptions()) -> String {
+        inspect(bytes: bytes, path: path, options: options).text
+    }
+
+    public static func inspect(bytes: [UInt8], path: String, options: NormalizeOptions = NormalizeOptions()) -> Inspection {
         let sha = SHA256.hex(of: bytes)
         var lines = ["file      \(path)  (\(bytes.count) bytes, sha256 \(sha.prefix(16))…)"]
         let read: FileConverter.ReadDocument
         switch FileConverter.read(bytes: bytes, path: path, sha256: sha) {
         case .failure(let failure):
             lines.append("error     [\(failure.stage)] \(failure.code): \(failure.message)")
-            return lines.joined(separator: "\n") + "\n"
+            let json = JSONValue.object([("path", .string(path)), ("converted", .bool(false)), ("error", RecordEncoder.encode(failure))])
+            return Inspection(text: lines.joined(separator: "\n") + "\n", json: json, isConverted: false)
         case .success(let document):
             read = document
         }
@@ -57,6 +126,14 @@ public enum Inspector {
         for (code, count) in counts.sorted(by: { $0.key < $1.key }) {
             lines.append("          \(count) × \(code)")
         }
-        return lines.joined(separator: "\n") + "\n"
+        let json = JSONValue.object([
+            ("path", .string(path)), ("converted", .bool(true)), ("encoding_reason", .string(reason)),
+            ("document", RecordEncoder.encode(document)),
+            ("tasks", .number(String(result.tasks.count))), ("milestones", .number(String(milestones))),
+            ("milestones_with_period", .number(String(withWhen))),
+            ("quantities", .number(String(result.tasks.flatMap(\.quantities).count))),
+            ("task_warnings", .object(counts.sorted(by: { $0.key < $1.key }).map { ($0.key, .number(String($0.value))) })),
+        ])
+        return Inspection(text: lines.joined(separator: "\n") + "\n", json: json, isConverted: true)
     }
 }

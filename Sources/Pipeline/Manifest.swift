@@ -1,13 +1,23 @@
 import Emit
 
-/// `manifest.json`: what the last run converted, so the next run can skip files whose bytes,
-/// tool version and options are unchanged and keep their records.
+/// `manifest.json`: what the last run did with each input, so the next run can skip files whose
+/// bytes, tool version and options are unchanged and keep their records. `status` is
+/// `converted`, `failed`, `duplicate` (with `same_as`, the earlier path with the same bytes)
+/// or `skipped` (with `reason`).
 struct Manifest: Hashable, Sendable {
     struct Entry: Hashable, Sendable {
+        enum Status: Hashable, Sendable {
+            case converted, failed
+            case duplicate(of: String)
+            case skipped(reason: String)
+        }
+
         var path: String
         var sha256: String
-        var converted: Bool
+        var status: Status
         var tasks: Int
+
+        var converted: Bool { status == .converted }
     }
 
     var version: String
@@ -20,12 +30,15 @@ struct Manifest: Hashable, Sendable {
             ("version", .string(version)),
             ("options", .string(options)),
             ("files", .array(entries.map { entry in
-                .object([
-                    ("path", .string(entry.path)),
-                    ("sha256", .string(entry.sha256)),
-                    ("status", .string(entry.converted ? "converted" : "failed")),
-                    ("tasks", .number(String(entry.tasks))),
-                ])
+                var fields: [(String, JSONValue)] = [("path", .string(entry.path)), ("sha256", .string(entry.sha256))]
+                switch entry.status {
+                case .converted: fields.append(("status", .string("converted")))
+                case .failed: fields.append(("status", .string("failed")))
+                case .duplicate(let first): fields += [("status", .string("duplicate")), ("same_as", .string(first))]
+                case .skipped(let reason): fields += [("status", .string("skipped")), ("reason", .string(reason))]
+                }
+                fields.append(("tasks", .number(String(entry.tasks))))
+                return .object(fields)
             })),
         ])
     }
@@ -45,9 +58,29 @@ struct Manifest: Hashable, Sendable {
         self.options = options
         entries = files.compactMap { file in
             guard let path = file["path"]?.stringValue, let sha256 = file["sha256"]?.stringValue else { return nil }
-            return Entry(
-                path: path, sha256: sha256, converted: file["status"]?.stringValue == "converted",
-                tasks: Int(file["tasks"]?.scalarText ?? "") ?? 0)
+            let status: Entry.Status =
+                switch file["status"]?.stringValue {
+                case "converted": .converted
+                case "duplicate": .duplicate(of: file["same_as"]?.stringValue ?? "")
+                case "skipped": .skipped(reason: file["reason"]?.stringValue ?? "")
+                default: .failed
+                }
+            return Entry(path: path, sha256: sha256, status: status, tasks: Int(file["tasks"]?.scalarText ?? "") ?? 0)
         }
+    }
+}
+
+extension Manifest.Entry {
+    /// The entry of a file read in this run (nil for a folder the walk could not enter).
+    init?(_ outcome: BatchConverter.Outcome) {
+        guard let sha = outcome.sha256 else { return nil }
+        let status: Status =
+            switch outcome.status {
+            case .converted, .reused: .converted
+            case .failed: .failed
+            case .duplicate(let first): .duplicate(of: first)
+            case .skipped(let reason): .skipped(reason: reason)
+            }
+        self.init(path: outcome.path, sha256: sha, status: status, tasks: outcome.tasks)
     }
 }

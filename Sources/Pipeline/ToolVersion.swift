@@ -1,4 +1,4 @@
 /// The version written into the manifest: records from another version are redone.
 public enum ToolVersion {
-    public static let current = "0.1.0"
+    public static let current = "0.2.0"
 }

@@ -14,6 +14,14 @@ extension DiagnosticCode {
     /// An input line's `content_base64` is not valid base64.
     public static let inputLineBadBase64 = DiagnosticCode(rawValue: "ingest.input.badBase64")
 
+    // MARK: Walking the input
+    /// A folder inside the input could not be read (permissions); its files were not converted.
+    public static let unreadableFolder = DiagnosticCode(rawValue: "pipeline.input.unreadableFolder")
+    /// A symbolic link inside the input points at nothing.
+    public static let danglingLink = DiagnosticCode(rawValue: "pipeline.input.danglingLink")
+    /// A symbolic link inside the input leads back to a folder containing it.
+    public static let linkLoop = DiagnosticCode(rawValue: "pipeline.input.linkLoop")
+
     // MARK: Decoding (bytes -> text)
     /// No encoding candidate decoded the file convincingly.
     public static let decodeFailed = DiagnosticCode(rawValue: "ingest.decode.failed")
@@ -58,6 +66,8 @@ extension DiagnosticCode {
     /// An item number printed without its punctuation (`22大力…`) was read from the numbering around it.
     public static let impliedLabel = DiagnosticCode(rawValue: "normalize.outline.impliedLabel")
     public static let siteChromeDropped = DiagnosticCode(rawValue: "ingest.text.siteChromeDropped")
+    /// An HTML table's rowspan/colspan would expand past the grid bound; spans past it fill one position.
+    public static let spanBoundReached = DiagnosticCode(rawValue: "ingest.table.spanBoundReached")
     public static let htmlParseError = DiagnosticCode(rawValue: "ingest.html.parseError")
     public static let noPlanContent = DiagnosticCode(rawValue: "normalize.document.noPlanContent")
     /// No item names an owner: the items of the document's main numbering were taken as its tasks.

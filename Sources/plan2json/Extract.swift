@@ -16,18 +16,18 @@ struct Extract: ParsableCommand {
     /// A usage error exits 2 (SPEC §5), not with argument-parser's 64.
     func validate() throws {
         if let year, !(1900...2100).contains(year) {
-            FileHandle.standardError.write(Data("plan2json: error: --year must be a year from 1900 to 2100, not \(year)\n".utf8))
+            StandardStreams.error("plan2json: error: --year must be a year from 1900 to 2100, not \(year)\n")
             throw ExitCode(2)
         }
     }
 
     func run() throws {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
+        let bytes = try StandardStreams.input()
         let lines: [String]
         do {
-            lines = try PhraseExtractor.lines(of: [UInt8](data))
+            lines = try PhraseExtractor.lines(of: bytes)
         } catch {
-            FileHandle.standardError.write(Data("plan2json: error: \(error.description)\n".utf8))
+            StandardStreams.error("plan2json: error: \(error.description)\n")
             throw ExitCode(2)
         }
         var output = ""
@@ -35,6 +35,6 @@ struct Extract: ParsableCommand {
             JSONSerializer.write(value, into: &output)
             output += "\n"
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        try StandardStreams.output(output)
     }
 }

@@ -25,7 +25,7 @@ import Testing
         try writer.finish()
         let lines = try String(contentsOfFile: folder + "/records.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines[1].hasPrefix(#"{"type":"task","schema":"plan2json/1","id":"0f0f0f0f0f0f0f0f/一/1""#))
+        #expect(lines[1].hasPrefix(#"{"type":"task","schema":"plan2json/2","id":"0f0f0f0f0f0f0f0f/一/1""#))
         let errors = try String(contentsOfFile: folder + "/errors.jsonl", encoding: .utf8)
         #expect(errors == #"{"path":"b.pdf","sha256":null,"stage":"detect","code":"ingest.format.binary","message":"PDF document"}"# + "\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["errors.jsonl", "records.jsonl"])
@@ -38,7 +38,9 @@ import Testing
         try writer.write(.records(records))
         try writer.write(.failure(failure))
         try writer.finish()
-        let csv = try String(contentsOfFile: folder + "/tasks.csv", encoding: .utf8)
+        let bytes = try #require(FileManager.default.contents(atPath: folder + "/tasks.csv"))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "a UTF-8 byte order mark first, for Excel")
+        let csv = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines[0] == CSVWriter.columns.joined(separator: ","))
         #expect(lines[1].hasPrefix("0f0f0f0f0f0f0f0f/一/1,0f0f0f0f0f0f0f0f,1,1,一 甲,建设,,,\"一季度，建设。\n持续推进。\",\"2023-Q1\n\",黎军,市局,,"))
@@ -55,12 +57,40 @@ import Testing
         try writer.write(.failure(failure))
         try writer.finish()
         let rows = try SQLiteWriter.query(path: path, """
-            SELECT t.title, d.title, m.ref, q.value, u.name, (SELECT count(*) FROM errors)
+            SELECT t.title, d.title, m.ref, q.value_text, u.name, (SELECT count(*) FROM errors)
             FROM tasks t JOIN documents d USING (doc_id) JOIN milestones m ON m.task_id = t.id AND m.position = 1
             JOIN quantities q ON q.task_id = t.id JOIN units u ON u.task_id = t.id AND u.role = 'lead_units'
             """)
         #expect(rows == [["建设", "计划", "2023-Q1", "74400", "市局", "1"]])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["plan.sqlite"])
+        // Values are numbers for SQL (max, sums), the exact text beside them.
+        #expect(try SQLiteWriter.query(path: path, "SELECT typeof(value), value * 2, max(value) FROM quantities") == [["real", "148800.0", "74400.0"]])
+    }
+
+    @Test func csvCanKeepEveryRowOnOnePhysicalLineAndLeaveOutTheMark() throws {
+        let folder = try temporaryFolder()
+        var writer = CSVWriter(path: folder + "/tasks.csv", options: CSVWriter.Options(byteOrderMark: false, escapeNewlines: true))
+        try writer.begin()
+        try writer.write(.records(records))
+        try writer.finish()
+        let csv = try #require(FileManager.default.contents(atPath: folder + "/tasks.csv"))
+        #expect(csv.first == UInt8(ascii: "i"))
+        let lines = String(decoding: csv, as: UTF8.self).split(separator: "\r\n")
+        #expect(lines.count == 2)
+        #expect(!lines[1].contains("\n"))
+        #expect(lines[1].contains(#",一季度，建设。\n持续推进。,"#), "the line break written as \\n")
+    }
+
+    @Test func tasksJSONLinesHoldsTaskRecordsOnly() throws {
+        let folder = try temporaryFolder()
+        var writer = JSONLinesWriter(tasksPath: folder + "/tasks.jsonl")
+        try writer.begin()
+        try writer.write(.records(records))
+        try writer.write(.failure(failure))
+        try writer.finish()
+        let lines = try String(contentsOfFile: folder + "/tasks.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines[0].hasPrefix(#"{"type":"task","#))
     }
 
     /// A task whose one milestone is the set 一、三季度 (SPEC §5).

@@ -170,4 +170,39 @@ extension HTMLTableGridTests {
         #expect(table.rows.allSatisfy { $0.diagnostics.isEmpty })
         #expect(document.paragraphs.map(\.text) == ["任务分解表"])
     }
+
+    /// 16 KB of `rowspan="0" colspan="1000"` would expand to tens of millions of positions: the grid
+    /// stops repeating spans at its bound, keeps every cell's text once and says so.
+    @Test func aSpanBombStaysWithinTheGridBound() throws {
+        var html = "<table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td></tr>\n"
+        var row = 0
+        while html.utf8.count < 16_000 {
+            row += 1
+            html += "<tr><td rowspan=\"0\" colspan=\"1000\">任务\(row)</td></tr>\n"
+        }
+        html += "</table>"
+        let tables = HTMLReader().read(html).tables
+        #expect(tables.count == 1)
+        let table = try #require(tables.first)
+        let rows = table.headerRows + table.rows
+        let positions = rows.count * (rows.map(\.cells.count).max() ?? 0)
+        #expect(positions <= 200_000, "grid of \(positions) positions")
+        #expect(rows.contains { $0.diagnostics.contains { $0.code == .spanBoundReached } })
+        let texts = Set(rows.flatMap(\.cells).map(\.text))
+        #expect((1...row).allSatisfy { texts.contains("任务\($0)") }, "every cell's text is kept")
+    }
+
+    /// The bound holds for a document too: many tables of large spans share one budget.
+    @Test func manySpannedTablesShareTheDocumentBound() throws {
+        var table = "<table><tr><td>序号</td><td>工作任务</td></tr>"
+        for row in 1...200 { table += "<tr><td rowspan=\"0\" colspan=\"1000\">任务\(row)</td></tr>" }
+        table += "</table>\n"
+        let tables = HTMLReader().read(String(repeating: table, count: 40)).tables
+        let positions = tables.map { table in
+            let rows = table.headerRows + table.rows
+            return rows.count * (rows.map(\.cells.count).max() ?? 0)
+        }
+        #expect(positions.allSatisfy { $0 <= 200_000 })
+        #expect(positions.reduce(0, +) <= 1_000_000 + tables.count * 201 * 2, "past the document bound a cell fills one position")
+    }
 }

@@ -157,6 +157,19 @@ import TestSupport
             let failure = try JSONParser.parse(line)
             failureByPath[failure["path"]?.stringValue ?? ""] = failure
         }
+        // A batch converts a byte-identical copy once (issue 13): the copy's lines are its
+        // original's with its own path, as a stream that converts every line gives them.
+        var firstPathOfBytes: [[UInt8]: String] = [:]
+        for document in documents {
+            let path = "in/" + document.name
+            guard let original = firstPathOfBytes[document.bytes] else {
+                firstPathOfBytes[document.bytes] = path
+                continue
+            }
+            let renamed = { (line: String) in line.replacingOccurrences(of: "\"path\":\"\(original)\"", with: "\"path\":\"\(path)\"") }
+            if let records = recordsByPath[original] { recordsByPath[path] = records.map(renamed) }
+            if let failure = failureByPath[original] { failureByPath[path] = try JSONParser.parse(renamed(JSONSerializer.serialize(failure))) }
+        }
         #expect(recordsByPath.count + failureByPath.count == 1000)
         #expect(failureByPath.count == 12)
 
@@ -173,7 +186,7 @@ import TestSupport
             if let records = recordsByPath[path] {
                 expected += records
             } else if let failure = failureByPath[path] {
-                let head: [(String, JSONValue)] = [("type", .string("error")), ("schema", .string("plan2json/1"))]
+                let head: [(String, JSONValue)] = [("type", .string("error")), ("schema", .string(RecordEncoder.schemaVersion))]
                 expected.append(JSONSerializer.serialize(.object(head + (failure.objectValue ?? []))))
             } else {
                 Issue.record("the batch gave nothing for \(path)")

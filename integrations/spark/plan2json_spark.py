@@ -34,16 +34,15 @@ from pyspark.sql.types import (
     BooleanType,
     DecimalType,
     LongType,
-    MapType,
     StringType,
     StructField,
     StructType,
 )
 
 # ---------------------------------------------------------------------------------------------
-# The record schemas (SPEC §3), written once. `fields` (printed header -> cleaned text) is the
-# only part whose keys come from the documents; its Spark type is this one line.
-FIELDS_TYPE = MapType(StringType(), StringType())
+# The record schemas (SPEC §3), written once. `fields` is every printed column or labelled part,
+# `[{header, text}]` in source order: one fixed shape whatever the documents' headers.
+FIELDS_TYPE = ArrayType(StructType([StructField("header", StringType()), StructField("text", StringType())]))
 # Exact decimals (7.44万 = 74400): 28 integer digits, 10 after the point.
 NUMBER_TYPE = DecimalType(38, 10)
 # ---------------------------------------------------------------------------------------------

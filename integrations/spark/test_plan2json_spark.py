@@ -166,8 +166,9 @@ def test_documents_equal_the_batch(runs):
 
 
 def test_damaged_files_are_error_rows_with_their_paths(runs):
-    _, _, errors, spark = runs
-    expected = {error["path"]: coerce({"type": "error", "schema": "plan2json/1", **error}, ERROR_SCHEMA) for error in errors}
+    _, records, errors, spark = runs
+    schema = records[0]["schema"]  # the records' own schema version
+    expected = {error["path"]: coerce({"type": "error", "schema": schema, **error}, ERROR_SCHEMA) for error in errors}
     actual = {row["path"]: row for row in spark["errors"]}
     assert actual == expected
     assert actual["fixtures/errors/random.bin"]["code"] == "ingest.format.binary"

@@ -10,6 +10,8 @@ struct HTMLDocumentWalker {
     private var headingDepth = 0
     private var dropped: [String: Int] = [:]
     private var firstDroppedLine: Int?
+    /// Grid positions the document's tables may still expand to (see `HTMLTableGrid`).
+    private var gridCellBudget = HTMLTableGrid.maximumCellsPerDocument
 
     /// Walks `node` and its subtree.
     mutating func walk(_ node: HTMLNode) {
@@ -112,7 +114,7 @@ struct HTMLDocumentWalker {
             flushLines()
             appendParagraphs(raw.strayLines, role: .body)
             appendParagraphs(raw.captions, role: .heading)
-            guard let grid = HTMLTableGrid.build(raw) else { return }
+            guard let grid = HTMLTableGrid.build(raw, budget: &gridCellBudget) else { return }
             appendParagraphs(grid.captionLines, role: .body)
             blocks.append(.table(grid.table))
         case .metadata(let fields):

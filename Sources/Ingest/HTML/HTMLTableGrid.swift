@@ -17,8 +17,19 @@ enum HTMLTableGrid {
     /// every row is (wrongly) a `<th>` row.
     static let maximumHeaderRows = 4
 
-    static func build(_ raw: HTMLRawTable) -> Result? {
-        var grid = expand(raw.rows)
+    /// Bounds on the expanded grid (rows × widest row, padding included), per table and for all
+    /// the tables of a document. Spans are clamped as browsers clamp them (colspan ≤ 1000,
+    /// rowspan ≤ 65534 and never past the end of the row group: see `HTMLRawTable`), yet a few
+    /// kilobytes of `rowspan="0" colspan="1000"` still grow quadratically; past the bound,
+    /// spans are no longer repeated (each cell fills one position) and the table says so.
+    /// A real plan table is a few thousand cells.
+    static let maximumCellsPerTable = 200_000
+    static let maximumCellsPerDocument = 1_000_000
+
+    /// - Parameter budget: grid positions the document has left; what this table uses is taken off.
+    static func build(_ raw: HTMLRawTable, budget: inout Int) -> Result? {
+        var grid = expand(raw.rows, limit: min(maximumCellsPerTable, max(budget, 0)))
+        budget -= grid.count * (grid.map(\.cells.count).max() ?? 0)
 
         // A title written as the table's first row (one cell, however wide its colspan) is
         // a caption, not a header; it is taken out before the width is measured so that a
@@ -79,8 +90,11 @@ enum HTMLTableGrid {
         }
     }
 
-    static func expand(_ rows: [HTMLRawTable.RawRow]) -> [GridRow] {
+    /// - Parameter limit: the most grid positions (rows × widest row) spans may expand to.
+    static func expand(_ rows: [HTMLRawTable.RawRow], limit: Int = maximumCellsPerTable) -> [GridRow] {
         var grid = rows.map { GridRow(cells: [], span: SourceSpan(line: $0.line), isInHead: $0.isInHead) }
+        var width = 0
+        var spansRepeated = true
         // The last row of each row's group: rowspan stops there (and rowspan="0" reaches it).
         var groupEnd = Array(repeating: 0, count: rows.count)
         var index = rows.count - 1
@@ -94,25 +108,44 @@ enum HTMLTableGrid {
             for raw in row.cells {
                 while column < grid[rowIndex].cells.count, grid[rowIndex].cells[column] != nil { column += 1 }
                 let reach = groupEnd[rowIndex] - rowIndex + 1
-                let rowSpan = raw.rowSpan == 0 ? reach : min(raw.rowSpan, reach)
-                let origin = Cell(text: raw.text, span: raw.span, rowSpan: rowSpan, colSpan: raw.colSpan)
+                var rowSpan = raw.rowSpan == 0 ? reach : min(raw.rowSpan, reach)
+                var colSpan = raw.colSpan
+                if spansRepeated, rows.count * max(width, column + colSpan) > limit {
+                    spansRepeated = false
+                    grid[rowIndex].diagnostics.append(
+                        Diagnostic(
+                            .spanBoundReached,
+                            "the table's rowspan/colspan would expand past \(limit) cells; from here on each cell fills one position",
+                            line: raw.span.lineStart))
+                }
+                if !spansRepeated {
+                    rowSpan = 1
+                    colSpan = 1
+                }
+                width = max(width, column + colSpan)
+                let origin = Cell(text: raw.text, span: raw.span, rowSpan: rowSpan, colSpan: colSpan)
                 var copy = origin
                 copy.rowSpan = 1
                 copy.colSpan = 1
                 copy.isSpanCopy = true
                 for rowOffset in 0..<rowSpan {
                     let target = rowIndex + rowOffset
-                    if grid[target].cells.count < column + raw.colSpan {
-                        grid[target].cells += Array(repeating: nil, count: column + raw.colSpan - grid[target].cells.count)
+                    if grid[target].cells.count < column + colSpan {
+                        grid[target].cells += Array(repeating: nil, count: column + colSpan - grid[target].cells.count)
                     }
-                    for columnOffset in 0..<raw.colSpan where grid[target].cells[column + columnOffset] == nil {
+                    for columnOffset in 0..<colSpan where grid[target].cells[column + columnOffset] == nil {
                         grid[target].cells[column + columnOffset] = rowOffset == 0 && columnOffset == 0 ? origin : copy
                         if rowOffset > 0 { grid[target].inheritedCount += 1 }
                     }
                 }
-                grid[rowIndex].origins.append((column, raw))
+                var placed = raw
+                if !spansRepeated {
+                    placed.rowSpan = 1
+                    placed.colSpan = 1
+                }
+                grid[rowIndex].origins.append((column, placed))
                 grid[rowIndex].span = grid[rowIndex].span.union(raw.span)
-                column += raw.colSpan
+                column += colSpan
             }
         }
         return grid

@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PlanModel
+
+extension BatchConverter {
+    /// A file's bytes, or why they could not be read.
+    struct Input: Sendable {
+        var path: String
+        var bytes: [UInt8]?
+        var sha256: String?
+        var failure: FileFailure?
+
+        var size: Int { bytes?.count ?? 0 }
+
+        init(path: String, bytes: [UInt8]) {
+            self.path = path
+            self.bytes = bytes
+            sha256 = SHA256.hex(of: bytes)
+        }
+
+        init(path: String, failure: FileFailure) {
+            self.path = path
+            self.failure = failure
+        }
+
+        static func read(_ path: String) -> Input {
+            switch readFile(path) {
+            case .success(let bytes):
+                return Input(path: path, bytes: bytes)
+            case .failure(let reason):
+                return Input(path: path, failure: FileFailure(
+                    path: path, sha256: nil, stage: "read", code: .unreadable, message: "cannot read the file: \(reason)"))
+            }
+        }
+
+        /// The whole file, or the system's reason it could not be read ("Permission denied").
+        static func readFile(_ path: String) -> Result<[UInt8], ReadError> {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return .failure(ReadError(errno)) }
+            defer { close(descriptor) }
+            var bytes: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+                if count == 0 { return .success(bytes) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return .failure(ReadError(errno))
+                }
+                bytes += chunk[0..<count]
+            }
+        }
+    }
+
+    /// The system's reason a read failed.
+    struct ReadError: Error, CustomStringConvertible {
+        var code: Int32
+        init(_ code: Int32) { self.code = code }
+        var description: String { StandardStreams.reason(code) }
+    }
+}
