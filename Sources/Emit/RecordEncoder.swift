@@ -3,7 +3,7 @@ public import PlanModel
 /// Turns records into JSON values with their keys in the fixed order of SPEC §3.
 public enum RecordEncoder {
     /// The value of every record's `schema` key: the version of the record shapes.
-    public static let schemaVersion = "plan2json/2"
+    public static let schemaVersion = "plan2json/1"
 
     /// A document's records in the order `records.jsonl` holds them: the document, then its tasks.
     public static func encode(_ document: NormalizedDocument) -> [JSONValue] {
@@ -97,11 +97,16 @@ public enum RecordEncoder {
         .array(section.map { .object([("marker", .string($0.marker)), ("title", .string($0.title))]) })
     }
 
-    /// `fields` as an array of `{header, text}` in source order: one shape whatever the headers,
-    /// so DuckDB, Spark and pandas infer one schema for every batch (an object keyed by header
-    /// became a struct whose members changed with each batch). A header printed twice appears twice.
+    /// `fields` as a map from printed header to text (SPEC §3.2), in source order; a header
+    /// printed twice gets ` (2)` so no column is lost. Its keys vary with the documents: readers
+    /// declare it as a map (DuckDB `MAP(VARCHAR, VARCHAR)`, Spark `MapType`), as the schema says.
     static func encode(_ fields: [FieldValue]) -> JSONValue {
-        .array(fields.map { .object([("header", .string($0.header)), ("text", .string($0.text))]) })
+        var seen: [String: Int] = [:]
+        return .object(fields.map { field in
+            let count = (seen[field.header] ?? 0) + 1
+            seen[field.header] = count
+            return (count == 1 ? field.header : "\(field.header) (\(count))", .string(field.text))
+        })
     }
 
     static func encode(_ original: TaskOriginal) -> JSONValue {

@@ -4,7 +4,7 @@ public enum RecordSchema {
     public static var json: JSONValue {
         .object([
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
-            ("$id", .string("urn:plan2json:schema:2")),
+            ("$id", .string("urn:plan2json:schema:1")),
             ("title", .string("plan2json records")),
             ("description", .string(
                 "One JSON object per line of records.jsonl: a document record, then its task records. "
@@ -14,12 +14,12 @@ public enum RecordSchema {
                 ("document", document),
                 ("task", task),
                 ("section_ref", object([("marker", string), ("title", string)])),
-                // One fixed shape for every document, whatever its headers (a map from header to
-                // text as an array of entries, in source order).
+                // One fixed type for every document, whatever its headers: a map from printed header
+                // to text (read it as MAP(VARCHAR, VARCHAR) in DuckDB, MapType in Spark).
                 ("field", .object([
-                    ("description", .string("every column or labelled part of the source: [{header, text}] in source order")),
-                    ("type", .string("array")),
-                    ("items", object([("header", string), ("text", string)])),
+                    ("description", .string("a map from each printed column header or label to its cleaned text, in source order; a header printed twice is suffixed ' (2)'")),
+                    ("type", .string("object")),
+                    ("additionalProperties", string),
                 ])),
                 ("milestone", object([("when", nullable(ref("time"))), ("text", string)])),
                 ("quantity", quantity),

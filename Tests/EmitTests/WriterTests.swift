@@ -25,7 +25,7 @@ import Testing
         try writer.finish()
         let lines = try String(contentsOfFile: folder + "/records.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines[1].hasPrefix(#"{"type":"task","schema":"plan2json/2","id":"0f0f0f0f0f0f0f0f/一/1""#))
+        #expect(lines[1].hasPrefix(#"{"type":"task","schema":"plan2json/1","id":"0f0f0f0f0f0f0f0f/一/1""#))
         let errors = try String(contentsOfFile: folder + "/errors.jsonl", encoding: .utf8)
         #expect(errors == #"{"path":"b.pdf","sha256":null,"stage":"detect","code":"ingest.format.binary","message":"PDF document"}"# + "\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["errors.jsonl", "records.jsonl"])

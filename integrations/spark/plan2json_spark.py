@@ -31,6 +31,7 @@ from pyspark import SparkFiles, StorageLevel
 from pyspark.sql import functions as F
 from pyspark.sql.types import (
     ArrayType,
+    MapType,
     BooleanType,
     DecimalType,
     LongType,
@@ -40,9 +41,9 @@ from pyspark.sql.types import (
 )
 
 # ---------------------------------------------------------------------------------------------
-# The record schemas (SPEC §3), written once. `fields` is every printed column or labelled part,
-# `[{header, text}]` in source order: one fixed shape whatever the documents' headers.
-FIELDS_TYPE = ArrayType(StructType([StructField("header", StringType()), StructField("text", StringType())]))
+# The record schemas (SPEC §3), written once. `fields` (printed header -> cleaned text) is the
+# only part whose keys come from the documents: a map, one fixed type whatever the headers.
+FIELDS_TYPE = MapType(StringType(), StringType())
 # Exact decimals (7.44万 = 74400): 28 integer digits, 10 after the point.
 NUMBER_TYPE = DecimalType(38, 10)
 # ---------------------------------------------------------------------------------------------
