@@ -86,6 +86,8 @@ import Testing
         #expect(ResponsibilityAnnotation.parse("以下简称试验区") == nil)
         #expect(ResponsibilityAnnotation.parse("含技工院校") == nil)
         #expect(ResponsibilityAnnotation.parse("设在市自然资源局") == nil)
+        // 支持 is what money does, not a role: 中央财政给予支持 names no unit.
+        #expect(ResponsibilityAnnotation.parse("中央财政给予支持") == nil)
     }
 }
 

@@ -33,7 +33,7 @@ enum ResponsibilityVocabulary {
         ("按职责分工负责", .responsible), ("按职能分工负责", .responsible), ("按职责负责", .responsible),
         ("分工负责", .responsible), ("共同负责", .responsible), ("负责落实", .responsible), ("负责", .responsible),
         ("指导", .responsible), ("主责", .responsible),
-        ("配合", .support), ("参与", .support), ("协助", .support), ("协同", .support), ("支持", .support),
+        ("配合", .support), ("参与", .support), ("协助", .support), ("协同", .support),
     ]
 
     /// Words that stand for "and others", never a unit themselves: `A、B等有关部门`.
