@@ -20,7 +20,8 @@ import Testing
         ("（牵头单位：甲局；配合单位：乙局、丙委）", ["甲局"], ["乙局", "丙委"]),
         ("（牵头单位：甲局，配合单位：乙局、丙委，各区、县级市）", ["甲局"], ["乙局", "丙委", "各区、县级市"]),
         ("牵头：甲局 配合：乙局", ["甲局"], ["乙局"]),
-        ("责任单位：甲局、乙局", ["甲局", "乙局"], []),
+        // 责任单位 names supports (SPEC §3.2) unless the document says the first one leads.
+        ("责任单位：甲局、乙局", [], ["甲局", "乙局"]),
         ("(甲局、乙局等有关部门负责)", ["甲局", "乙局"], []),
         ("（甲局会同乙局负责）", ["甲局"], ["乙局"]),
         ("（甲局、乙局，各省级人民政府按职责分工负责）", ["甲局", "乙局", "各省级人民政府"], []),
@@ -97,5 +98,20 @@ import Testing
         let task = Records.fromPlainText(text).tasks[0]
         #expect(task.leadUnits == ["甲局"])
         #expect(task.supportUnits == ["乙局", "丙局"])
+    }
+}
+
+@Suite struct ConventionNoteTests {
+    @Test func aConventionNoteInsideTheUnitList() {
+        let text = """
+            一、重点工作
+            1.推进甲工作。
+            责任单位：县发改局（首位单位为牵头单位，下同）、县财政局、县统计局
+            2.推进乙工作。
+            责任单位：县农业农村局、县发改局
+            """
+        let tasks = Records.fromPlainText(text).tasks
+        #expect(tasks.map(\.leadUnits) == [["县发改局"], ["县农业农村局"]])
+        #expect(tasks.map(\.supportUnits) == [["县财政局", "县统计局"], ["县发改局"]])
     }
 }

@@ -58,13 +58,6 @@ enum ColumnMapper {
             fields[milestoneColumn] = .milestones
         }
 
-        // 责任单位 names the lead units when no column says 牵头.
-        if !fields.contains(.leadUnits), let index = headers.indices.first(where: {
-            fields[$0] == .supportUnits && CharacterFold.simplifiedKey(headers[$0]).containsText("责任")
-        }) {
-            fields[index] = .leadUnits
-        }
-
         // One column per field. Milestones may have several (one per quarter), and sections
         // several levels left of the title (领域 over 类别, each merged down in its column).
         let titleIndex = fields.firstIndex(of: .title) ?? fields.count

@@ -196,6 +196,8 @@ struct OutlineTaskBuilder {
                     closed = lines[end].annotations.endsWithAnnotation
                     end += 1
                 }
+                // A convention stated anywhere in the item holds for the item and after it.
+                for line in lines[index..<end] { noteConvention(line) }
                 var draft = draft(from: lines[index..<end], section: walker.path)
                 if line.labelIsImplied, line.label!.length == line.label!.numeral.unicodeScalars.count {
                     draft.warnings.append(Diagnostic(
@@ -220,7 +222,9 @@ struct OutlineTaskBuilder {
 
     /// Notes the first-listed-unit-leads convention where a line states it.
     private mutating func noteConvention(_ line: Line) {
-        if line.annotations.found.contains(where: \.annotation.statesFirstLeads) {
+        if line.annotations.found.contains(where: \.annotation.statesFirstLeads)
+            || line.responsibility?.annotation.statesFirstLeads == true
+        {
             firstListedLeads = true
         } else if line.label == nil, line.text.unicodeScalars.count <= 80,
             ResponsibilityVocabulary.statesFirstLeadsConvention(line.text)

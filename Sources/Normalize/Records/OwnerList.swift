@@ -3,9 +3,10 @@ import PlanModel
 /// The owners of one task, gathered from every annotation and labelled line of it, in printed
 /// order, and resolved into leaders, lead units and support units:
 /// - `牵头` (verb or label) names the leads; `配合`, `参与`, `协助` name supports;
-/// - names that are only `负责` (or 责任单位, 负责部门, 指导) lead, unless the item names a lead
-///   elsewhere (then they support), or the document stated that the first unit listed leads
-///   (then, in each annotation, the first leads and the rest support).
+/// - names that are only `负责` (or 负责部门, 指导) lead, unless the item names a lead elsewhere
+///   (then they support), or the document stated that the first unit listed leads (then, in each
+///   annotation, the first leads and the rest support);
+/// - `责任单位` names supports (SPEC §3.2), except under that stated convention.
 struct OwnerList {
     var firstListedLeads: Bool
     private var annotations: [ResponsibilityAnnotation] = []
@@ -57,7 +58,9 @@ struct OwnerList {
                 case .leaders: continue
                 case .lead: lead += assignment.names
                 case .support: support += assignment.names
-                case .responsible:
+                case .charged where !firstListedLeads || namesALead:
+                    support += assignment.names
+                case .responsible, .charged:
                     if namesALead {
                         support += assignment.names
                     } else if firstListedLeads {

@@ -57,13 +57,14 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
             current = nil
         }
         for part in parts {
-            if ResponsibilityVocabulary.statesFirstLeadsConvention(part) {
-                statesFirstLeads = true
-                continue
-            }
             if let (label, role, value) = Self.label(at: part) {
                 finish()
-                current = (label, role, value)
+                // `责任单位：县发改局（首位单位为牵头单位，下同）、县财政局`: the note is the convention, not a name.
+                let (names, statesRule) = Self.removingConventionNotes(value)
+                if statesRule { statesFirstLeads = true }
+                current = (label, role, names)
+            } else if ResponsibilityVocabulary.statesFirstLeadsConvention(part) {
+                statesFirstLeads = true
             } else if current != nil {
                 current!.value += "，" + part
             }
@@ -106,6 +107,30 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
             guard Self.plausible(units) else { continue }
             assignments.append(Assignment(role: role, names: units))
         }
+    }
+
+    /// `value` without the bracketed notes that state the first-listed-leads convention, and
+    /// whether it had one.
+    static func removingConventionNotes(_ value: String) -> (String, Bool) {
+        guard value.containsText("牵头") || value.containsText("牽頭") else { return (value, false) }
+        var scalars = Array(value.unicodeScalars)
+        var found = false
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index] == "（" || scalars[index] == "(" else {
+                index += 1
+                continue
+            }
+            guard let close = scalars[index...].firstIndex(where: { $0 == "）" || $0 == ")" }) else { break }
+            let note = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
+            if ResponsibilityVocabulary.statesFirstLeadsConvention(note) {
+                scalars.removeSubrange(index...close)
+                found = true
+            } else {
+                index = close + 1
+            }
+        }
+        return (String(String.UnicodeScalarView(scalars)), found)
     }
 
     /// Unit names are short and are not sentences.

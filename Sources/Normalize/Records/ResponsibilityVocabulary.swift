@@ -10,9 +10,12 @@ enum ResponsibilityVocabulary {
         case lead
         /// 配合单位, `B配合`, `C参与`: supports.
         case support
-        /// 负责, 责任单位, 负责部门, 指导: in charge, without saying who leads. Becomes lead
-        /// units, or first-leads-the-rest-support where the document states that convention.
+        /// 负责, 负责部门, 指导: in charge, without saying who leads. Becomes lead units, or
+        /// first-leads-the-rest-support where the document states that convention.
         case responsible
+        /// 责任单位, 责任部门: support units (SPEC §3.2), unless the document states that the first
+        /// unit listed leads.
+        case charged
     }
 
     /// Labels printed before a colon (`牵头单位：…`), longest first within a shared opening.
@@ -22,8 +25,8 @@ enum ResponsibilityVocabulary {
         ("牵头单位", .lead), ("主责单位", .lead), ("牵头部门", .lead), ("主办单位", .lead), ("牵头", .lead),
         ("配合单位", .support), ("协助单位", .support), ("参与单位", .support), ("协办单位", .support),
         ("配合部门", .support), ("协助部门", .support), ("参与部门", .support), ("配合", .support),
-        ("责任单位", .responsible), ("负责单位", .responsible), ("负责部门", .responsible),
-        ("责任部门", .responsible), ("实施单位", .responsible), ("承办单位", .responsible),
+        ("责任单位", .charged), ("负责单位", .responsible), ("负责部门", .responsible),
+        ("责任部门", .charged), ("实施单位", .responsible), ("承办单位", .responsible),
         ("责任主体", .responsible), ("负责", .responsible),
     ]
 
