@@ -355,3 +355,17 @@ import Testing
         #expect(Records.fromPlainText(text).tasks.isEmpty)
     }
 }
+
+@Suite struct UnmarkedLivelihoodListTests {
+    @Test func itemsAfterAColonAsManyAsDeclared() {
+        let text = "（九）保障民生\n今年将办好3件市级重点民生实事，包括：完成老旧小区改造600个；治理堵点60处；新增托位3000个。各位代表！\n"
+        let tasks = Records.fromPlainText(text).tasks
+        #expect(tasks.map(\.title) == ["完成老旧小区改造600个", "治理堵点60处", "新增托位3000个"])
+        #expect(tasks.map(\.number) == ["1", "2", "3"])
+    }
+
+    @Test func aCountThatDoesNotMatchIsNoList() {
+        let text = "（九）保障民生\n今年将办好5件民生实事，包括：完成老旧小区改造600个；治理堵点60处。\n"
+        #expect(Records.fromPlainText(text).tasks.isEmpty)
+    }
+}

@@ -52,10 +52,17 @@ struct LivelihoodList: Hashable, Sendable {
                 while sentenceStart > 0, !stops.contains(scalars[sentenceStart - 1]) { sentenceStart -= 1 }
                 var sentenceEnd = end
                 while sentenceEnd < scalars.count, !stops.contains(scalars[sentenceEnd]) { sentenceEnd += 1 }
-                let sentence = String(String.UnicodeScalarView(scalars[sentenceStart..<sentenceEnd]))
-                if completionWords.contains(where: { sentence.containsText($0) }) { continue }
+                // `15件民生实事全部兑现`, `已完成40件民生实事`: the clause naming the list says it is done
+                // (the items after `包括：` may well say 完成).
+                let clauseStops = Set("，,：:".unicodeScalars).union(stops)
+                var clauseStart = end - name.unicodeScalars.count
+                while clauseStart > sentenceStart, !clauseStops.contains(scalars[clauseStart - 1]) { clauseStart -= 1 }
+                var clauseEnd = end
+                while clauseEnd < sentenceEnd, !clauseStops.contains(scalars[clauseEnd]) { clauseEnd += 1 }
+                let clause = String(String.UnicodeScalarView(scalars[clauseStart..<clauseEnd]))
+                if completionWords.contains(where: { clause.containsText($0) }) { continue }
                 if found.contains(where: { $0.end == end }) { continue }
-                let before = Array(scalars[max(0, end - name.unicodeScalars.count - 8)..<(end - name.unicodeScalars.count)])
+                let before = Array(scalars[max(0, end - name.unicodeScalars.count - 12)..<(end - name.unicodeScalars.count)])
                     .filter { $0 != "“" && $0 != "\"" }
                 let afterSentence = scalars[min(sentenceEnd + 1, scalars.count)...]
                 found.append(Declaration(
@@ -71,19 +78,24 @@ struct LivelihoodList: Hashable, Sendable {
         declarations(in: text).first
     }
 
-    /// `15件` / `十方面` / `十大` just before the list's name.
+    /// `15件` / `十方面` / `十大` just before the list's name, or a few words before it
+    /// (`15件市级重点民生实事`).
     private static func count(before scalars: [Unicode.Scalar]) -> Int? {
         var end = scalars.count
-        let text = String(String.UnicodeScalarView(scalars))
-        for word in countWords where text.endsWithText(word) {
-            end -= word.unicodeScalars.count
-            break
+        while end > 0 {
+            let text = String(String.UnicodeScalarView(scalars[..<end]))
+            if let word = countWords.first(where: { text.endsWithText($0) }) {
+                let numeralEnd = end - word.unicodeScalars.count
+                var start = numeralEnd
+                while start > 0, scalars[start - 1].isASCIIDigit || scalars[start - 1].chineseDigitValue != nil { start -= 1 }
+                if start < numeralEnd {
+                    let numeral = String(String.UnicodeScalarView(scalars[start..<numeralEnd]))
+                    if let value = Int(numeral) ?? ChineseNumeral.value(of: numeral) { return value }
+                }
+            }
+            end -= 1
         }
-        var start = end
-        while start > 0, scalars[start - 1].isASCIIDigit || scalars[start - 1].chineseDigitValue != nil { start -= 1 }
-        guard start < end else { return nil }
-        let numeral = String(String.UnicodeScalarView(scalars[start..<end]))
-        return Int(numeral) ?? ChineseNumeral.value(of: numeral)
+        return nil
     }
 
     /// The list declared in `paragraphs[index]`, with its items inline or in the paragraphs after it.
@@ -102,10 +114,38 @@ struct LivelihoodList: Hashable, Sendable {
             }
         }
         // Or the paragraph ends with the declaration and the items follow it.
-        guard let last = candidates.first(where: \.isLastSentence), let items = following(paragraphs, after: index) else {
-            return nil
+        if let last = candidates.first(where: \.isLastSentence), let items = following(paragraphs, after: index) {
+            return LivelihoodList(declared: last.declared ?? declared, items: items)
         }
-        return LivelihoodList(declared: last.declared ?? declared, items: items)
+        // Or, unmarked, after a colon: `15件民生实事，包括：A；B；…；O。`, as many as declared.
+        for candidate in candidates {
+            if let count = candidate.declared, let items = unmarked(scalars, after: candidate.end, count: count) {
+                return LivelihoodList(declared: count, items: items)
+            }
+        }
+        return nil
+    }
+
+    /// Items printed without markers after a colon near the declaration, up to the sentence's
+    /// end, split on `；` (or on `，` when there is none): a list only when there are exactly as
+    /// many as the declaration counts.
+    static func unmarked(_ scalars: [Unicode.Scalar], after end: Int, count: Int) -> [InlineEnumeration.Item]? {
+        guard count >= 2,
+            let colon = scalars[end..<min(scalars.count, end + 12)].firstIndex(where: { $0 == "：" || $0 == ":" })
+        else { return nil }
+        var stop = colon + 1
+        while stop < scalars.count, scalars[stop] != "。" { stop += 1 }
+        let text = String(String.UnicodeScalarView(scalars[(colon + 1)..<stop]))
+        for separators in ["；;", "，,"] {
+            let pieces = ResponsibilityAnnotation.parts(of: text, separators: separators)
+            guard pieces.count == count else { continue }
+            return pieces.enumerated().map { position, piece in
+                let numeral = String(position + 1)
+                let marker = EnumerationMarker(style: .label(.arabicDot), value: position + 1, numeral: numeral, length: 0)
+                return InlineEnumeration.Item(marker: marker, text: piece)
+            }
+        }
+        return nil
     }
 
     /// Paragraphs after `index` that open with markers counting from 1. Unmarked paragraphs
