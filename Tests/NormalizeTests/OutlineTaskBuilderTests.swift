@@ -369,3 +369,26 @@ import Testing
         #expect(Records.fromPlainText(text).tasks.isEmpty)
     }
 }
+
+@Suite struct TitledItemTests {
+    @Test func itemsWhoseTitleStandsAloneAboveTheirText() {
+        let text = """
+            国务院关于全面推行联合监管的意见
+            一、总体要求
+            以新发展理念为引领，推进监管改革。
+            二、重点任务
+            （一）统筹建设监管平台。
+            各地要依托信用信息系统建设统一的监管工作平台。
+            （二）实行事项清单管理。
+            各部门要建立本部门随机抽查事项清单。
+            （三）统筹制定抽查计划。
+            县级以上地方人民政府统筹制定年度抽查计划。
+            三、保障措施
+            （一）加强组织领导。
+            各地要加强组织领导。
+            """
+        let result = Records.fromPlainText(text)
+        #expect(result.tasks.map(\.title) == ["统筹建设监管平台", "实行事项清单管理", "统筹制定抽查计划"])
+        #expect(result.tasks[0].measures == "各地要依托信用信息系统建设统一的监管工作平台。")
+    }
+}

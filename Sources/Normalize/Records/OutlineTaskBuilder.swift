@@ -68,8 +68,15 @@ struct OutlineTaskBuilder {
             }
             kept.append(Paragraph(text: text, span: paragraph.span, role: paragraph.role))
         }
-        for scope in Self.scopes(of: kept) {
-            read(scope: scope)
+        let scopes = Self.scopes(of: kept)
+        let start = self
+        for scope in scopes { read(scope: scope, takingItemsWithoutOwners: false) }
+        // A document that names no owner anywhere (and has no 民生实事 list): read again, its main
+        // numbering as the tasks. A notice whose appendix holds the owned tasks keeps its own
+        // sections out of them.
+        if drafts.isEmpty, takesItemsWithoutOwners {
+            self = start
+            for scope in scopes { read(scope: scope, takingItemsWithoutOwners: true) }
         }
     }
 
@@ -118,7 +125,7 @@ struct OutlineTaskBuilder {
         return String(text.filter { !$0.isCollapsibleSpace && $0 != ":" && $0 != "：" })
     }
 
-    private mutating func read(scope: Scope) {
+    private mutating func read(scope: Scope, takingItemsWithoutOwners: Bool) {
         var lines = scope.paragraphs.map { paragraph in
             let responsibility = ResponsibilityParser.labelledLine(paragraph.text)
             return Line(
@@ -137,7 +144,7 @@ struct OutlineTaskBuilder {
         // Without owners anywhere, a 民生实事 list is the document's task list.
         let lists = hasTasks ? LivelihoodLists() : Self.livelihoodLists(in: lines, title: scope.section?.title)
         // Failing that, the items of the main numbering, in a document that lists tasks that way.
-        if !hasTasks, lists.isEmpty, takesItemsWithoutOwners, let main = Self.mainItems(of: lines) {
+        if !hasTasks, lists.isEmpty, takingItemsWithoutOwners, let main = Self.mainItems(of: lines) {
             for index in main { lines[index].isTask = true }
             hasTasks = true
             let printed = TextCleanup.singleLine(lines[main[0]].label!.printed(in: lines[main[0]].text))
@@ -284,16 +291,29 @@ struct OutlineTaskBuilder {
     }
 
     /// The items of a document's main numbering: the shallowest level, outside goals and
-    /// principles, with three items or more that are statements rather than headings (30
-    /// characters on average, the heading and its text in one paragraph). Nil when there is none.
+    /// principles, with three items or more that are statements rather than headings: their
+    /// text (the numbered paragraph and the unnumbered ones under it) runs to 30 characters on
+    /// average, and most of them hold no numbered items of their own. Nil when there is none.
     static func mainItems(of lines: [Line]) -> [Int]? {
         var levels: [String: [Int]] = [:]
         for index in lines.indices {
             guard let label = lines[index].label, !lines[index].isFraming else { continue }
             levels["\(lines[index].depth) \(label.style.family)", default: []].append(index)
         }
+        /// An item's text length, and whether numbered items sit under it.
+        func extent(_ index: Int) -> (length: Int, holdsItems: Bool) {
+            var length = lines[index].text.unicodeScalars.count
+            var next = index + 1
+            while next < lines.count, lines[next].label == nil {
+                length += lines[next].text.unicodeScalars.count
+                next += 1
+            }
+            return (length, next < lines.count && lines[next].depth > lines[index].depth)
+        }
         let statements = levels.values.filter { items in
-            items.count >= 3 && items.reduce(0) { $0 + lines[$1].text.unicodeScalars.count } >= 30 * items.count
+            let extents = items.map(extent)
+            return items.count >= 3 && extents.reduce(0) { $0 + $1.length } >= 30 * items.count
+                && extents.filter(\.holdsItems).count * 2 < items.count
         }
         return statements.min { a, b in
             lines[a[0]].depth != lines[b[0]].depth ? lines[a[0]].depth < lines[b[0]].depth : a.count > b.count
