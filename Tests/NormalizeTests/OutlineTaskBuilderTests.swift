@@ -392,3 +392,18 @@ import Testing
         #expect(result.tasks[0].measures == "各地要依托信用信息系统建设统一的监管工作平台。")
     }
 }
+
+@Suite struct CollapsedLineTests {
+    @Test func aPageWhoseLineBreaksCollapsedToSpaces() {
+        let text = "某县人民政府办公室关于印发重点工作责任分解的通知 重点工作责任分解 一、甲副县长牵头重点工作 1.全县生产总值增长7.5%左右，一般公共预算收入增长8.5%。 责任单位：县发改局（首位单位为牵头单位，下同）、县财政局、县税务局 2.落实过紧日子要求，严控三公经费。 责任单位：县财政局 二、乙副县长牵头重点工作 1.坚持常务会议集体学法。 责任单位：县司法局\n"
+        let tasks = Records.fromPlainText(text).tasks
+        #expect(tasks.count == 3)
+        #expect(tasks.map(\.leadUnits) == [["县发改局"], ["县财政局"], ["县司法局"]])
+        #expect(tasks[0].supportUnits == ["县财政局", "县税务局"])
+        #expect(tasks[2].section.map(\.title) == ["乙副县长牵头重点工作"])
+    }
+
+    @Test func aSpaceBeforeANumberInsideASentenceStays() {
+        #expect(CollapsedLineSplitter.split(String(repeating: "推进工作，", count: 20) + "增长 1.5%，完成 2.3万个。") .count == 1)
+    }
+}

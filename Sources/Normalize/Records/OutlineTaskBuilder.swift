@@ -62,11 +62,13 @@ struct OutlineTaskBuilder {
         for paragraph in paragraphs {
             let text = TextCleanup.singleLine(paragraph.text)
             if text.isEmpty { continue }
-            if PageChromeFilter.isChrome(text) {
-                chromeCount += 1
-                continue
+            for line in CollapsedLineSplitter.split(text) {
+                if PageChromeFilter.isChrome(line) {
+                    chromeCount += 1
+                    continue
+                }
+                kept.append(Paragraph(text: line, span: paragraph.span, role: paragraph.role))
             }
-            kept.append(Paragraph(text: text, span: paragraph.span, role: paragraph.role))
         }
         let scopes = Self.scopes(of: kept)
         let start = self
