@@ -407,3 +407,18 @@ import Testing
         #expect(CollapsedLineSplitter.split(String(repeating: "推进工作，", count: 20) + "增长 1.5%，完成 2.3万个。") .count == 1)
     }
 }
+
+@Suite struct PageHeadTests {
+    @Test func aMetadataBlockLaidOutWithBars() {
+        let text = """
+            索引号: | 1133/2022-01 | 成文日期: | 2022-04-18 |
+            文件编号: | 盐政办发〔2022〕16号 | 组配分类: | 政府工作报告 |
+            某县人民政府办公室关于印发重点工作责任分解的通知 |
+            一、重点工作
+            1.推进甲工作。（县发改局负责）
+            """
+        let document = Records.fromPlainText(text).document
+        #expect(document.title == "某县人民政府办公室关于印发重点工作责任分解的通知")
+        #expect(document.docNumber == "盐政办发〔2022〕16号")
+    }
+}

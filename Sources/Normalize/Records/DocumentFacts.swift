@@ -14,7 +14,7 @@ struct DocumentFacts: Hashable, Sendable {
     /// Metadata keys by meaning, simplified (keys are folded before matching).
     static let titleKeys = ["名称", "标题", "文件名称", "title", "articletitle"]
     static let issuerKeys = ["发布机构", "发文机关", "发文单位", "制表单位", "填报单位", "编制单位", "contentsource"]
-    static let numberKeys = ["文号", "发文字号"]
+    static let numberKeys = ["文号", "发文字号", "文件编号"]
     static let issuedKeys = ["成文日期", "印发日期", "制表时间", "制表日期", "填报日期"]
     static let publishedKeys = ["发布日期", "日期", "发布时间", "发表时间", "时间", "pubdate", "publishdate"]
 
@@ -127,7 +127,10 @@ struct DocumentFacts: Hashable, Sendable {
     /// A line that reads like a document title.
     static func titleLine(in paragraphs: [String]) -> String? {
         let endings = ["通知", "意见", "方案", "计划", "规划", "办法", "分解表", "任务表", "清单", "要点", "决定", "报告", "细则"]
-        for text in paragraphs where text.count <= 80 && ListLabel.parse(text) == nil {
+        for line in paragraphs where line.count <= 80 && ListLabel.parse(line) == nil {
+            // A title set in a page's layout table keeps its cell border: `…的通知 |`.
+            let text = TextCleanup.singleLine(line.trimmingTrailing(in: "| "))
+            guard !text.containsText("|") else { continue }
             let folded = CharacterFold.simplifiedKey(text)
             if folded.containsText("关于") || endings.contains(where: { folded.endsWithText($0) }) { return text }
         }
