@@ -421,4 +421,11 @@ import Testing
         #expect(document.title == "某县人民政府办公室关于印发重点工作责任分解的通知")
         #expect(document.docNumber == "盐政办发〔2022〕16号")
     }
+
+    @Test func aTitleWithANoteAfterItsEndingAndNotASiteCategory() {
+        let text = "公告通知\n某县第十七届人民代表大会第五次会议公告(第2号)\n一、新建学校3所。\n"
+        #expect(Records.fromPlainText(text).document.title == "某县第十七届人民代表大会第五次会议公告(第2号)")
+        let table = "2022年度市县民生实事未完成项目进度表(截至10月31日)\n一、新建学校3所。\n"
+        #expect(Records.fromPlainText(table).document.title == "2022年度市县民生实事未完成项目进度表(截至10月31日)")
+    }
 }

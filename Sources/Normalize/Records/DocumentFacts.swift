@@ -126,15 +126,30 @@ struct DocumentFacts: Hashable, Sendable {
 
     /// A line that reads like a document title.
     static func titleLine(in paragraphs: [String]) -> String? {
-        let endings = ["通知", "意见", "方案", "计划", "规划", "办法", "分解表", "任务表", "清单", "要点", "决定", "报告", "细则"]
+        let endings = [
+            "通知", "意见", "方案", "计划", "规划", "办法", "分解表", "任务表", "进度表", "一览表", "清单", "要点", "决定", "报告",
+            "细则", "公告", "措施",
+        ]
         for line in paragraphs where line.count <= 80 && ListLabel.parse(line) == nil {
             // A title set in a page's layout table keeps its cell border: `…的通知 |`.
             let text = TextCleanup.singleLine(line.trimmingTrailing(in: "| "))
             guard !text.containsText("|") else { continue }
             let folded = CharacterFold.simplifiedKey(text)
-            if folded.containsText("关于") || endings.contains(where: { folded.endsWithText($0) }) { return text }
+            if folded.containsText("关于") { return text }
+            // By its ending (a bracketed note after it aside: …进度表(截至10月31日), …公告(第2号)); a
+            // word or two alone (公告通知, a site's category) is no title.
+            let ending = Self.withoutTrailingNote(folded)
+            if ending.count >= 8 || genericTitles.contains(text), endings.contains(where: { ending.endsWithText($0) }) { return text }
         }
         return nil
+    }
+
+    /// `…进度表(截至10月31日)` → `…进度表`.
+    static func withoutTrailingNote(_ text: String) -> String {
+        guard let last = text.last, last == ")" || last == "）",
+            let open = text.lastIndex(where: { $0 == "(" || $0 == "（" })
+        else { return text }
+        return String(text[..<open])
     }
 
     /// A generic title made specific: a longer line of the head ending with it (2026年宁夏回族
