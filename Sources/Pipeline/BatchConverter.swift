@@ -233,7 +233,11 @@ public enum BatchConverter {
         let jobs = options.jobs
         let results = UnsafeMutableBufferPointer<Outcome?>.allocate(capacity: inputs.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        // Deinitialise before freeing: the outcomes hold every record of the window.
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
         // Each iteration writes only its own slot.
         nonisolated(unsafe) let slots = results
         let work: @Sendable (Int) -> Void = { index in
