@@ -1,0 +1,54 @@
+/// The items of a list run together in one paragraph: markers that count 1, 2, 3 … each at
+/// the start of a clause (after `。`, `；`, `：`, `，` or the paragraph's start).
+enum InlineEnumeration {
+    struct Item: Hashable, Sendable {
+        var marker: EnumerationMarker
+        /// The item's text after its marker.
+        var text: String
+        /// The paragraphs it was read from, for an item printed as paragraphs of its own.
+        var paragraphs: Range<Int>? = nil
+    }
+
+    /// The list starting at its item 1 inside `text`, with at least two items; nil when there is none.
+    static func items(in text: String) -> [Item]? {
+        list(in: text)?.items
+    }
+
+    /// The list and the text before its first item.
+    static func list(in text: String) -> (leadIn: String, items: [Item])? {
+        let scalars = Array(text.unicodeScalars)
+        var starts: [(offset: Int, marker: EnumerationMarker)] = []
+        var index = 0
+        var depth = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let atClauseStart = index == 0 || "。；;：:，,！!".unicodeScalars.contains(scalars[index - 1])
+            if depth == 0, atClauseStart, let marker = EnumerationMarker.parse(scalars[index...]) {
+                if let last = starts.last?.marker, last.isFollowed(by: marker) {
+                    starts.append((index, marker))
+                    index += marker.length
+                    continue
+                }
+                if marker.value == 1, starts.count < 2 {
+                    starts = [(index, marker)]
+                    index += marker.length
+                    continue
+                }
+            }
+            switch scalar {
+            case "“", "《": depth += 1
+            case "”", "》": depth = max(0, depth - 1)
+            default: break
+            }
+            index += 1
+        }
+        guard starts.count >= 2 else { return nil }
+        var items: [Item] = []
+        for (position, start) in starts.enumerated() {
+            let end = position + 1 < starts.count ? starts[position + 1].offset : scalars.count
+            let body = String(String.UnicodeScalarView(scalars[(start.offset + start.marker.length)..<end]))
+            items.append(Item(marker: start.marker, text: TextCleanup.singleLine(body).trimmingTrailing(in: "；;，,")))
+        }
+        return (String(String.UnicodeScalarView(scalars[..<starts[0].offset])), items)
+    }
+}
