@@ -115,3 +115,13 @@ import Testing
         #expect(tasks.map(\.supportUnits) == [["县财政局", "县统计局"], ["县发改局"]])
     }
 }
+
+@Suite struct AnnotationDeadlineTests {
+    @Test func aDeadlineLabelledInTheAnnotationIsAMilestone() throws {
+        let text = "一、重点工作\n1.开展营商环境评价。（责任单位：区发展改革局，完成时限：2023年12月底前）\n"
+        let task = try #require(Records.fromPlainText(text).tasks.first)
+        #expect(task.milestones.map(\.text) == ["2023年12月底前"])
+        #expect(task.milestones.first?.when?.ref == "2023-12-31")
+        #expect(task.supportUnits == ["区发展改革局"])
+    }
+}

@@ -563,6 +563,14 @@ struct OutlineTaskBuilder {
     }
 
     static let targetHeadings = ["项目概况", "工作目标", "目标任务", "项目简介", "建设内容", "主要目标", "年度目标"]
+    /// Labels of a deadline inside an item's annotation.
+    static let scheduleLabels = ["时限", "完成时间", "完成期限", "时间节点", "进度安排", "时间安排"]
+
+    static func isScheduleLabel(_ label: String) -> Bool {
+        let folded = CharacterFold.simplifiedKey(label)
+        return scheduleLabels.contains { folded.containsText($0) }
+    }
+
     static let milestoneHeadings = ["推进计划", "进度安排", "时间安排", "实施步骤", "促进计划", "工作计划", "时间节点", "进度计划", "实施计划"]
 
     /// A draft from an item's lines: the first holds the label (or, for an unnumbered task,
@@ -641,8 +649,10 @@ struct OutlineTaskBuilder {
             draft.milestones = MilestoneSplitter.split(schedule.joined(separator: "\n"))
             draft.fields.append(FieldValue(header: scheduleHeader, text: schedule.joined(separator: "\n")))
         } else {
-            // Without a schedule, the item's dated sentences are its milestones.
+            // Without a schedule, the item's dated sentences are its milestones, and so are the
+            // deadlines its annotation labels (完成时限：2023年6月底前).
             draft.milestones = MilestoneSplitter.datedSentences(of: ([draft.title] + measures).joined(separator: "\n"))
+                + owners.fields.filter { Self.isScheduleLabel($0.header) }.map(\.text)
             draft.milestonesRepeatText = true
         }
         draft.leaders = owners.leaders
