@@ -137,7 +137,7 @@ struct LivelihoodList: Hashable, Sendable {
         while stop < scalars.count, scalars[stop] != "。" { stop += 1 }
         let text = String(String.UnicodeScalarView(scalars[(colon + 1)..<stop]))
         for separators in ["；;", "，,"] {
-            let pieces = ResponsibilityAnnotation.parts(of: text, separators: separators)
+            let pieces = TextCleanup.clauses(of: text, separators: separators)
             guard pieces.count == count else { continue }
             return pieces.enumerated().map { position, piece in
                 let numeral = String(position + 1)

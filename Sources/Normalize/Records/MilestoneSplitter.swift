@@ -71,7 +71,7 @@ enum MilestoneSplitter {
     static func datedSentences(of text: String) -> [String] {
         var sentences: [String] = []
         for line in text.split(separator: "\n") {
-            for sentence in ResponsibilityAnnotation.parts(of: String(line), separators: "。；;") {
+            for sentence in TextCleanup.clauses(of: String(line), separators: "。；;") {
                 let folded = CharacterFold.simplifiedKey(sentence)
                 if TimeParser.parse(folded, year: nil).contains(where: { $0.time.kind != .recurrence }) {
                     sentences.append(sentence)

@@ -29,8 +29,8 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
         let text = Self.separatingSpacedLabels(TextCleanup.singleLine(content))
         guard !text.isEmpty, text.unicodeScalars.count <= 400 else { return nil }
         var annotation = ResponsibilityAnnotation(printed: text, assignments: [], fields: [], statesFirstLeads: false)
-        for clause in Self.parts(of: text, separators: "。；;") {
-            let parts = Self.parts(of: clause, separators: "，,")
+        for clause in TextCleanup.clauses(of: text, separators: "。；;") {
+            let parts = TextCleanup.clauses(of: clause, separators: "，,")
             if parts.contains(where: { Self.label(at: $0) != nil }) {
                 annotation.readLabelled(parts, expandingPrefixes: expandingPrefixes)
             } else {
@@ -163,28 +163,5 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
             result += (opensLabel ? "；" : " ") + piece
         }
         return result
-    }
-
-    /// `text` cut at the separators outside brackets, each part trimmed, empty parts dropped.
-    static func parts(of text: String, separators: String) -> [String] {
-        var parts: [String] = []
-        var current = String.UnicodeScalarView()
-        var depth = 0
-        let cuts = Set(separators.unicodeScalars)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "（", "(", "《", "“", "【": depth += 1
-            case "）", ")", "》", "”", "】": depth = max(0, depth - 1)
-            default: break
-            }
-            if depth == 0, cuts.contains(scalar) {
-                parts.append(String(current))
-                current = String.UnicodeScalarView()
-            } else {
-                current.append(scalar)
-            }
-        }
-        parts.append(String(current))
-        return parts.map { TextCleanup.singleLine($0) }.filter { !$0.isEmpty }
     }
 }

@@ -66,6 +66,29 @@ enum TextCleanup {
         default: return 0
         }
     }
+
+    /// `text` cut at the separators outside brackets, each part trimmed, empty parts dropped.
+    static func clauses(of text: String, separators: String) -> [String] {
+        var parts: [String] = []
+        var current = String.UnicodeScalarView()
+        var depth = 0
+        let cuts = Set(separators.unicodeScalars)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "（", "(", "《", "“", "【": depth += 1
+            case "）", ")", "》", "”", "】": depth = max(0, depth - 1)
+            default: break
+            }
+            if depth == 0, cuts.contains(scalar) {
+                parts.append(String(current))
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        parts.append(String(current))
+        return parts.map { singleLine($0) }.filter { !$0.isEmpty }
+    }
 }
 
 /// Whether UTF-8 holds a byte sequence of a collapsible space or a line break: ASCII space,
