@@ -656,8 +656,7 @@ struct OutlineTaskBuilder {
             draft.milestonesRepeatText = true
         }
         draft.leaders = owners.leaders
-        draft.leadUnits = owners.leadUnits
-        draft.supportUnits = owners.supportUnits
+        (draft.leadUnits, draft.supportUnits) = owners.units()
         // Owners as printed come right after the statement, before how and when.
         draft.fields.insert(contentsOf: owners.fields, at: 1)
         return draft

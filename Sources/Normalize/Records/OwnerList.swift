@@ -39,15 +39,12 @@ struct OwnerList {
 
     var leaders: [String] { Self.unique(names(.leaders)) }
 
-    var leadUnits: [String] { resolved.lead }
-
-    var supportUnits: [String] { resolved.support }
-
     private func names(_ role: ResponsibilityVocabulary.Role) -> [String] {
         annotations.flatMap { $0.assignments.filter { $0.role == role }.flatMap(\.names) }
     }
 
-    private var resolved: (lead: [String], support: [String]) {
+    /// The lead and support units, each unit once, a lead never also a support.
+    func units() -> (lead: [String], support: [String]) {
         let namesALead = annotations.contains { $0.assignments.contains { $0.role == .lead && !$0.names.isEmpty } }
         var lead: [String] = []
         var support: [String] = []
