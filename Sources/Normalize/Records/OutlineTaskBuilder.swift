@@ -563,12 +563,12 @@ struct OutlineTaskBuilder {
     }
 
     static let targetHeadings = ["项目概况", "工作目标", "目标任务", "项目简介", "建设内容", "主要目标", "年度目标"]
-    /// Labels of a deadline inside an item's annotation.
-    static let scheduleLabels = ["时限", "完成时间", "完成期限", "时间节点", "进度安排", "时间安排"]
+    /// Labels of a deadline inside an item's annotation: the schedule headings, and these.
+    static let deadlineLabels = ["时限", "完成时间", "完成期限"]
 
     static func isScheduleLabel(_ label: String) -> Bool {
         let folded = CharacterFold.simplifiedKey(label)
-        return scheduleLabels.contains { folded.containsText($0) }
+        return (deadlineLabels + milestoneHeadings).contains { folded.containsText($0) }
     }
 
     static let milestoneHeadings = ["推进计划", "进度安排", "时间安排", "实施步骤", "促进计划", "工作计划", "时间节点", "进度计划", "实施计划"]
