@@ -22,6 +22,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SHA-256 of every input (document ids, the incremental manifest): BoringSSL's, which
+        // uses the CPU's SHA instructions.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Pure Swift values shared by every stage.
@@ -61,7 +64,8 @@ let package = Package(
 
         // detect -> read -> normalize -> build records -> write, for one file or a batch.
         .target(
-            name: "Pipeline", dependencies: ["PlanModel", "Ingest", "Normalize", "Emit"],
+            name: "Pipeline",
+            dependencies: ["PlanModel", "Ingest", "Normalize", "Emit", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
 
         .executableTarget(
