@@ -27,17 +27,35 @@ public final class AtomicFile {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    /// Bytes as they are; a large run goes to the file directly, without a copy into the buffer.
+    public func write(_ bytes: ArraySlice<UInt8>) throws(EmitError) {
+        if buffer.count + bytes.count < 1 << 16 {
+            buffer.append(contentsOf: bytes)
+            return
+        }
+        try flush()
+        if let failure = bytes.withUnsafeBytes(writeAll) { throw failure }
+    }
+
+    public func write(_ bytes: [UInt8]) throws(EmitError) { try write(bytes[...]) }
+
     private func flush() throws(EmitError) {
+        if let failure = buffer.withUnsafeBytes(writeAll) { throw failure }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes every byte; the error, if the system refuses.
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) -> EmitError? {
         var offset = 0
-        while offset < buffer.count {
-            let count = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, buffer.count - offset) }
+        while offset < bytes.count {
+            let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw EmitError(path: destination, message: Self.reason())
+                return EmitError(path: destination, message: Self.reason())
             }
             offset += count
         }
-        buffer.removeAll(keepingCapacity: true)
+        return nil
     }
 
     /// Flushes, closes and renames the file into place.

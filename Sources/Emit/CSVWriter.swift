@@ -1,3 +1,5 @@
+import PlanModel
+
 /// Writes `tasks.csv`: one row per task, lists joined with `、` (units, names) or line
 /// breaks (milestones), quoted per RFC 4180 so pandas, DuckDB and spreadsheets read it as is.
 /// A UTF-8 byte order mark comes first by default (Excel on Windows reads the file as a
@@ -34,9 +36,9 @@ public struct CSVWriter: RecordWriter {
     }
 
     public mutating func write(_ converted: ConvertedFile) throws(EmitError) {
-        guard case .records(let records) = converted, let document = records.first else { return }
-        for task in records.dropFirst() where task["type"]?.stringValue == "task" {
-            let row = Self.row(task: task, document: document)
+        guard case .records(let records) = converted, let document = records.document else { return }
+        for task in document.tasks {
+            let row = Self.row(task: task, document: document.document)
             let fields = options.escapeNewlines ? row.map(Self.escaped) : row
             try file?.write(fields.map(Self.quoted).joined(separator: ",") + "\r\n")
         }
@@ -47,22 +49,21 @@ public struct CSVWriter: RecordWriter {
         file = nil
     }
 
-    static func row(task: JSONValue, document: JSONValue) -> [String] {
-        func text(_ key: String) -> String { task[key]?.scalarText ?? "" }
-        func list(_ key: String) -> String { (task[key]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: "、") }
-        let section = (task["section"]?.arrayValue ?? []).map { ref in
-            [ref["marker"]?.stringValue ?? "", ref["title"]?.stringValue ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+    /// One cell per `columns` entry, in that order.
+    static func row(task: TaskRecord, document: DocumentRecord) -> [String] {
+        let section = task.section.map { ref in
+            [ref.marker, ref.title].filter { !$0.isEmpty }.joined(separator: " ")
         }.joined(separator: " > ")
-        let milestones = task["milestones"]?.arrayValue ?? []
-        let source = task["source"]
+        var quantities = JSONBytes()
+        RecordEncoder.write(task.quantities, into: &quantities)
         return [
-            text("id"), text("doc_id"), text("seq"), text("number"), section, text("title"), text("target"), text("measures"),
-            milestones.compactMap { $0["text"]?.stringValue }.joined(separator: "\n"),
-            milestones.map { $0["when"]?["ref"]?.stringValue ?? "" }.joined(separator: "\n"),
-            list("leaders"), list("lead_units"), list("support_units"),
-            task["quantities"].map(JSONSerializer.serialize) ?? "[]",
-            document["title"]?.scalarText ?? "", document["doc_number"]?.scalarText ?? "", document["year"]?.scalarText ?? "",
-            source?["path"]?.scalarText ?? "", source?["line_start"]?.scalarText ?? "", source?["line_end"]?.scalarText ?? "",
+            task.id, task.docID, String(task.seq), task.number ?? "", section, task.title, task.target ?? "", task.measures ?? "",
+            task.milestones.map(\.text).joined(separator: "\n"),
+            task.milestones.map { $0.when?.ref ?? "" }.joined(separator: "\n"),
+            task.leaders.joined(separator: "、"), task.leadUnits.joined(separator: "、"), task.supportUnits.joined(separator: "、"),
+            String(decoding: quantities.bytes, as: UTF8.self),
+            document.title ?? "", document.docNumber ?? "", document.year.map(String.init) ?? "",
+            task.source.path, String(task.source.span.lineStart), String(task.source.span.lineEnd),
         ]
     }
 

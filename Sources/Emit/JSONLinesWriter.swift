@@ -1,5 +1,6 @@
 /// Writes `records.jsonl` (one record per line) and `errors.jsonl` (one failed file per line);
 /// or `tasks.jsonl`, the task records alone (one record type per file, for pandas and DuckDB).
+/// The lines come encoded: writing them is a copy.
 public struct JSONLinesWriter: RecordWriter {
     let recordsPath: String
     let errorsPath: String?
@@ -27,12 +28,14 @@ public struct JSONLinesWriter: RecordWriter {
 
     public mutating func write(_ file: ConvertedFile) throws(EmitError) {
         switch file {
-        case .records(let values):
-            for value in values where !tasksOnly || value["type"]?.stringValue == "task" {
-                try records?.write(JSONSerializer.serialize(value) + "\n")
-            }
-        case .failure(let value):
-            try errors?.write(JSONSerializer.serialize(value) + "\n")
+        case .records(let encoded):
+            try records?.write(tasksOnly ? encoded.taskLines : encoded.lines)
+        case .failure(let failure):
+            guard let errors else { return }
+            var json = JSONBytes()
+            RecordEncoder.write(failure, into: &json)
+            json.byte(0x0A)
+            try errors.write(json.bytes)
         }
     }
 

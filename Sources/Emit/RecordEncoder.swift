@@ -1,175 +1,374 @@
 public import PlanModel
 
-/// Turns records into JSON values with their keys in the fixed order of SPEC §3.
+/// Writes records as JSON, keys in the fixed order of SPEC §3: the one place that names the
+/// keys and order of every record. It writes bytes (`JSONBytes`), in the worker that converted
+/// the file; the `JSONValue` forms (inspect, extract, tests) read those bytes back, so the key
+/// lists are never written out twice.
 public enum RecordEncoder {
     /// The value of every record's `schema` key: the version of the record shapes.
     public static let schemaVersion = "plan2json/1"
+
+    // MARK: Records
+
+    /// `{"type":"document","schema":"plan2json/1","doc_id":"`: every document line starts so,
+    /// its 16-digit id next (an incremental run finds documents in an old records.jsonl by it).
+    public static let documentLinePrefix: [UInt8] = Array(#"{"type":"document","schema":""#.utf8) + Array(schemaVersion.utf8)
+        + Array(#"","doc_id":""#.utf8)
+    /// `{"type":"task","schema":"plan2json/1","id":"`: every task line starts so.
+    public static let taskLinePrefix: [UInt8] = Array(#"{"type":"task","schema":""#.utf8) + Array(schemaVersion.utf8)
+        + Array(#"","id":""#.utf8)
+
+    /// What a document line starts with, up to and including its `source.path`: an
+    /// incremental run checks a line it keeps by these bytes.
+    public static func writeDocumentLineStart(docID: String, path: String, into json: inout JSONBytes) {
+        json.bytes.append(contentsOf: documentLinePrefix)
+        json.stringAfterQuote(docID)
+        json.raw(#","source":{"path":"#)
+        json.string(path)
+    }
+
+    public static func write(_ document: DocumentRecord, into json: inout JSONBytes) {
+        let source = document.source
+        writeDocumentLineStart(docID: document.docID, path: source.path, into: &json)
+        json.raw(#","bytes":"#)
+        json.integer(source.bytes)
+        json.raw(#","sha256":"#)
+        json.string(source.sha256)
+        json.raw(#","encoding":"#)
+        json.string(source.encoding)
+        json.raw(#","encoding_source":"#)
+        json.string(source.encodingSource.rawValue)
+        json.raw(#","format":"#)
+        json.string(source.format.rawValue)
+        json.raw(#"},"title":"#)
+        json.string(document.title)
+        json.raw(#","issuer":"#)
+        json.string(document.issuer)
+        json.raw(#","doc_number":"#)
+        json.string(document.docNumber)
+        json.raw(#","dates":{"issued":"#)
+        json.date(document.dates.issued)
+        json.raw(#","published":"#)
+        json.date(document.dates.published)
+        json.raw(#"},"year":"#)
+        json.integer(document.year)
+        json.raw(#","script":{"detected":"#)
+        json.string(document.script.detected.rawValue)
+        json.raw(#","converted":"#)
+        json.integer(document.script.converted)
+        json.raw(#"},"columns":["#)
+        for (index, column) in document.columns.enumerated() {
+            if index > 0 { json.byte(UInt8(ascii: ",")) }
+            json.raw(#"{"header":"#)
+            json.string(column.header)
+            json.raw(#","field":"#)
+            json.string(column.field?.rawValue)
+            json.byte(UInt8(ascii: "}"))
+        }
+        json.raw(#"],"sections":["#)
+        for (index, section) in document.sections.enumerated() {
+            if index > 0 { json.byte(UInt8(ascii: ",")) }
+            json.raw(#"{"marker":"#)
+            json.string(section.marker)
+            json.raw(#","title":"#)
+            json.string(section.title)
+            json.raw(#","declared":"#)
+            json.integer(section.declared)
+            json.raw(#","found":"#)
+            json.integer(section.found)
+            json.raw(#","depth":"#)
+            json.integer(section.path.count)
+            json.raw(#","line":"#)
+            json.integer(section.line)
+            json.byte(UInt8(ascii: "}"))
+        }
+        json.raw(#"],"repairs":["#)
+        for (index, repair) in document.repairs.enumerated() {
+            if index > 0 { json.byte(UInt8(ascii: ",")) }
+            json.raw(#"{"kind":"#)
+            json.string(repair.kind.rawValue)
+            json.raw(#","line":"#)
+            json.integer(repair.line)
+            json.raw(#","before":"#)
+            json.string(repair.before)
+            json.raw(#","after":"#)
+            json.string(repair.after)
+            json.raw(#","certain":"#)
+            json.bool(repair.isCertain)
+            json.byte(UInt8(ascii: "}"))
+        }
+        json.raw(#"],"warnings":"#)
+        write(document.warnings, into: &json)
+        json.byte(UInt8(ascii: "}"))
+    }
+
+    public static func write(_ task: TaskRecord, into json: inout JSONBytes) {
+        json.bytes.append(contentsOf: taskLinePrefix)
+        json.stringAfterQuote(task.id)
+        json.raw(#","doc_id":"#)
+        json.string(task.docID)
+        json.raw(#","seq":"#)
+        json.integer(task.seq)
+        json.raw(#","number":"#)
+        json.string(task.number)
+        json.raw(#","section":"#)
+        write(task.section, into: &json)
+        json.raw(#","title":"#)
+        json.string(task.title)
+        json.raw(#","target":"#)
+        json.string(task.target)
+        json.raw(#","measures":"#)
+        json.string(task.measures)
+        json.raw(#","milestones":["#)
+        for (index, milestone) in task.milestones.enumerated() {
+            if index > 0 { json.byte(UInt8(ascii: ",")) }
+            json.raw(#"{"when":"#)
+            if let when = milestone.when { write(when, into: &json) } else { json.null() }
+            json.raw(#","text":"#)
+            json.string(milestone.text)
+            json.byte(UInt8(ascii: "}"))
+        }
+        json.raw(#"],"leaders":"#)
+        json.strings(task.leaders)
+        json.raw(#","lead_units":"#)
+        json.strings(task.leadUnits)
+        json.raw(#","support_units":"#)
+        json.strings(task.supportUnits)
+        json.raw(#","quantities":"#)
+        write(task.quantities, into: &json)
+        json.raw(#","fields":"#)
+        write(task.fields, into: &json)
+        json.raw(#","source":{"path":"#)
+        json.string(task.source.path)
+        json.raw(#","line_start":"#)
+        json.integer(task.source.span.lineStart)
+        json.raw(#","line_end":"#)
+        json.integer(task.source.span.lineEnd)
+        json.byte(UInt8(ascii: "}"))
+        if let original = task.original {
+            json.raw(#","original":"#)
+            write(original, into: &json)
+        }
+        json.raw(#","warnings":"#)
+        write(task.warnings, into: &json)
+        json.byte(UInt8(ascii: "}"))
+    }
+
+    /// A line of errors.jsonl.
+    public static func write(_ failure: FileFailure, into json: inout JSONBytes) {
+        json.raw(#"{"path":"#)
+        writeFailureFields(failure, into: &json)
+    }
+
+    /// A failure as a record of the `--input-jsonl` stream: `type` and `schema`, then the keys of errors.jsonl.
+    public static func writeErrorRecord(_ failure: FileFailure, into json: inout JSONBytes) {
+        json.raw(#"{"type":"error","schema":"#)
+        json.string(schemaVersion)
+        json.raw(#","path":"#)
+        writeFailureFields(failure, into: &json)
+    }
+
+    private static func writeFailureFields(_ failure: FileFailure, into json: inout JSONBytes) {
+        json.string(failure.path)
+        json.raw(#","sha256":"#)
+        json.string(failure.sha256)
+        json.raw(#","stage":"#)
+        json.string(failure.stage)
+        json.raw(#","code":"#)
+        json.string(failure.code.rawValue)
+        json.raw(#","message":"#)
+        json.string(failure.message)
+        json.byte(UInt8(ascii: "}"))
+    }
+
+    // MARK: Parts
+
+    static func write(_ section: [SectionRef], into json: inout JSONBytes) {
+        json.byte(UInt8(ascii: "["))
+        for (index, ref) in section.enumerated() {
+            if index > 0 { json.byte(UInt8(ascii: ",")) }
+            json.raw(#"{"marker":"#)
+            json.string(ref.marker)
+            json.raw(#","title":"#)
+            json.string(ref.title)
+            json.byte(UInt8(ascii: "}"))
+        }
+        json.byte(UInt8(ascii: "]"))
+    }
+
+    /// `fields` as a map from printed header to text (SPEC §3.2), in source order; a header
+    /// printed twice gets ` (2)` so no column is lost. Its keys vary with the documents: readers
+    /// declare it as a map (DuckDB `MAP(VARCHAR, VARCHAR)`, Spark `MapType`), as the schema says.
+    static func write(_ fields: [FieldValue], into json: inout JSONBytes) {
+        json.byte(UInt8(ascii: "{"))
+        for (index, field) in fields.enumerated() {
+            if index > 0 { json.byte(UInt8(ascii: ",")) }
+            // Headers are few: counting the earlier ones beats building a dictionary per task.
+            let count = 1 + fields[..<index].count { $0.header == field.header }
+            json.string(count == 1 ? field.header : "\(field.header) (\(count))")
+            json.byte(UInt8(ascii: ":"))
+            json.string(field.text)
+        }
+        json.byte(UInt8(ascii: "}"))
+    }
+
+    static func write(_ original: TaskOriginal, into json: inout JSONBytes) {
+        json.byte(UInt8(ascii: "{"))
+        var first = true
+        func key(_ name: StaticString, _ json: inout JSONBytes) {
+            if !first { json.byte(UInt8(ascii: ",")) }
+            first = false
+            json.raw(name)
+        }
+        if let section = original.section {
+            key(#""section":"#, &json)
+            write(section, into: &json)
+        }
+        if let title = original.title {
+            key(#""title":"#, &json)
+            json.string(title)
+        }
+        if let target = original.target {
+            key(#""target":"#, &json)
+            json.string(target)
+        }
+        if let measures = original.measures {
+            key(#""measures":"#, &json)
+            json.string(measures)
+        }
+        if let milestones = original.milestones {
+            key(#""milestones":"#, &json)
+            json.strings(milestones)
+        }
+        if let leaders = original.leaders {
+            key(#""leaders":"#, &json)
+            json.strings(leaders)
+        }
+        if let units = original.leadUnits {
+            key(#""lead_units":"#, &json)
+            json.strings(units)
+        }
+        if let units = original.supportUnits {
+            key(#""support_units":"#, &json)
+            json.strings(units)
+        }
+        if let fields = original.fields {
+            key(#""fields":"#, &json)
+            write(fields, into: &json)
+        }
+        json.byte(UInt8(ascii: "}"))
+    }
+
+    public static func write(_ quantities: [Quantity], into json: inout JSONBytes) {
+        json.byte(UInt8(ascii: "["))
+        for (index, quantity) in quantities.enumerated() {
+            if index > 0 { json.byte(UInt8(ascii: ",")) }
+            write(quantity, into: &json)
+        }
+        json.byte(UInt8(ascii: "]"))
+    }
+
+    public static func write(_ quantity: Quantity, into json: inout JSONBytes) {
+        json.raw(#"{"text":"#)
+        json.string(quantity.text)
+        if let value = quantity.value {
+            json.raw(#","value":"#)
+            json.decimal(value)
+        }
+        if let min = quantity.min {
+            json.raw(#","min":"#)
+            json.decimal(min)
+        }
+        if let max = quantity.max {
+            json.raw(#","max":"#)
+            json.decimal(max)
+        }
+        json.raw(#","unit":"#)
+        json.string(quantity.unit)
+        json.raw(#","cmp":"#)
+        json.string(quantity.comparator.rawValue)
+        if !quantity.per.isEmpty {
+            json.raw(#","per":"#)
+            json.strings(quantity.per)
+        }
+        if let currency = quantity.currency {
+            json.raw(#","currency":"#)
+            json.string(currency)
+        }
+        if quantity.isTarget { json.raw(#","target":true"#) }
+        if let field = quantity.field {
+            json.raw(#","field":"#)
+            json.string(field)
+        }
+        if let note = quantity.note {
+            json.raw(#","note":"#)
+            json.string(note)
+        }
+        json.byte(UInt8(ascii: "}"))
+    }
+
+    /// A set (SPEC §5) is `{type, grain, ref, parts}`: it has no one start or end.
+    public static func write(_ time: TimeExpression, into json: inout JSONBytes) {
+        json.raw(#"{"type":"#)
+        json.string(time.kind.rawValue)
+        json.raw(#","grain":"#)
+        json.string(time.grain.rawValue)
+        json.raw(#","ref":"#)
+        json.string(time.ref)
+        if time.kind == .set {
+            json.raw(#","parts":["#)
+            for (index, part) in time.parts.enumerated() {
+                if index > 0 { json.byte(UInt8(ascii: ",")) }
+                write(part, into: &json)
+            }
+            json.byte(UInt8(ascii: "]"))
+        } else {
+            json.raw(#","start":"#)
+            json.date(time.start)
+            json.raw(#","end":"#)
+            json.date(time.end)
+        }
+        if time.isAmbiguous { json.raw(#","ambiguous":true"#) }
+        json.byte(UInt8(ascii: "}"))
+    }
+
+    static func write(_ diagnostics: [Diagnostic], into json: inout JSONBytes) {
+        json.byte(UInt8(ascii: "["))
+        for (index, diagnostic) in diagnostics.enumerated() {
+            if index > 0 { json.byte(UInt8(ascii: ",")) }
+            write(diagnostic, into: &json)
+        }
+        json.byte(UInt8(ascii: "]"))
+    }
+
+    public static func write(_ diagnostic: Diagnostic, into json: inout JSONBytes) {
+        json.raw(#"{"code":"#)
+        json.string(diagnostic.code.rawValue)
+        json.raw(#","message":"#)
+        json.string(diagnostic.message)
+        json.raw(#","line":"#)
+        json.integer(diagnostic.line)
+        json.byte(UInt8(ascii: "}"))
+    }
+
+    // MARK: As JSON values (read back from the bytes)
 
     /// A document's records in the order `records.jsonl` holds them: the document, then its tasks.
     public static func encode(_ document: NormalizedDocument) -> [JSONValue] {
         [encode(document.document)] + document.tasks.map(encode)
     }
 
-    public static func encode(_ document: DocumentRecord) -> JSONValue {
-        let source = document.source
-        return .object([
-            ("type", .string("document")),
-            ("schema", .string(schemaVersion)),
-            ("doc_id", .string(document.docID)),
-            ("source", .object([
-                ("path", .string(source.path)),
-                ("bytes", .integer(source.bytes)),
-                ("sha256", .string(source.sha256)),
-                ("encoding", .string(source.encoding)),
-                ("encoding_source", .string(source.encodingSource.rawValue)),
-                ("format", .string(source.format.rawValue)),
-            ])),
-            ("title", .optional(document.title)),
-            ("issuer", .optional(document.issuer)),
-            ("doc_number", .optional(document.docNumber)),
-            ("dates", .object([
-                ("issued", .optional(document.dates.issued?.description)),
-                ("published", .optional(document.dates.published?.description)),
-            ])),
-            ("year", document.year.map(JSONValue.integer) ?? .null),
-            ("script", .object([
-                ("detected", .string(document.script.detected.rawValue)),
-                ("converted", .integer(document.script.converted)),
-            ])),
-            ("columns", .array(document.columns.map { column in
-                .object([("header", .string(column.header)), ("field", .optional(column.field?.rawValue))])
-            })),
-            ("sections", .array(document.sections.map { section in
-                .object([
-                    ("marker", .string(section.marker)),
-                    ("title", .string(section.title)),
-                    ("declared", section.declared.map(JSONValue.integer) ?? .null),
-                    ("found", .integer(section.found)),
-                    ("depth", .integer(section.path.count)),
-                    ("line", .integer(section.line)),
-                ])
-            })),
-            ("repairs", .array(document.repairs.map { repair in
-                .object([
-                    ("kind", .string(repair.kind.rawValue)),
-                    ("line", .integer(repair.line)),
-                    ("before", .string(repair.before)),
-                    ("after", .string(repair.after)),
-                    ("certain", .bool(repair.isCertain)),
-                ])
-            })),
-            ("warnings", .array(document.warnings.map(encode))),
-        ])
-    }
+    public static func encode(_ document: DocumentRecord) -> JSONValue { value { write(document, into: &$0) } }
+    public static func encode(_ task: TaskRecord) -> JSONValue { value { write(task, into: &$0) } }
+    public static func encode(_ quantity: Quantity) -> JSONValue { value { write(quantity, into: &$0) } }
+    public static func encode(_ time: TimeExpression) -> JSONValue { value { write(time, into: &$0) } }
+    public static func encode(_ diagnostic: Diagnostic) -> JSONValue { value { write(diagnostic, into: &$0) } }
+    public static func encode(_ failure: FileFailure) -> JSONValue { value { write(failure, into: &$0) } }
 
-    public static func encode(_ task: TaskRecord) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
-            ("type", .string("task")),
-            ("schema", .string(schemaVersion)),
-            ("id", .string(task.id)),
-            ("doc_id", .string(task.docID)),
-            ("seq", .integer(task.seq)),
-            ("number", .optional(task.number)),
-            ("section", encode(task.section)),
-            ("title", .string(task.title)),
-            ("target", .optional(task.target)),
-            ("measures", .optional(task.measures)),
-            ("milestones", .array(task.milestones.map { milestone in
-                .object([("when", milestone.when.map(encode) ?? .null), ("text", .string(milestone.text))])
-            })),
-            ("leaders", .strings(task.leaders)),
-            ("lead_units", .strings(task.leadUnits)),
-            ("support_units", .strings(task.supportUnits)),
-            ("quantities", .array(task.quantities.map(encode))),
-            ("fields", encode(task.fields)),
-            ("source", .object([
-                ("path", .string(task.source.path)),
-                ("line_start", .integer(task.source.span.lineStart)),
-                ("line_end", .integer(task.source.span.lineEnd)),
-            ])),
-        ]
-        if let original = task.original { pairs.append(("original", encode(original))) }
-        pairs.append(("warnings", .array(task.warnings.map(encode))))
-        return .object(pairs)
-    }
-
-    static func encode(_ section: [SectionRef]) -> JSONValue {
-        .array(section.map { .object([("marker", .string($0.marker)), ("title", .string($0.title))]) })
-    }
-
-    /// `fields` as a map from printed header to text (SPEC §3.2), in source order; a header
-    /// printed twice gets ` (2)` so no column is lost. Its keys vary with the documents: readers
-    /// declare it as a map (DuckDB `MAP(VARCHAR, VARCHAR)`, Spark `MapType`), as the schema says.
-    static func encode(_ fields: [FieldValue]) -> JSONValue {
-        var seen: [String: Int] = [:]
-        return .object(fields.map { field in
-            let count = (seen[field.header] ?? 0) + 1
-            seen[field.header] = count
-            return (count == 1 ? field.header : "\(field.header) (\(count))", .string(field.text))
-        })
-    }
-
-    static func encode(_ original: TaskOriginal) -> JSONValue {
-        var pairs: [(String, JSONValue)] = []
-        if let section = original.section { pairs.append(("section", encode(section))) }
-        if let title = original.title { pairs.append(("title", .string(title))) }
-        if let target = original.target { pairs.append(("target", .string(target))) }
-        if let measures = original.measures { pairs.append(("measures", .string(measures))) }
-        if let milestones = original.milestones { pairs.append(("milestones", .strings(milestones))) }
-        if let leaders = original.leaders { pairs.append(("leaders", .strings(leaders))) }
-        if let units = original.leadUnits { pairs.append(("lead_units", .strings(units))) }
-        if let units = original.supportUnits { pairs.append(("support_units", .strings(units))) }
-        if let fields = original.fields { pairs.append(("fields", encode(fields))) }
-        return .object(pairs)
-    }
-
-    public static func encode(_ quantity: Quantity) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [("text", .string(quantity.text))]
-        if let value = quantity.value { pairs.append(("value", .number(value.description))) }
-        if let min = quantity.min { pairs.append(("min", .number(min.description))) }
-        if let max = quantity.max { pairs.append(("max", .number(max.description))) }
-        pairs.append(("unit", .optional(quantity.unit)))
-        pairs.append(("cmp", .string(quantity.comparator.rawValue)))
-        if !quantity.per.isEmpty { pairs.append(("per", .strings(quantity.per))) }
-        if let currency = quantity.currency { pairs.append(("currency", .string(currency))) }
-        if quantity.isTarget { pairs.append(("target", .bool(true))) }
-        if let field = quantity.field { pairs.append(("field", .string(field))) }
-        if let note = quantity.note { pairs.append(("note", .string(note))) }
-        return .object(pairs)
-    }
-
-    /// A set (SPEC §5) is `{type, grain, ref, parts}`: it has no one start or end.
-    public static func encode(_ time: TimeExpression) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
-            ("type", .string(time.kind.rawValue)),
-            ("grain", .string(time.grain.rawValue)),
-            ("ref", .string(time.ref)),
-        ]
-        if time.kind == .set {
-            pairs.append(("parts", .array(time.parts.map(encode))))
-        } else {
-            pairs.append(("start", .optional(time.start?.description)))
-            pairs.append(("end", .optional(time.end?.description)))
-        }
-        if time.isAmbiguous { pairs.append(("ambiguous", .bool(true))) }
-        return .object(pairs)
-    }
-
-    public static func encode(_ diagnostic: Diagnostic) -> JSONValue {
-        .object([
-            ("code", .string(diagnostic.code.rawValue)),
-            ("message", .string(diagnostic.message)),
-            ("line", diagnostic.line.map(JSONValue.integer) ?? .null),
-        ])
-    }
-
-    public static func encode(_ failure: FileFailure) -> JSONValue {
-        .object([
-            ("path", .string(failure.path)),
-            ("sha256", .optional(failure.sha256)),
-            ("stage", .string(failure.stage)),
-            ("code", .string(failure.code.rawValue)),
-            ("message", .string(failure.message)),
-        ])
+    private static func value(_ build: (inout JSONBytes) -> Void) -> JSONValue {
+        var json = JSONBytes()
+        build(&json)
+        // What the encoder writes is JSON by construction.
+        return try! JSONParser.parse(bytes: json.bytes)
     }
 }

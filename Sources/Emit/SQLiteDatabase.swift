@@ -50,6 +50,8 @@ final class SQLiteDatabase {
         case integer(Int)
         case real(Double)
         case text(String)
+        /// UTF-8 text as bytes (a record's JSON line).
+        case utf8(ArraySlice<UInt8>)
     }
 
     /// A prepared statement, reused for every row of one table.
@@ -76,6 +78,12 @@ final class SQLiteDatabase {
                 case .integer(let number): sqlite3_bind_int64(statement, index, Int64(number))
                 case .real(let number): sqlite3_bind_double(statement, index, number)
                 case .text(let text): sqlite3_bind_text(statement, index, text, -1, plan2json_sqlite_transient())
+                case .utf8(let bytes):
+                    bytes.withUnsafeBufferPointer { buffer in
+                        buffer.withMemoryRebound(to: CChar.self) { text in
+                            _ = sqlite3_bind_text(statement, index, text.baseAddress, Int32(text.count), plan2json_sqlite_transient())
+                        }
+                    }
                 }
             }
             guard sqlite3_step(statement) == SQLITE_DONE else {

@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 
 /// Writes `plan.sqlite`: documents, tasks, milestones (and `milestone_periods`, one row per
 /// period of each milestone: a set's parts, or its one time), quantities, units and errors as
@@ -61,17 +62,14 @@ public struct SQLiteWriter: RecordWriter {
         switch file {
         case .failure(let failure):
             try statements["errors"]?.run([
-                text(failure["path"]), text(failure["sha256"]), text(failure["stage"]), text(failure["code"]),
-                text(failure["message"]),
+                .text(failure.path), text(failure.sha256), .text(failure.stage), .text(failure.code.rawValue), .text(failure.message),
             ])
         case .records(let records):
-            for record in records {
-                switch record["type"]?.stringValue {
-                case "document": try writeDocument(record)
-                case "task": try writeTask(record)
-                default: continue
-                }
-            }
+            guard let document = records.document else { return }
+            // Each record's line beside its row: the document's first, then one per task.
+            let lines = records.eachLine
+            try writeDocument(document.document, line: lines[0])
+            for (task, line) in zip(document.tasks, lines.dropFirst()) { try writeTask(task, line: line) }
         }
     }
 
@@ -89,67 +87,65 @@ public struct SQLiteWriter: RecordWriter {
         try SQLiteDatabase(path: path).rows(sql)
     }
 
-    private func writeDocument(_ record: JSONValue) throws(EmitError) {
-        let source = record["source"]
-        let script = record["script"]?["detected"]
+    private func writeDocument(_ record: DocumentRecord, line: ArraySlice<UInt8>) throws(EmitError) {
+        let source = record.source
         try statements["documents"]?.run([
-            text(record["doc_id"]), text(source?["path"]), text(source?["sha256"]), integer(source?["bytes"]),
-            text(source?["encoding"]), text(source?["format"]), text(record["title"]), text(record["issuer"]),
-            text(record["doc_number"]), text(record["dates"]?["issued"]), text(record["dates"]?["published"]),
-            integer(record["year"]), text(script), .text(JSONSerializer.serialize(record)),
+            .text(record.docID), .text(source.path), .text(source.sha256), .integer(source.bytes),
+            .text(source.encoding), .text(source.format.rawValue), text(record.title), text(record.issuer),
+            text(record.docNumber), text(record.dates.issued?.description), text(record.dates.published?.description),
+            record.year.map(SQLiteDatabase.Value.integer) ?? .null, .text(record.script.detected.rawValue), .utf8(line),
         ])
     }
 
-    private func writeTask(_ record: JSONValue) throws(EmitError) {
-        let id = text(record["id"])
-        let section = (record["section"]?.arrayValue ?? []).compactMap { $0["title"]?.stringValue }.joined(separator: " > ")
+    private func writeTask(_ record: TaskRecord, line: ArraySlice<UInt8>) throws(EmitError) {
+        let id = SQLiteDatabase.Value.text(record.id)
+        let section = record.section.map(\.title).joined(separator: " > ")
         try statements["tasks"]?.run([
-            id, text(record["doc_id"]), integer(record["seq"]), text(record["number"]), .text(section),
-            text(record["title"]), text(record["target"]), text(record["measures"]),
-            integer(record["source"]?["line_start"]), integer(record["source"]?["line_end"]),
-            .text(JSONSerializer.serialize(record)),
+            id, .text(record.docID), .integer(record.seq), text(record.number), .text(section),
+            .text(record.title), text(record.target), text(record.measures),
+            .integer(record.source.span.lineStart), .integer(record.source.span.lineEnd), .utf8(line),
         ])
-        for (position, milestone) in (record["milestones"]?.arrayValue ?? []).enumerated() {
-            let when = milestone["when"]
-            try statements["milestones"]?.run([
-                id, .integer(position + 1), text(milestone["text"]), text(when?["type"]), text(when?["grain"]),
-                text(when?["ref"]), text(when?["start"]), text(when?["end"]),
-            ])
+        for (position, milestone) in record.milestones.enumerated() {
+            let when = milestone.when
+            try statements["milestones"]?.run([id, .integer(position + 1), .text(milestone.text)] + columns(of: when))
             // One row per period: a set's parts, or the time itself, so "due in Q2" is one query.
-            let periods = when?["parts"]?.arrayValue ?? (when.map { $0 == .null ? [] : [$0] } ?? [])
+            let periods = when.map { $0.kind == .set ? $0.parts : [$0] } ?? []
             for (part, period) in periods.enumerated() {
-                try statements["milestone_periods"]?.run([
-                    id, .integer(position + 1), .integer(part + 1), text(period["type"]), text(period["grain"]),
-                    text(period["ref"]), text(period["start"]), text(period["end"]),
-                ])
+                try statements["milestone_periods"]?.run([id, .integer(position + 1), .integer(part + 1)] + columns(of: period))
             }
         }
-        for (position, quantity) in (record["quantities"]?.arrayValue ?? []).enumerated() {
-            let per = (quantity["per"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: "/")
+        for (position, quantity) in record.quantities.enumerated() {
             try statements["quantities"]?.run([
-                id, .integer(position + 1), text(quantity["field"]), text(quantity["text"]), real(quantity["value"]),
-                real(quantity["min"]), real(quantity["max"]), text(quantity["unit"]), text(quantity["cmp"]),
-                per.isEmpty ? .null : .text(per), text(quantity["currency"]),
-                .integer(quantity["target"] == .bool(true) ? 1 : 0),
-                text(quantity["value"]), text(quantity["min"]), text(quantity["max"]),
+                id, .integer(position + 1), text(quantity.field), .text(quantity.text), real(quantity.value),
+                real(quantity.min), real(quantity.max), text(quantity.unit), .text(quantity.comparator.rawValue),
+                quantity.per.isEmpty ? .null : .text(quantity.per.joined(separator: "/")), text(quantity.currency),
+                .integer(quantity.isTarget ? 1 : 0),
+                text(quantity.value?.description), text(quantity.min?.description), text(quantity.max?.description),
             ])
         }
-        for role in ["leaders", "lead_units", "support_units"] {
-            for (position, name) in (record[role]?.arrayValue ?? []).enumerated() {
-                try statements["units"]?.run([id, .text(role), .integer(position + 1), text(name)])
+        for (role, names) in [("leaders", record.leaders), ("lead_units", record.leadUnits), ("support_units", record.supportUnits)] {
+            for (position, name) in names.enumerated() {
+                try statements["units"]?.run([id, .text(role), .integer(position + 1), .text(name)])
             }
         }
     }
 
-    private func text(_ value: JSONValue?) -> SQLiteDatabase.Value {
-        value?.scalarText.map(SQLiteDatabase.Value.text) ?? .null
+    /// type, grain, ref, start, end of a time (a set has no one start or end); all NULL for none.
+    private func columns(of time: TimeExpression?) -> [SQLiteDatabase.Value] {
+        guard let time else { return [.null, .null, .null, .null, .null] }
+        let isSet = time.kind == .set
+        return [
+            .text(time.kind.rawValue), .text(time.grain.rawValue), .text(time.ref),
+            isSet ? .null : text(time.start?.description), isSet ? .null : text(time.end?.description),
+        ]
     }
 
-    private func real(_ value: JSONValue?) -> SQLiteDatabase.Value {
-        value?.scalarText.flatMap { Double($0) }.map(SQLiteDatabase.Value.real) ?? .null
+    private func text(_ value: String?) -> SQLiteDatabase.Value {
+        value.map(SQLiteDatabase.Value.text) ?? .null
     }
 
-    private func integer(_ value: JSONValue?) -> SQLiteDatabase.Value {
-        value?.scalarText.flatMap { Int($0) }.map(SQLiteDatabase.Value.integer) ?? .null
+    /// REAL for arithmetic in SQL; the exact text sits beside it in the `_text` columns.
+    private func real(_ value: ExactDecimal?) -> SQLiteDatabase.Value {
+        value.flatMap { Double($0.description) }.map(SQLiteDatabase.Value.real) ?? .null
     }
 }

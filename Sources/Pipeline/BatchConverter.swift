@@ -65,8 +65,8 @@ public enum BatchConverter {
         /// What the writers get: records or a failure line; nil for a duplicate or a skipped file.
         var converted: ConvertedFile?
         var tasks = 0
-        /// The document model as read, when `--blocks` asked for it.
-        var blocks: [JSONValue] = []
+        /// The document model as read, as lines of `blocks.jsonl`, when `--blocks` asked for it.
+        var blocks: [UInt8] = []
     }
 
     public static func run(_ options: Options) throws(Failure) -> Summary {
@@ -130,14 +130,14 @@ public enum BatchConverter {
                 if let converted = outcome.converted {
                     for index in writers.indices { try writers[index].write(converted) }
                 }
-                for block in outcome.blocks { try blocks?.write(JSONSerializer.serialize(block) + "\n") }
+                try blocks?.write(outcome.blocks)
                 summary.count(outcome)
                 if let entry = Manifest.Entry(outcome) { entries.append(entry) }
                 progress.advance(bytes: outcome.bytes, failed: outcome.status == .failed)
             }
+            let reusable = previous.isValid(version: ToolVersion.current, options: optionsKey)
             try forEachOutcome(selection.files, options: options, stdin: stdin) { path, sha in
-                guard previous.isValid(version: ToolVersion.current, options: optionsKey) else { return nil }
-                return previous.outcome(path: path, sha256: sha)
+                reusable ? previous.outcome(path: path, sha256: sha) : nil
             } handle: { outcome throws(EmitError) in
                 // Places the walk could not enter, in path order among the files.
                 while let problem = problems.first, problem.path.utf8.lexicographicallyPrecedes(outcome.path.utf8) {
@@ -170,7 +170,9 @@ public enum BatchConverter {
         var summary = Summary()
         for problem in selection.problems {
             summary.count(Outcome(problem))
-            StandardStreams.error(JSONSerializer.serialize(RecordEncoder.encode(problem)) + "\n")
+            var line = JSONBytes()
+            RecordEncoder.write(problem, into: &line)
+            StandardStreams.error(String(decoding: line.bytes, as: UTF8.self) + "\n")
         }
         do throws(StandardStreams.Failure) {
             try forEachOutcome(selection.files, options: options, stdin: stdin, reuse: { _, _ in nil }) {
@@ -178,14 +180,11 @@ public enum BatchConverter {
                 summary.count(outcome)
                 switch outcome.converted {
                 case .records(let records):
-                    var text = ""
-                    for record in records where !options.formats.contains(.tasks) || record["type"]?.stringValue == "task" {
-                        JSONSerializer.write(record, into: &text)
-                        text += "\n"
-                    }
-                    try StandardStreams.output(text)
+                    try StandardStreams.output(options.formats.contains(.tasks) ? records.taskLines : records.lines)
                 case .failure(let failure):
-                    StandardStreams.error(JSONSerializer.serialize(failure) + "\n")
+                    var line = JSONBytes()
+                    RecordEncoder.write(failure, into: &line)
+                    StandardStreams.error(String(decoding: line.bytes, as: UTF8.self) + "\n")
                 case nil:
                     break
                 }
@@ -196,63 +195,62 @@ public enum BatchConverter {
         return summary
     }
 
-    /// Converts files in windows of parallel work, handing outcomes over in input order. A file
-    /// with the bytes of an earlier one is a duplicate and costs only its hash.
+    /// Converts files on `jobs` threads, handing outcomes over in input order. Each worker
+    /// reads, hashes, converts and encodes a file; the calling thread only writes. A file with
+    /// the bytes of an earlier one is a duplicate and costs only its hash.
+    ///
+    /// Duplicates are decided in input order by the caller's thread (the first path with the
+    /// bytes is the original, whatever order the workers hashed in). A worker skips converting
+    /// a file whose bytes an earlier input already has; a copy converted before its original
+    /// was hashed (both in flight at once) is converted needlessly and then reported as a
+    /// duplicate all the same.
     static func forEachOutcome<E: Error>(
-        _ files: [String], options: Options, stdin: Input?, reuse: (String, String) -> Outcome?, handle: (Outcome) throws(E) -> Void
+        _ files: [String], options: Options, stdin: Input?, reuse: @escaping @Sendable (String, String) -> Outcome?,
+        handle: (Outcome) throws(E) -> Void
     ) throws(E) {
-        let window = max(options.jobs * 4, 8)
+        let copies = FirstCopies()
+        // CSV and SQLite take typed records: a kept document is converted again for them.
+        let typedRecords = options.formats.contains(.csv) || options.formats.contains(.sqlite)
         var firstPathBySHA: [String: String] = [:]
-        var start = 0
-        while start < files.count {
-            let batch = Array(files[start..<min(start + window, files.count)])
-            // Read and hash first (cheap), so unchanged files and copies are not converted again.
-            let inputs = batch.map { stdin ?? Input.read($0) }
-            var outcomes = [Outcome?](repeating: nil, count: batch.count)
-            var pending: [Int] = []
-            for (index, input) in inputs.enumerated() {
-                if let sha = input.sha256, let first = firstPathBySHA[sha] {
-                    outcomes[index] = Outcome(path: input.path, sha256: sha, bytes: input.size, status: .duplicate(of: first))
-                } else if let sha = input.sha256, var kept = reuse(input.path, sha) {
-                    firstPathBySHA[sha] = input.path
-                    kept.bytes = input.size
-                    outcomes[index] = kept
-                } else {
-                    if let sha = input.sha256 { firstPathBySHA[sha] = input.path }
-                    pending.append(index)
-                }
+        try OrderedWork<Outcome>.run(count: files.count, workers: options.jobs, window: options.jobs * 4) { index in
+            let input = stdin ?? Input.read(files[index])
+            guard let sha = input.sha256 else { return Outcome(input.failure!) }
+            if copies.isLaterCopy(sha, index: index) {
+                return Outcome(path: input.path, sha256: sha, bytes: input.size, status: .duplicate(of: ""))
             }
-            let converted = convertInParallel(pending.map { inputs[$0] }, options: options)
-            for (slot, index) in pending.enumerated() { outcomes[index] = converted[slot] }
-            for outcome in outcomes { try handle(outcome!) }
-            start += window
+            guard var kept = reuse(input.path, sha) else { return convert(input, options: options) }
+            kept.bytes = input.size
+            if typedRecords, case .records(var records) = kept.converted,
+                case .records(let fresh) = convert(input, options: options).converted
+            {
+                records.document = fresh.document
+                kept.converted = .records(records)
+            }
+            return kept
+        } consume: { (outcome: Outcome) throws(E) in
+            guard let sha = outcome.sha256 else { return try handle(outcome) }
+            if let first = firstPathBySHA[sha] {
+                return try handle(Outcome(path: outcome.path, sha256: sha, bytes: outcome.bytes, status: .duplicate(of: first)))
+            }
+            firstPathBySHA[sha] = outcome.path
+            try handle(outcome)
         }
     }
 
-    static func convertInParallel(_ inputs: [Input], options: Options) -> [Outcome] {
-        let jobs = options.jobs
-        let results = UnsafeMutableBufferPointer<Outcome?>.allocate(capacity: inputs.count)
-        results.initialize(repeating: nil)
-        // Deinitialise before freeing: the outcomes hold every record of the window.
-        defer {
-            results.deinitialize()
-            results.deallocate()
-        }
-        // Each iteration writes only its own slot.
-        nonisolated(unsafe) let slots = results
-        let work: @Sendable (Int) -> Void = { index in
-            slots[index] = convert(inputs[index], options: options)
-        }
-        if jobs <= 1 || inputs.count <= 1 {
-            for index in inputs.indices { work(index) }
-        } else {
-            // concurrentPerform uses every core; limit to `jobs` by striding.
-            let workers = min(jobs, inputs.count)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for index in stride(from: worker, to: inputs.count, by: workers) { work(index) }
+    /// The lowest input index seen so far for each hash, shared by the workers: a file whose
+    /// bytes an earlier input has need not be converted.
+    final class FirstCopies: @unchecked Sendable {
+        private let lock = NSLock()
+        private var firstIndexBySHA: [String: Int] = [:]
+
+        /// Whether an input before `index` has these bytes; records `index` otherwise.
+        func isLaterCopy(_ sha: String, index: Int) -> Bool {
+            lock.withLock {
+                if let first = firstIndexBySHA[sha], first < index { return true }
+                firstIndexBySHA[sha] = index
+                return false
             }
         }
-        return results.map { $0! }
     }
 
     static func convert(_ input: Input, options: Options) -> Outcome {
@@ -265,11 +263,13 @@ public enum BatchConverter {
             if document.tasks.isEmpty, let reason = NonDocument.reason(path: input.path, source: read.source) {
                 return Outcome(path: input.path, sha256: sha, bytes: bytes.count, status: .skipped(reason: reason))
             }
-            let records = RecordEncoder.encode(document)
+            var blocks: [UInt8] = []
+            if options.writeBlocks {
+                for block in BlockEncoder.encode(read.source, docID: read.info.docID) { blocks += JSONSerializer.line(block) }
+            }
             return Outcome(
-                path: input.path, sha256: sha, bytes: bytes.count, status: .converted, converted: .records(records),
-                tasks: document.tasks.count,
-                blocks: options.writeBlocks ? BlockEncoder.encode(read.source, docID: read.info.docID) : [])
+                path: input.path, sha256: sha, bytes: bytes.count, status: .converted,
+                converted: .records(EncodedRecords(document)), tasks: document.tasks.count, blocks: blocks)
         case .failure(let failure):
             return Outcome(failure, bytes: bytes.count)
         }
@@ -281,6 +281,6 @@ extension BatchConverter.Outcome {
     init(_ failure: FileFailure, bytes: Int = 0) {
         self.init(
             path: failure.path, sha256: failure.sha256, bytes: bytes, status: .failed,
-            converted: .failure(RecordEncoder.encode(failure)))
+            converted: .failure(failure))
     }
 }

@@ -1,40 +1,113 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Emit
+import PlanModel
 
-/// What the last run left in the output folder: its manifest, its records grouped by
-/// document, its failures by path. An incremental run keeps what still matches.
-struct PreviousRun {
+/// What the last run left in the output folder: its manifest, where each document's lines lie
+/// in its records.jsonl, its failures by path. An incremental run keeps what still matches, by
+/// copying those lines as they are: the old records are indexed by a scan for the line
+/// prefixes the encoder writes, never parsed.
+struct PreviousRun: Sendable {
     private var manifest: Manifest?
     private var entriesByPath: [String: Manifest.Entry] = [:]
-    private var recordsByDocID: [String: [JSONValue]] = [:]
-    private var failuresByPath: [String: JSONValue] = [:]
+    /// The old records.jsonl, whole; kept documents are slices of it.
+    private var records: [UInt8] = []
+    private var documentsByID: [String: KeptDocument] = [:]
+    private var failuresByPath: [String: FileFailure] = [:]
+
+    /// Where one document's lines lie in the old records.jsonl.
+    struct KeptDocument: Sendable {
+        var lines: Range<Int>
+        /// Where its task lines start (just past the document line).
+        var tasksStart: Int
+        /// The document line and its task lines.
+        var lineCount: Int
+        /// False when a line is not what the encoder writes (cut short, not a task of this document).
+        var isWhole: Bool
+    }
 
     init() {}
 
     init(folder: String) {
-        guard let text = try? String(contentsOfFile: folder + "/manifest.json", encoding: .utf8),
-            let json = try? JSONParser.parse(text), let manifest = Manifest(json: json)
+        guard case .success(let bytes) = BatchConverter.Input.readFile(folder + "/manifest.json"),
+            let json = try? JSONParser.parse(bytes: bytes), let manifest = Manifest(json: json)
         else { return }
         self.manifest = manifest
         for entry in manifest.entries { entriesByPath[entry.path] = entry }
-        if let records = try? String(contentsOfFile: folder + "/records.jsonl", encoding: .utf8) {
-            var current: String?
-            for line in records.split(separator: "\n") {
-                guard let record = try? JSONParser.parse(String(line)), let docID = record["doc_id"]?.stringValue else { continue }
-                if record["type"]?.stringValue == "document" {
-                    current = docID
-                    recordsByDocID[docID] = [record]
-                } else if current == docID {
-                    recordsByDocID[docID]?.append(record)
+        if case .success(let bytes) = BatchConverter.Input.readFile(folder + "/records.jsonl") {
+            records = bytes
+            documentsByID = Self.index(bytes)
+        }
+        if case .success(let bytes) = BatchConverter.Input.readFile(folder + "/errors.jsonl") {
+            for line in bytes.split(separator: 0x0A) {
+                guard let failure = try? JSONParser.parse(bytes: Array(line)), let path = failure["path"]?.stringValue,
+                    let stage = failure["stage"]?.stringValue, let code = failure["code"]?.stringValue,
+                    let message = failure["message"]?.stringValue
+                else { continue }
+                failuresByPath[path] = FileFailure(
+                    path: path, sha256: failure["sha256"]?.stringValue, stage: stage, code: DiagnosticCode(rawValue: code),
+                    message: message)
+            }
+        }
+    }
+
+    /// Each document's lines, found by the prefixes every document and task line starts with;
+    /// a document holding any other line (or a last line without its line feed) is not whole.
+    static func index(_ bytes: [UInt8]) -> [String: KeptDocument] {
+        let documentPrefix = RecordEncoder.documentLinePrefix
+        let taskPrefix = RecordEncoder.taskLinePrefix
+        var documents: [String: KeptDocument] = [:]
+        var current: (id: String, document: KeptDocument)?
+        func close(at end: Int) {
+            guard let (id, kept) = current else { return }
+            var document = kept
+            document.lines = document.lines.lowerBound..<end
+            documents[id] = document
+            current = nil
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < buffer.count {
+                guard let newline = Self.newline(in: buffer, from: start) else {
+                    // Cut short: the document it belongs to is not whole.
+                    current?.document.isWhole = false
+                    break
                 }
+                let line = UnsafeBufferPointer(rebasing: buffer[start..<newline])
+                let closed = line.last == UInt8(ascii: "}")
+                if Self.starts(line, with: documentPrefix), line.count > documentPrefix.count + 16,
+                    line[documentPrefix.count + 16] == UInt8(ascii: "\"")
+                {
+                    close(at: start)
+                    let id = String(decoding: line[documentPrefix.count..<documentPrefix.count + 16], as: UTF8.self)
+                    current = (id, KeptDocument(lines: start..<newline + 1, tasksStart: newline + 1 - start, lineCount: 1, isWhole: closed))
+                } else if current != nil {
+                    let id = current!.id.utf8
+                    let isTask = closed && Self.starts(line, with: taskPrefix) && line.count > taskPrefix.count + id.count
+                        && zip(line[taskPrefix.count...], id).allSatisfy { $0 == $1 }
+                        && line[taskPrefix.count + id.count] == UInt8(ascii: "/")
+                    current!.document.lineCount += 1
+                    if !isTask { current!.document.isWhole = false }
+                }
+                start = newline + 1
             }
+            close(at: buffer.count)
         }
-        if let errors = try? String(contentsOfFile: folder + "/errors.jsonl", encoding: .utf8) {
-            for line in errors.split(separator: "\n") {
-                guard let failure = try? JSONParser.parse(String(line)), let path = failure["path"]?.stringValue else { continue }
-                failuresByPath[path] = failure
-            }
-        }
+        return documents
+    }
+
+    private static func newline(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = buffer.baseAddress, start < buffer.count,
+            let found = memchr(base + start, 0x0A, buffer.count - start)
+        else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    private static func starts(_ line: UnsafeBufferPointer<UInt8>, with prefix: [UInt8]) -> Bool {
+        line.count >= prefix.count && prefix.withUnsafeBufferPointer { memcmp(line.baseAddress!, $0.baseAddress!, prefix.count) == 0 }
     }
 
     func isValid(version: String, options: String) -> Bool {
@@ -52,13 +125,23 @@ struct PreviousRun {
         }
         if entry.converted {
             let docID = String(sha256.prefix(16))
-            guard let records = recordsByDocID[docID], records.count == entry.tasks + 1,
-                records.first?["source"]?["path"]?.stringValue == path
+            guard let kept = documentsByID[docID], kept.isWhole, kept.lineCount == entry.tasks + 1,
+                documentLine(kept, docID: docID, hasPath: path)
             else { return nil }
-            return BatchConverter.Outcome(
-                path: path, sha256: sha256, status: .reused, converted: .records(records), tasks: entry.tasks)
+            let lines = EncodedRecords(lines: records[kept.lines], tasksStart: kept.tasksStart, document: nil)
+            return BatchConverter.Outcome(path: path, sha256: sha256, status: .reused, converted: .records(lines), tasks: entry.tasks)
         }
         guard let failure = failuresByPath[path] else { return nil }
         return BatchConverter.Outcome(path: path, sha256: sha256, status: .failed, converted: .failure(failure))
+    }
+
+    /// Whether the document line is this document's and its `source.path` is `path`.
+    private func documentLine(_ kept: KeptDocument, docID: String, hasPath path: String) -> Bool {
+        var expected = JSONBytes()
+        RecordEncoder.writeDocumentLineStart(docID: docID, path: path, into: &expected)
+        expected.byte(UInt8(ascii: ","))
+        let start = kept.lines.lowerBound
+        guard start + expected.bytes.count <= kept.lines.upperBound else { return false }
+        return records[start..<start + expected.bytes.count].elementsEqual(expected.bytes)
     }
 }

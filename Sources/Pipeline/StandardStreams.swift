@@ -17,6 +17,11 @@ public enum StandardStreams {
         try writeAll(Array(text.utf8), to: STDOUT_FILENO, name: "standard output")
     }
 
+    /// Writes all of `bytes` to stdout.
+    public static func output(_ bytes: ArraySlice<UInt8>) throws(Failure) {
+        try writeAll(bytes, to: STDOUT_FILENO, name: "standard output")
+    }
+
     /// Writes to stderr; a failure there has nowhere to be reported, so it is ignored.
     public static func error(_ text: String) {
         try? writeAll(Array(text.utf8), to: STDERR_FILENO, name: "standard error")
@@ -38,6 +43,10 @@ public enum StandardStreams {
     }
 
     static func writeAll(_ bytes: [UInt8], to descriptor: Int32, name: String) throws(Failure) {
+        try writeAll(bytes[...], to: descriptor, name: name)
+    }
+
+    static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, name: String) throws(Failure) {
         var offset = 0
         while offset < bytes.count {
             let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }

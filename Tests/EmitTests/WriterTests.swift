@@ -10,9 +10,9 @@ import Testing
         return folder
     }
 
-    var records: [JSONValue] { [RecordEncoder.encode(RecordSchemaTests.document), RecordEncoder.encode(RecordSchemaTests.task)] }
-    var failure: JSONValue {
-        RecordEncoder.encode(FileFailure(path: "b.pdf", sha256: nil, stage: "detect", code: .binaryFile, message: "PDF document"))
+    var records: EncodedRecords { EncodedRecords(NormalizedDocument(document: RecordSchemaTests.document, tasks: [RecordSchemaTests.task])) }
+    var failure: FileFailure {
+        FileFailure(path: "b.pdf", sha256: nil, stage: "detect", code: .binaryFile, message: "PDF document")
     }
 
     @Test func jsonLinesAppearOnlyWhenFinished() throws {
@@ -94,18 +94,20 @@ import Testing
     }
 
     /// A task whose one milestone is the set 一、三季度 (SPEC §5).
-    var setRecords: [JSONValue] {
+    var setTask: TaskRecord {
         var task = RecordSchemaTests.task
         let first = TimeExpression(kind: .interval, grain: .quarter, ref: "2023-Q1", start: CalendarDate(year: 2023, month: 1, day: 1),
             end: CalendarDate(year: 2023, month: 3, day: 31))
         let third = TimeExpression(kind: .interval, grain: .quarter, ref: "2023-Q3", start: CalendarDate(year: 2023, month: 7, day: 1),
             end: CalendarDate(year: 2023, month: 9, day: 30))
         task.milestones = [Milestone(when: TimeExpression(set: [first, third]), text: "一、三季度，建设。")]
-        return [RecordEncoder.encode(RecordSchemaTests.document), RecordEncoder.encode(task)]
+        return task
     }
 
+    var setRecords: EncodedRecords { EncodedRecords(NormalizedDocument(document: RecordSchemaTests.document, tasks: [setTask])) }
+
     @Test func aSetIsWrittenWithItsPartsAndNoSpanOfItsOwn() throws {
-        let milestone = try #require(setRecords[1]["milestones"]?.arrayValue?.first)
+        let milestone = try #require(RecordEncoder.encode(setTask)["milestones"]?.arrayValue?.first)
         #expect(JSONSerializer.serialize(milestone["when"]!) == #"{"type":"set","grain":"quarter","ref":"2023-Q1,2023-Q3","parts":["#
             + #"{"type":"interval","grain":"quarter","ref":"2023-Q1","start":"2023-01-01","end":"2023-03-31"},"#
             + #"{"type":"interval","grain":"quarter","ref":"2023-Q3","start":"2023-07-01","end":"2023-09-30"}]}"#)

@@ -1,0 +1,171 @@
+public import PlanModel
+
+/// JSON written straight into UTF-8 bytes: strings escaped byte by byte (only what JSON
+/// requires: `"`, `\` and control characters; Chinese, U+2028 and every other character as
+/// is), integers and exact decimals written digit by digit, never through `Double` or `String`.
+/// The one JSON writer: records, error lines, `--blocks` and `JSONSerializer` all go through it.
+public struct JSONBytes: Sendable {
+    public var bytes: [UInt8] = []
+
+    public init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// ASCII punctuation and keys, e.g. `raw(",\"doc_id\":")`.
+    @inline(__always)
+    public mutating func raw(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    @inline(__always)
+    public mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+    public mutating func null() { raw("null") }
+
+    public mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
+
+    /// A quoted, escaped string.
+    public mutating func string(_ text: String) {
+        var text = text
+        text.withUTF8 { quoted($0) }
+    }
+
+    /// A string or `null`.
+    public mutating func string(_ text: String?) {
+        if let text { string(text) } else { null() }
+    }
+
+    public mutating func string(_ text: Substring) {
+        var text = text
+        text.withUTF8 { quoted($0) }
+    }
+
+    /// An array of strings.
+    public mutating func strings(_ texts: [String]) {
+        byte(UInt8(ascii: "["))
+        for (index, text) in texts.enumerated() {
+            if index > 0 { byte(UInt8(ascii: ",")) }
+            string(text)
+        }
+        byte(UInt8(ascii: "]"))
+    }
+
+    public mutating func integer(_ value: Int?) {
+        if let value { integer(value) } else { null() }
+    }
+
+    /// Decimal digits, `-` first when negative.
+    public mutating func integer(_ value: Int) {
+        if value < 0 { byte(UInt8(ascii: "-")) }
+        digits(value.magnitude, minimumCount: 1)
+    }
+
+    /// The exact decimal text (`74400`, `0.85`, `-3.5`), as `ExactDecimal.description` writes it.
+    public mutating func decimal(_ value: ExactDecimal) {
+        if value.significand < 0 { byte(UInt8(ascii: "-")) }
+        let magnitude = value.significand.magnitude
+        guard value.scale > 0 else { return digits(magnitude, minimumCount: 1) }
+        // At least one digit before the point: 5 at scale 2 is 0.05.
+        var scaleTens: UInt = 1
+        var overflow = false
+        for _ in 0..<value.scale where !overflow {
+            (scaleTens, overflow) = scaleTens.multipliedReportingOverflow(by: 10)
+        }
+        if overflow {
+            // More places than a machine word holds digits: the integer part is 0.
+            raw("0.")
+            digits(magnitude, minimumCount: value.scale)
+        } else {
+            digits(magnitude / scaleTens, minimumCount: 1)
+            byte(UInt8(ascii: "."))
+            digits(magnitude % scaleTens, minimumCount: value.scale)
+        }
+    }
+
+    /// `YYYY-MM-DD`, as `CalendarDate.description` writes it, quoted; or `null`.
+    public mutating func date(_ date: CalendarDate?) {
+        guard let date else { return null() }
+        byte(UInt8(ascii: "\""))
+        padded(date.year, 4)
+        byte(UInt8(ascii: "-"))
+        padded(date.month, 2)
+        byte(UInt8(ascii: "-"))
+        padded(date.day, 2)
+        byte(UInt8(ascii: "\""))
+    }
+
+    /// The number's text left-padded with zeros to `width` characters (a sign counts as one).
+    private mutating func padded(_ value: Int, _ width: Int) {
+        var length = value < 0 ? 1 : 0
+        var rest = value.magnitude
+        repeat {
+            length += 1
+            rest /= 10
+        } while rest > 0
+        for _ in length..<max(length, width) { byte(UInt8(ascii: "0")) }
+        integer(value)
+    }
+
+    /// The decimal digits of `value`, left-padded with zeros to `minimumCount`.
+    private mutating func digits(_ value: UInt, minimumCount: Int) {
+        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: UInt.max has 20 digits
+        var count = 0
+        withUnsafeMutableBytes(of: &scratch) { buffer in
+            var rest = value
+            var end = buffer.count
+            repeat {
+                end -= 1
+                buffer[end] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            for _ in count..<max(count, minimumCount) { bytes.append(UInt8(ascii: "0")) }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[end...]))
+        }
+    }
+
+    /// Appends already-encoded JSON (or any bytes) as is.
+    public mutating func append(_ other: JSONBytes) { bytes.append(contentsOf: other.bytes) }
+
+    /// A string whose opening quote is already written (it ends a fixed prefix).
+    public mutating func stringAfterQuote(_ text: String) {
+        var text = text
+        text.withUTF8 { escaped($0) }
+        byte(UInt8(ascii: "\""))
+    }
+
+    /// `"…"` with what JSON requires escaped.
+    public mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.reserveCapacity(bytes.count + utf8.count + 2)
+        byte(UInt8(ascii: "\""))
+        escaped(utf8)
+        byte(UInt8(ascii: "\""))
+    }
+
+    /// The text with what JSON requires escaped; runs that need no escaping are copied whole.
+    mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        for index in 0..<utf8.count {
+            let value = utf8[index]
+            guard value < 0x20 || value == UInt8(ascii: "\"") || value == UInt8(ascii: "\\") else { continue }
+            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+            runStart = index + 1
+            byte(UInt8(ascii: "\\"))
+            switch value {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte(value)
+            case 0x0A: byte(UInt8(ascii: "n"))
+            case 0x0D: byte(UInt8(ascii: "r"))
+            case 0x09: byte(UInt8(ascii: "t"))
+            case 0x08: byte(UInt8(ascii: "b"))
+            case 0x0C: byte(UInt8(ascii: "f"))
+            default:
+                raw("u00")
+                byte(Self.hexDigits[Int(value >> 4)])
+                byte(Self.hexDigits[Int(value & 0x0F)])
+            }
+        }
+        if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+    }
+
+    static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+}
