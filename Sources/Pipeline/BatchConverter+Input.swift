@@ -37,21 +37,28 @@ extension BatchConverter {
         }
 
         /// The whole file, or the system's reason it could not be read ("Permission denied").
+        /// Read into one buffer of the file's size (a file that grows meanwhile is read to its end).
         static func readFile(_ path: String) -> Result<[UInt8], ReadError> {
             let descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { return .failure(ReadError(errno)) }
             defer { close(descriptor) }
-            var bytes: [UInt8] = []
-            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            var info = stat()
+            let size = fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
+            // One byte more than the size, so the end of the file is seen without a second buffer.
+            var bytes = [UInt8](repeating: 0, count: max(size + 1, 1 << 12))
+            var count = 0
             while true {
-                let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-                if count == 0 { return .success(bytes) }
-                if count < 0 {
+                if count == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
+                let read = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
+                if read == 0 { break }
+                if read < 0 {
                     if errno == EINTR { continue }
                     return .failure(ReadError(errno))
                 }
-                bytes += chunk[0..<count]
+                count += read
             }
+            bytes.removeLast(bytes.count - count)
+            return .success(bytes)
         }
     }
 

@@ -1,0 +1,70 @@
+import Emit
+import Foundation
+import Testing
+
+/// A second run keeps the lines of unchanged documents by copying them from the last
+/// records.jsonl, converts changed ones, and converts again whatever it cannot trust.
+@Suite struct IncrementalRunTests {
+    typealias CLI = CommandLineTests
+
+    static func documentLines(_ path: String, of input: String) throws -> [String] {
+        let lines = try CLI.lines(path)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix(#"{"type":"document""#) && $0.contains(#""path":"\#(input)""#) }) else {
+            return []
+        }
+        let end = lines[(start + 1)...].firstIndex { $0.hasPrefix(#"{"type":"document""#) } ?? lines.endIndex
+        return Array(lines[start..<end])
+    }
+
+    func workspace() throws -> String {
+        try CLI.workspace([
+            "a.txt": "fixtures/text/seed-003/input.txt", "b.txt": "fixtures/table-dump/seed-000/input.txt",
+            "c.txt": "fixtures/text/seed-004/input.txt",
+        ])
+    }
+
+    @Test func aChangedFileIsConvertedAndAnUnchangedOneCopiedAsItWas() throws {
+        let folder = try workspace()
+        try CLI.run(["convert", "in", "-o", "out", "--quiet"], in: folder)
+        let before = try Self.documentLines(folder + "/out/records.jsonl", of: "in/a.txt")
+        #expect(before.count > 1)
+        try "一、总则\n1.建设项目（市教育局负责）\n".write(toFile: folder + "/in/b.txt", atomically: true, encoding: .utf8)
+        let second = try CLI.run(["convert", "in", "-o", "out", "-j", "2"], in: folder)
+        #expect(second.stderr.contains("3 file(s): 1 converted, 2 unchanged, 0 failed"))
+        #expect(try Self.documentLines(folder + "/out/records.jsonl", of: "in/a.txt") == before)
+        #expect(try Self.documentLines(folder + "/out/records.jsonl", of: "in/b.txt").count == 2)
+        try CLI.run(["convert", "in", "-o", "forced", "--force", "--quiet"], in: folder)
+        #expect(Shell.outputs(folder + "/out") == Shell.outputs(folder + "/forced"))
+    }
+
+    /// A last run's records.jsonl cut short, or with a line that is not a record of its
+    /// document, is not trusted: the documents it touches are converted again.
+    @Test(arguments: ["truncated", "garbled", "foreign"])
+    func aDamagedRecordsFileFallsBackToConverting(damage: String) throws {
+        let folder = try workspace()
+        try CLI.run(["convert", "in", "-o", "out", "--quiet"], in: folder)
+        let path = folder + "/out/records.jsonl"
+        var lines = try CLI.lines(path)
+        let text: String
+        switch damage {
+        case "truncated":
+            // The last document loses the end of its last line.
+            let all = try String(contentsOfFile: path, encoding: .utf8)
+            text = String(all.dropLast(40))
+        case "garbled":
+            // A task line of the last document replaced, its line count kept.
+            lines[lines.count - 2] = #"{"type":"task","oops"#
+            text = lines.joined(separator: "\n") + "\n"
+        default:
+            // A task line of another document in place of one of the last document's.
+            let foreign = try #require(lines.first { $0.hasPrefix(#"{"type":"task""#) })
+            lines[lines.count - 2] = foreign
+            text = lines.joined(separator: "\n") + "\n"
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let second = try CLI.run(["convert", "in", "-o", "out"], in: folder)
+        #expect(second.stderr.contains("3 file(s): 1 converted, 2 unchanged, 0 failed"), "\(damage)")
+        try CLI.run(["convert", "in", "-o", "forced", "--force", "--quiet"], in: folder)
+        #expect(Shell.outputs(folder + "/out") == Shell.outputs(folder + "/forced"))
+    }
+}
