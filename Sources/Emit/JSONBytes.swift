@@ -136,20 +136,30 @@ public struct JSONBytes: Sendable {
 
     /// `"…"` with what JSON requires escaped.
     public mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.reserveCapacity(bytes.count + utf8.count + 2)
         byte(UInt8(ascii: "\""))
         escaped(utf8)
         byte(UInt8(ascii: "\""))
     }
 
     /// The text with what JSON requires escaped; runs that need no escaping are copied whole.
+    /// Eight bytes are checked at a time: most text has nothing to escape.
     mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let base = UnsafeRawPointer(utf8.baseAddress) else { return }
         var runStart = 0
-        for index in 0..<utf8.count {
+        var index = 0
+        while index < utf8.count {
+            if index + 8 <= utf8.count, !Self.mayNeedEscaping(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let value = utf8[index]
-            guard value < 0x20 || value == UInt8(ascii: "\"") || value == UInt8(ascii: "\\") else { continue }
+            guard value < 0x20 || value == UInt8(ascii: "\"") || value == UInt8(ascii: "\\") else {
+                index += 1
+                continue
+            }
             if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-            runStart = index + 1
+            index += 1
+            runStart = index
             byte(UInt8(ascii: "\\"))
             switch value {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte(value)
@@ -165,6 +175,17 @@ public struct JSONBytes: Sendable {
             }
         }
         if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+    }
+
+    /// Whether any of eight bytes may be a control character, a quote or a backslash (never false when
+    /// one is; the bytes are then looked at one by one).
+    @inline(__always)
+    static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let control = (word &- 0x20 &* ones) & ~word & highs != 0
+        return control || hasZeroByte(word ^ (0x22 &* ones)) || hasZeroByte(word ^ (0x5C &* ones))
     }
 
     static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
