@@ -96,7 +96,11 @@ public struct JSONBytes: Sendable {
 
     /// The number's text left-padded with zeros to `width` characters (a sign counts as one).
     private mutating func padded(_ value: Int, _ width: Int) {
-        var length = value < 0 ? 1 : 0
+        if value >= 0 {
+            return digits(UInt(value), minimumCount: width)
+        }
+        // As `CalendarDate` pads: zeros before the whole text, sign included (`00-5`).
+        var length = 1
         var rest = value.magnitude
         repeat {
             length += 1
@@ -107,7 +111,22 @@ public struct JSONBytes: Sendable {
     }
 
     /// The decimal digits of `value`, left-padded with zeros to `minimumCount`.
+    @inline(__always)
     private mutating func digits(_ value: UInt, minimumCount: Int) {
+        // Counts, line numbers, years: most numbers have four digits or fewer.
+        if value < 10_000 && minimumCount <= 4 {
+            let count = value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : 4
+            let width = max(count, minimumCount)
+            if width >= 4 { byte(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 1000)) }
+            if width >= 3 { byte(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 100 % 10)) }
+            if width >= 2 { byte(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 10 % 10)) }
+            byte(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10))
+            return
+        }
+        longDigits(value, minimumCount: minimumCount)
+    }
+
+    private mutating func longDigits(_ value: UInt, minimumCount: Int) {
         var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: UInt.max has 20 digits
         var count = 0
         withUnsafeMutableBytes(of: &scratch) { buffer in

@@ -37,6 +37,7 @@ import Testing
 
     @Test func integersAndExactDecimalsAreWrittenDigitByDigit() {
         #expect(written { $0.integer(0) } == "0")
+        for value in [7, 42, 999, 1000, 9999, 10_000, 123_456_789] { #expect(written { $0.integer(value) } == String(value)) }
         #expect(written { $0.integer(-5) } == "-5")
         #expect(written { $0.integer(Int.max) } == String(Int.max))
         #expect(written { $0.integer(Int.min) } == String(Int.min))
@@ -57,6 +58,10 @@ import Testing
         #expect(written { $0.date(date) } == #""2023-03-09""#)
         let early = try #require(CalendarDate(year: 5, month: 11, day: 30))
         #expect(written { $0.date(early) } == "\"" + early.description + "\"")
+        let negative = try #require(CalendarDate(year: -5, month: 1, day: 2))
+        #expect(written { $0.date(negative) } == "\"" + negative.description + "\"")
+        let far = try #require(CalendarDate(year: 123_456, month: 1, day: 2))
+        #expect(written { $0.date(far) } == "\"" + far.description + "\"")
         #expect(written { $0.date(nil) } == "null")
     }
 }
