@@ -22,7 +22,18 @@ enum MilestoneSplitter {
     }
 
     static func split(_ schedule: String) -> [String] {
-        let pieces = schedule.split(separator: "\n").flatMap { Self.pieces(ofLine: $0) }
+        var pieces: [Piece] = []
+        var schedule = schedule
+        schedule.makeContiguousUTF8()
+        schedule.utf8.withContiguousStorageIfAvailable { bytes in
+            // Lines end at LF; a CR LF pair is one `Character`, not a line break of its own
+            // (the line's CR is then removed with the other spaces).
+            var lineStart = 0
+            for index in 0...bytes.count where index == bytes.count || (bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) {
+                if index > lineStart { Self.appendPieces(ofLine: UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), to: &pieces) }
+                lineStart = index + 1
+            }
+        }
         var milestones: [String] = []
         var heading: String?
         var lastWasMilestone = false
@@ -49,21 +60,35 @@ enum MilestoneSplitter {
     }
 
     /// A line's dated items (each with the line's own heading in front), or the whole line
-    /// as one undated piece.
-    static func pieces(ofLine line: Substring) -> [Piece] {
-        let printed = Array(TextCleanup.singleLine(line).unicodeScalars)
-        guard !printed.isEmpty else { return [] }
-        let folded = CharacterFold.simplifiedKey(String(String.UnicodeScalarView(printed)))
-        let items = ScheduleSplitter.split(folded, year: nil)
-        guard !items.isEmpty else { return [Piece(text: String(String.UnicodeScalarView(printed)), isDated: false)] }
-
-        let starts = items.map { folded.unicodeScalars.distance(from: folded.startIndex, to: $0.range.lowerBound) }
-        let heading = String(String.UnicodeScalarView(printed[0..<starts[0]]))
-        return starts.indices.map { index in
-            let end = index + 1 < starts.count ? starts[index + 1] : printed.count
-            let text = TextCleanup.singleLine(String(String.UnicodeScalarView(printed[starts[index]..<end])))
-            return Piece(text: heading + text, isDated: true)
+    /// as one undated piece, appended to `pieces`. The line is decoded once:
+    /// the time scanner reads its simplified key, and the pieces are cut from its bytes at
+    /// the scalar offsets the scanner found.
+    private static func appendPieces(ofLine line: UnsafeBufferPointer<UInt8>, to pieces: inout [Piece]) {
+        let printed = TextCleanup.singleLine(line)
+        guard !printed.isEmpty else { return }
+        let text = ScalarText(printed, simplifyingScript: true)
+        let starts = ScheduleSplitter.itemStarts(in: text, year: nil, contentStarts: LineLabel.contentStarts(in: text))
+        guard !starts.isEmpty else {
+            pieces.append(Piece(text: printed, isDated: false))
+            return
         }
+        func cut(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let headingEnd = text.utf8Offset(starts[0].index)
+            for (index, start) in starts.enumerated() {
+                var lower = text.utf8Offset(start.index)
+                var upper = index + 1 < starts.count ? text.utf8Offset(starts[index + 1].index) : bytes.count
+                // The line is collapsed already: trimming its spaces is all `singleLine` would do.
+                while lower < upper, bytes[lower] == 0x20 { lower += 1 }
+                while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
+                let piece = String(unsafeUninitializedCapacity: headingEnd + upper - lower) { output in
+                    _ = output.initialize(fromContentsOf: bytes[0..<headingEnd])
+                    _ = UnsafeMutableBufferPointer(rebasing: output[headingEnd...]).initialize(fromContentsOf: bytes[lower..<upper])
+                    return headingEnd + upper - lower
+                }
+                pieces.append(Piece(text: piece, isDated: true))
+            }
+        }
+        if printed.utf8.withContiguousStorageIfAvailable(cut) == nil { Array(printed.utf8).withUnsafeBufferPointer(cut) }
     }
 
     /// The sentences of an item's running text that name a time (`2019年6月底前，完成…`;
@@ -83,7 +108,11 @@ enum MilestoneSplitter {
 
     /// Whether text opens with a period (after spaces or a list label).
     static func opensWithPeriod(_ text: some StringProtocol) -> Bool {
-        let folded = CharacterFold.simplifiedKey(TextCleanup.singleLine(text.prefix(40)))
-        return TimeParser.leadingMatch(in: folded, year: nil) != nil
+        // The first 40 characters, found by scalars where that is exact.
+        let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            TextCleanup.utf8Length(ofCharacters: 40, in: bytes).map { TextCleanup.singleLine(UnsafeBufferPointer(rebasing: bytes[..<$0])) }
+        }
+        let line = (fast ?? nil) ?? TextCleanup.singleLine(text.prefix(40))
+        return TimeParser.leadingMatch(in: ScalarText(line, simplifyingScript: true), year: nil) != nil
     }
 }

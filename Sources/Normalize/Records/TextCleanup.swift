@@ -16,11 +16,33 @@ enum TextCleanup {
     }
 
     private static func collapse(_ text: some StringProtocol, lineSeparator: UInt8?) -> String {
+        if let collapsed = text.utf8.withContiguousStorageIfAvailable({ collapse($0, lineSeparator: lineSeparator) }) {
+            return collapsed ?? String(text)
+        }
+        return Array(text.utf8).withUnsafeBufferPointer { collapse($0, lineSeparator: lineSeparator) } ?? String(text)
+    }
+
+    /// `singleLine` of UTF-8 bytes.
+    static func singleLine(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        collapse(bytes, lineSeparator: nil) ?? String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The collapsed text, or nil when there is nothing to collapse (the text stays as it is).
+    private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, lineSeparator: UInt8?) -> String? {
         // Most cells have nothing to collapse: no line break, no space of any kind.
-        if !mayHaveWhitespace(text.utf8) { return String(text) }
-        let bytes = Array(text.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
+        guard mayHaveWhitespace(bytes) else { return nil }
+        // Collapsing never lengthens the text.
+        return String(unsafeUninitializedCapacity: bytes.count) { output in
+            collapse(bytes, lineSeparator: lineSeparator, into: output)
+        }
+    }
+
+    /// Writes the collapsed bytes into `output` (at least as long as `bytes`) and returns
+    /// their count.
+    private static func collapse(
+        _ bytes: UnsafeBufferPointer<UInt8>, lineSeparator: UInt8?, into output: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
+        var count = 0
         var lineHasText = false
         var pendingSpace = false
         var pendingBreak = false
@@ -41,30 +63,69 @@ enum TextCleanup {
                 continue
             }
             if pendingBreak {
-                if let lineSeparator { output.append(lineSeparator) }
+                if let lineSeparator {
+                    output[count] = lineSeparator
+                    count += 1
+                }
                 pendingBreak = false
             } else if pendingSpace {
-                output.append(0x20)
+                output[count] = 0x20
+                count += 1
             }
             pendingSpace = false
-            output.append(byte)
+            output[count] = byte
+            count += 1
             lineHasText = true
             index += 1
         }
-        return String(decoding: output, as: UTF8.self)
+        return count
     }
 
     /// The byte length of the collapsible space starting at `index` (see
     /// `Unicode.Scalar.isCollapsibleSpace`), or 0.
-    private static func spaceLength(_ bytes: [UInt8], at index: Int) -> Int {
+    @inline(__always)
+    private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         switch bytes[index] {
         case 0x20, 0x09: return 1
         case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xA0: return 2
         case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80:
-            return [0x82, 0x83, 0x89, 0x8A, 0xAF].contains(bytes[index + 2]) ? 3 : 0
+            switch bytes[index + 2] {
+            case 0x82, 0x83, 0x89, 0x8A, 0xAF: return 3
+            default: return 0
+            }
         case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80: return 3
         default: return 0
         }
+    }
+
+    /// The UTF-8 length of the first `count` `Character`s of `bytes` (all of them when there
+    /// are fewer), found by scalars when every scalar up to there is a `Character` of its own
+    /// (`Unicode.Scalar.isOwnCharacter`); nil when that cannot be told without grapheme breaking.
+    static func utf8Length(ofCharacters count: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        var characters = 0
+        // One scalar past the prefix is checked too: it must not join the last character.
+        while index < bytes.count, characters <= count {
+            let lead = bytes[index]
+            var value = UInt32(lead)
+            var length = 1
+            if lead >= 0xF0, index + 3 < bytes.count {
+                value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                    | UInt32(bytes[index + 3] & 0x3F)
+                length = 4
+            } else if lead >= 0xE0, index + 2 < bytes.count {
+                value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                length = 3
+            } else if lead >= 0xC0, index + 1 < bytes.count {
+                value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                length = 2
+            }
+            guard let scalar = Unicode.Scalar(value), scalar.isOwnCharacter else { return nil }
+            if characters == count { return index }
+            characters += 1
+            index += length
+        }
+        return index
     }
 
     /// `text` cut at the separators outside brackets, each part trimmed, empty parts dropped.
@@ -92,20 +153,20 @@ enum TextCleanup {
 }
 
 /// Whether UTF-8 holds a byte sequence of a collapsible space or a line break: ASCII space,
-/// tab, CR, LF, U+00A0 (C2 A0), U+2002–U+202F (E2 80 xx) or U+3000 (E3 80 80).
-private func mayHaveWhitespace(_ bytes: some Collection<UInt8>) -> Bool {
-    var previous: UInt8 = 0
-    var beforePrevious: UInt8 = 0
-    for byte in bytes {
+/// tab, CR, LF, U+00A0 (C2 A0), U+2000–U+202F (E2 80 xx) or U+3000 (E3 80 80).
+private func mayHaveWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+        let byte = bytes[index]
         switch byte {
         case 0x20, 0x09, 0x0A, 0x0D: return true
-        case 0xA0 where previous == 0xC2: return true
-        case 0x80 where previous == 0x80 && beforePrevious == 0xE3: return true
-        case 0x80...0xAF where previous == 0x80 && beforePrevious == 0xE2: return true
+        case 0xC2 where index + 1 < count && bytes[index + 1] == 0xA0: return true
+        case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && bytes[index + 2] <= 0xAF: return true
+        case 0xE3 where index + 2 < count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80: return true
         default: break
         }
-        beforePrevious = previous
-        previous = byte
+        index += 1
     }
     return false
 }
@@ -114,6 +175,24 @@ extension Unicode.Scalar {
     var isCollapsibleSpace: Bool {
         switch value {
         case 0x20, 0x09, 0x3000, 0xA0, 0x2002, 0x2003, 0x2009, 0x200A, 0x202F: true
+        default: false
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    /// Whether the scalar is a `Character` by itself beside any other scalar of this kind: it
+    /// neither joins the one before it (no combining mark, joiner or variation selector, no
+    /// CR before LF) nor the one after it. Holds for ASCII (but CR), Latin, general
+    /// punctuation, symbols, CJK punctuation, ideographs and full-width forms; text made of
+    /// such scalars can be counted and cut by scalars exactly as by `Character`s.
+    var isOwnCharacter: Bool {
+        switch value {
+        case 0x0D: false
+        case 0x00...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x2100...0x2BFF, 0x3000...0x3029, 0x3030...0x3098,
+            0x309B...0x312F, 0x3190...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFE10...0xFE19,
+            0xFE30...0xFE6F, 0xFF01...0xFF9D, 0xFFE0...0xFFEE, 0x20000...0x3FFFF:
+            true
         default: false
         }
     }
