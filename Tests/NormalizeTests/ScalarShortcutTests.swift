@@ -66,4 +66,23 @@ import Testing
         #expect(TableTaskBuilder.headerPeriod("季度进度安排/一季度/") == "一季度")
         #expect(TableTaskBuilder.headerPeriod("季度进度安排") == nil)
     }
+
+    @Test func numericCellsReadByScalarsAsByCharacters() {
+        let cell = NumericCell(" 1,200（扩招） ")
+        #expect(cell?.number == "1200")
+        #expect(cell?.note == "扩招")
+        #expect(NumericCell("+3.5%")?.number == "+3.5")
+        #expect(NumericCell("+3.5%")?.isPercent == true)
+        #expect(NumericCell("12()")?.note == nil)
+        #expect(NumericCell(".5") == nil)
+        #expect(NumericCell("3-5") == nil)
+        #expect(NumericCell("1.2.3") == nil)
+        #expect(NumericCell("1.建设项目（一期）") == nil)
+        // A combining mark after a space joins it: the space-led character is dropped whole.
+        #expect(NumericCell("5 \u{301}") == NumericCell("5"))
+        #expect(NumericCell.isEmptyMark(" —— "))
+        #expect(NumericCell.isEmptyMark("无"))
+        #expect(!NumericCell.isEmptyMark("无 数据"))
+        #expect(NumericCell.isEmptyMark(" \n "))
+    }
 }
