@@ -49,7 +49,7 @@ enum TaskRecordAssembler {
     /// dated item.
     static func leadingTime(of text: ScalarText, year: Int?) -> TimeExpression? {
         var lineStart = 0
-        // Lines end at LF, not at a CR LF pair (one `Character`, no line break of its own).
+        // Lines as `TextCleanup.forEachLine` cuts them: at LF, not at a CR LF pair.
         for index in 0...text.count where index == text.count || (text[index] == "\n" && text[index - 1] != "\r") {
             defer { lineStart = index + 1 }
             guard index > lineStart else { continue }

@@ -26,13 +26,8 @@ enum MilestoneSplitter {
         var schedule = schedule
         schedule.makeContiguousUTF8()
         schedule.utf8.withContiguousStorageIfAvailable { bytes in
-            // Lines end at LF; a CR LF pair is one `Character`, not a line break of its own
-            // (the line's CR is then removed with the other spaces).
-            var lineStart = 0
-            for index in 0...bytes.count where index == bytes.count || (bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) {
-                if index > lineStart { Self.appendPieces(ofLine: UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), to: &pieces) }
-                lineStart = index + 1
-            }
+            // (A line's CR, if any, is removed with the other spaces.)
+            TextCleanup.forEachLine(in: bytes) { Self.appendPieces(ofLine: UnsafeBufferPointer(rebasing: bytes[$0]), to: &pieces) }
         }
         var milestones: [String] = []
         var heading: String?
@@ -95,15 +90,29 @@ enum MilestoneSplitter {
     /// `在2012年10月底前出台…`): an item printed without a schedule states its dates this way.
     static func datedSentences(of text: String) -> [String] {
         var sentences: [String] = []
-        for line in text.split(separator: "\n") {
-            for sentence in TextCleanup.clauses(of: String(line), separators: "。；;") {
-                let folded = CharacterFold.simplifiedKey(sentence)
-                if TimeParser.parse(folded, year: nil).contains(where: { $0.time.kind != .recurrence }) {
-                    sentences.append(sentence)
+        for line in lines(of: text) {
+            for sentence in TextCleanup.clauses(of: line, separators: "。；;") {
+                var scanner = TimeScanner(ScalarText(sentence, simplifyingScript: true), documentYear: nil)
+                while let next = scanner.next() {
+                    guard next.match.time.kind == .recurrence else {
+                        sentences.append(sentence)
+                        break
+                    }
                 }
             }
         }
         return sentences
+    }
+
+    /// The non-empty lines of `text` (`TextCleanup.forEachLine`).
+    static func lines(of text: String) -> [String] {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var lines: [String] = []
+            TextCleanup.forEachLine(in: bytes) { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self)) }
+            return lines
+        } ?? []
     }
 
     /// Whether text opens with a period (after spaces or a list label).

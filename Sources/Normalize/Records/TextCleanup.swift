@@ -106,21 +106,8 @@ enum TextCleanup {
         var characters = 0
         // One scalar past the prefix is checked too: it must not join the last character.
         while index < bytes.count, characters <= count {
-            let lead = bytes[index]
-            var value = UInt32(lead)
-            var length = 1
-            if lead >= 0xF0, index + 3 < bytes.count {
-                value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-                    | UInt32(bytes[index + 3] & 0x3F)
-                length = 4
-            } else if lead >= 0xE0, index + 2 < bytes.count {
-                value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                length = 3
-            } else if lead >= 0xC0, index + 1 < bytes.count {
-                value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                length = 2
-            }
-            guard let scalar = Unicode.Scalar(value), scalar.isOwnCharacter else { return nil }
+            let (scalar, length) = decodeScalar(bytes, at: index)
+            guard scalar.isOwnCharacter else { return nil }
             if characters == count { return index }
             characters += 1
             index += length
@@ -128,27 +115,68 @@ enum TextCleanup {
         return index
     }
 
+    /// Calls `body` with the byte range of each non-empty line of UTF-8 `bytes`, as
+    /// `split(separator: "\n")` cuts a `String`: at LF, but not at the LF of a CR LF pair,
+    /// which is one `Character` and stays inside its line.
+    @inline(__always)
+    static func forEachLine(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var lineStart = 0
+        for index in 0...bytes.count where index == bytes.count || (bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) {
+            if index > lineStart { body(lineStart..<index) }
+            lineStart = index + 1
+        }
+    }
+
     /// `text` cut at the separators outside brackets, each part trimmed, empty parts dropped.
     static func clauses(of text: String, separators: String) -> [String] {
-        var parts: [String] = []
-        var current = String.UnicodeScalarView()
-        var depth = 0
-        let cuts = Set(separators.unicodeScalars)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "（", "(", "《", "“", "【": depth += 1
-            case "）", ")", "》", "”", "】": depth = max(0, depth - 1)
-            default: break
+        var text = text
+        text.makeContiguousUTF8()
+        let cuts = Array(separators.unicodeScalars)
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var parts: [String] = []
+            func cut(_ range: Range<Int>) {
+                let part = singleLine(UnsafeBufferPointer(rebasing: bytes[range]))
+                if !part.isEmpty { parts.append(part) }
             }
-            if depth == 0, cuts.contains(scalar) {
-                parts.append(String(current))
-                current = String.UnicodeScalarView()
-            } else {
-                current.append(scalar)
+            var depth = 0
+            var partStart = 0
+            var index = 0
+            while index < bytes.count {
+                let (scalar, length) = decodeScalar(bytes, at: index)
+                switch scalar {
+                case "（", "(", "《", "“", "【": depth += 1
+                case "）", ")", "》", "”", "】": depth = max(0, depth - 1)
+                default: break
+                }
+                if depth == 0, cuts.contains(scalar) {
+                    cut(partStart..<index)
+                    partStart = index + length
+                }
+                index += length
             }
+            cut(partStart..<bytes.count)
+            return parts
+        } ?? []
+    }
+
+    /// The scalar whose UTF-8 starts at `index` and its byte length.
+    @inline(__always)
+    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        var value = UInt32(lead)
+        var length = 1
+        if lead >= 0xF0, index + 3 < bytes.count {
+            value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                | UInt32(bytes[index + 3] & 0x3F)
+            length = 4
+        } else if lead >= 0xE0, index + 2 < bytes.count {
+            value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            length = 3
+        } else if lead >= 0xC0, index + 1 < bytes.count {
+            value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            length = 2
         }
-        parts.append(String(current))
-        return parts.map { singleLine($0) }.filter { !$0.isEmpty }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 }
 
