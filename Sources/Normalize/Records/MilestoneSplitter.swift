@@ -117,11 +117,17 @@ enum MilestoneSplitter {
 
     /// Whether text opens with a period (after spaces or a list label).
     static func opensWithPeriod(_ text: some StringProtocol) -> Bool {
-        // The first 40 characters, found by scalars where that is exact.
-        let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            TextCleanup.utf8Length(ofCharacters: 40, in: bytes).map { TextCleanup.singleLine(UnsafeBufferPointer(rebasing: bytes[..<$0])) }
-        }
-        let line = (fast ?? nil) ?? TextCleanup.singleLine(text.prefix(40))
+        if let opens = text.utf8.withContiguousStorageIfAvailable(opensWithPeriod) { return opens }
+        var contiguous = String(text)
+        contiguous.makeContiguousUTF8()
+        return contiguous.utf8.withContiguousStorageIfAvailable(opensWithPeriod) ?? false
+    }
+
+    /// `opensWithPeriod` of UTF-8 bytes. The first 40 characters are found by scalars where
+    /// that is exact, else by `Character`s.
+    static func opensWithPeriod(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let line = TextCleanup.utf8Length(ofCharacters: 40, in: bytes).map { TextCleanup.singleLine(UnsafeBufferPointer(rebasing: bytes[..<$0])) }
+            ?? TextCleanup.singleLine(String(decoding: bytes, as: UTF8.self).prefix(40))
         return TimeParser.leadingMatch(in: ScalarText(line, simplifyingScript: true), year: nil) != nil
     }
 }
