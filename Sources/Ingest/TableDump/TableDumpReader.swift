@@ -65,27 +65,64 @@ struct TableDumpLine {
     var kind: Kind
 
     static func split(_ text: String) -> [TableDumpLine] {
+        var text = text
+        text.makeContiguousUTF8()
+        let utf8 = text.utf8
         var result: [TableDumpLine] = []
-        var number = 0
         // Split on bytes: Character-wise splitting of Chinese text is several times slower.
-        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            number += 1
-            result.append(TableDumpLine(number: number, kind: classify(Substring(raw))))
+        _ = utf8.withContiguousStorageIfAvailable { bytes in
+            // A final newline does not start another line (a final CR LF, one Character that
+            // is no "\n", does).
+            var end = bytes.count
+            if end > 0, bytes[end - 1] == 0x0A, end < 2 || bytes[end - 2] != 0x0D { end -= 1 }
+            var number = 0
+            var lineStart = 0
+            for index in 0...end where index == end || bytes[index] == 0x0A {
+                number += 1
+                result.append(TableDumpLine(number: number, kind: classify(bytes, lineStart..<index, of: utf8)))
+                lineStart = index + 1
+            }
         }
-        // A final newline does not start another line.
-        if text.hasSuffix("\n") { result.removeLast() }
         return result
     }
 
-    static func classify(_ line: Substring) -> Kind {
-        // Word sometimes puts alignment spaces before the TAB that opens a cell (` \t原文表述`).
-        let scalars = line.unicodeScalars
-        let first = scalars.firstIndex { $0 != " " && $0 != "\u{3000}" }
-        if let first, scalars[first] == "\t" {
-            let cells = line[scalars.index(after: first)...].utf8.split(separator: 0x09, omittingEmptySubsequences: false)
-            return .cells(cells.map { Substring($0) })
+    /// The kind of the line at `range` of `bytes`, the contiguous UTF-8 of `utf8`.
+    private static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, of utf8: String.UTF8View) -> Kind {
+        func substring(_ lower: Int, _ upper: Int) -> Substring {
+            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: lower)..<utf8.index(utf8.startIndex, offsetBy: upper)])
         }
-        if scalars.allSatisfy(\.properties.isWhitespace) { return .blank }
+        // Word sometimes puts alignment spaces (ASCII or U+3000, E3 80 80) before the TAB that
+        // opens a cell (` \t原文表述`).
+        var first = range.lowerBound
+        while first < range.upperBound {
+            if bytes[first] == 0x20 {
+                first += 1
+            } else if bytes[first] == 0xE3, first + 2 < range.upperBound, bytes[first + 1] == 0x80, bytes[first + 2] == 0x80 {
+                first += 3
+            } else {
+                break
+            }
+        }
+        if first < range.upperBound, bytes[first] == 0x09 {
+            var cells: [Substring] = []
+            var cellStart = first + 1
+            for index in cellStart...range.upperBound where index == range.upperBound || bytes[index] == 0x09 {
+                cells.append(substring(cellStart, index))
+                cellStart = index + 1
+            }
+            return .cells(cells)
+        }
+        // Blank: every scalar is a space of some kind. ASCII is told by its byte; the rest
+        // (rare) by its Unicode properties.
+        var index = first
+        while index < range.upperBound, bytes[index] < 0x80 {
+            switch bytes[index] {
+            case 0x09...0x0D, 0x20: index += 1
+            default: return .text(substring(range.lowerBound, range.upperBound))
+            }
+        }
+        let line = substring(range.lowerBound, range.upperBound)
+        if index == range.upperBound || line.unicodeScalars.allSatisfy(\.properties.isWhitespace) { return .blank }
         return .text(line)
     }
 }
@@ -290,7 +327,8 @@ extension StringProtocol {
 enum WordArtifacts {
     /// Removes `[bookmark: _GoBack]`-style markers (Word's "last edit position" bookmark).
     static func removingBookmarks(from text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "[")), text.contains("[bookmark:") else { return text }
+        let hasBracket = text.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "[")) } ?? text.utf8.contains(UInt8(ascii: "["))
+        guard hasBracket, text.contains("[bookmark:") else { return text }
         var result = ""
         var rest = text[...]
         while let open = rest.firstRange(of: "[bookmark:") {

@@ -4,13 +4,20 @@ import PlanModel
 /// task's text fields their quantities.
 enum TaskRecordAssembler {
     static func assemble(_ draft: TaskDraft, seq: Int, info: SourceInfo, year: Int?) -> TaskRecord {
-        let milestones = draft.milestones.map { text in
-            Milestone(when: leadingTime(of: text, year: year), text: text)
+        // Each milestone is decoded once, for its time and its quantities.
+        let milestoneTexts = draft.milestones.map { ScalarText($0) }
+        let milestones = zip(draft.milestones, milestoneTexts).map { text, scalars in
+            Milestone(when: leadingTime(of: scalars, year: year), text: text)
         }
         var quantities: [Quantity] = []
         func collect(_ text: String?, field: String) {
             guard let text, !text.isEmpty else { return }
-            for var quantity in QuantityParser.parse(text) {
+            collect(ScalarText(text), field: field)
+        }
+        func collect(_ text: ScalarText, field: String) {
+            guard text.count > 0 else { return }
+            var scanner = QuantityScanner(text)
+            for var quantity in scanner.scan() {
                 quantity.field = field
                 quantities.append(quantity)
             }
@@ -19,7 +26,7 @@ enum TaskRecordAssembler {
         collect(draft.target, field: "target")
         collect(draft.measures, field: "measures")
         if !draft.milestonesRepeatText {
-            for (index, milestone) in draft.milestones.enumerated() { collect(milestone, field: "milestones[\(index)]") }
+            for (index, milestone) in milestoneTexts.enumerated() { collect(milestone, field: "milestones[\(index)]") }
         }
         for index in draft.unmappedFields where index < draft.fields.count {
             collect(draft.fields[index].text, field: "fields.\(draft.fields[index].header)")
@@ -35,10 +42,25 @@ enum TaskRecordAssembler {
     /// The period a milestone opens with: its first dated item, after any heading line it was
     /// given (公办中小学学位方面：) or a heading on its own line (莞番高速三期工程：一季度，…).
     static func leadingTime(of text: String, year: Int?) -> TimeExpression? {
-        for line in text.split(separator: "\n") {
-            if let item = ScheduleSplitter.split(String(line), year: year).first { return item.when.time }
+        leadingTime(of: ScalarText(text), year: year)
+    }
+
+    /// `leadingTime(of:year:)` of a decoded text. Each line is scanned only up to its first
+    /// dated item.
+    static func leadingTime(of text: ScalarText, year: Int?) -> TimeExpression? {
+        var lineStart = 0
+        // Lines as `TextCleanup.forEachLine` cuts them: at LF, not at a CR LF pair.
+        for index in 0...text.count where index == text.count || (text[index] == "\n" && text[index - 1] != "\r") {
+            defer { lineStart = index + 1 }
+            guard index > lineStart else { continue }
+            let line = lineStart == 0 && index == text.count ? text : text.slice(lineStart..<index)
+            if let first = ScheduleSplitter.firstItemTime(in: line, year: year) { return first.time }
         }
         // A sentence that names its time inside it (在2012年10月底前出台…): its first time.
-        return TimeParser.parse(text, year: year).first { $0.time.kind != .recurrence }?.time
+        var scanner = TimeScanner(text, documentYear: year)
+        while let next = scanner.next() {
+            if next.match.time.kind != .recurrence { return next.match.time }
+        }
+        return nil
     }
 }

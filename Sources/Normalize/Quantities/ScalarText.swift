@@ -13,14 +13,42 @@ struct ScalarText {
     private var utf8Offsets: [Int]
 
     init(_ text: String) {
+        self.init(text, simplifyingScript: false)
+    }
+
+    /// With `simplifyingScript`, each scalar is first folded to simplified script as
+    /// `CharacterFold.simplifiedKey` does (one scalar for one, offsets kept): the scanners
+    /// read the simplified key of a printed text without a second decode.
+    init(_ text: String, simplifyingScript: Bool) {
         var text = text
         if text.utf8.withContiguousStorageIfAvailable({ _ in () }) == nil { text.makeContiguousUTF8() }
         self.text = text
-        (scalars, utf8Offsets) = text.utf8.withContiguousStorageIfAvailable(ScalarText.decode) ?? ([], [0])
+        (scalars, utf8Offsets) =
+            text.utf8.withContiguousStorageIfAvailable { ScalarText.decode($0, simplifyingScript: simplifyingScript) }
+            ?? ([], [0])
+    }
+
+    private init(text: String, scalars: [Unicode.Scalar], utf8Offsets: [Int]) {
+        self.text = text
+        self.scalars = scalars
+        self.utf8Offsets = utf8Offsets
+    }
+
+    /// The scalars of `range` as a text of their own: what decoding that part of the text
+    /// would give (folding is scalar by scalar), without decoding it again.
+    func slice(_ range: Range<Int>) -> ScalarText {
+        let base = utf8Offsets[range.lowerBound]
+        let end = utf8Offsets[range.upperBound]
+        let part = text.utf8.withContiguousStorageIfAvailable { bytes in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[base..<end]), as: UTF8.self)
+        } ?? String(text[stringIndex(range.lowerBound)..<stringIndex(range.upperBound)])
+        return ScalarText(
+            text: part, scalars: Array(scalars[range]), utf8Offsets: utf8Offsets[range.lowerBound...range.upperBound].map { $0 - base })
     }
 
     /// Decodes UTF-8 in one pass into preallocated arrays: the hot start of every parse.
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> ([Unicode.Scalar], [Int]) {
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, simplifyingScript: Bool) -> ([Unicode.Scalar], [Int]) {
+        let simplified = simplifyingScript ? CharacterFold.table : nil
         let byteCount = bytes.count
         guard let source = bytes.baseAddress, byteCount > 0 else { return ([], [0]) }
         var offsets: [Int] = []
@@ -48,6 +76,10 @@ struct ScalarText {
                     } else if lead >= 0xC0, index + 1 < byteCount {
                         value = (lead & 0x1F) << 6 | UInt32(source[index + 1] & 0x3F)
                         length = 2
+                    }
+                    if let simplified {
+                        let folded = simplified[value]
+                        if folded != 0, Unicode.Scalar(folded) != nil { value = folded }
                     }
                     (scalarOut + count).initialize(to: fold(Unicode.Scalar(value) ?? "\u{FFFD}"))
                     (offsetOut + count).initialize(to: index)
@@ -82,6 +114,9 @@ struct ScalarText {
     func matches(_ word: [Unicode.Scalar], endingAt end: Int) -> Bool {
         matches(word, at: end - word.count)
     }
+
+    /// The UTF-8 offset in `text` of the scalar at `index` (`count` for the end).
+    func utf8Offset(_ index: Int) -> Int { utf8Offsets[index] }
 
     func stringIndex(_ index: Int) -> String.Index {
         text.utf8.index(text.utf8.startIndex, offsetBy: utf8Offsets[index])

@@ -143,8 +143,12 @@ enum ColumnMapper {
         for column in 0..<width {
             var count = 0
             for row in rows where column < row.cells.count {
-                for line in row.cells[column].text.split(separator: "\n") where MilestoneSplitter.opensWithPeriod(line) {
-                    count += 1
+                var text = row.cells[column].text
+                text.makeContiguousUTF8()
+                text.utf8.withContiguousStorageIfAvailable { bytes in
+                    TextCleanup.forEachLine(in: bytes) { line in
+                        if MilestoneSplitter.opensWithPeriod(UnsafeBufferPointer(rebasing: bytes[line])) { count += 1 }
+                    }
                 }
             }
             if count >= 3, best == nil || count > best!.count { best = (column, count) }

@@ -22,7 +22,13 @@ enum MilestoneSplitter {
     }
 
     static func split(_ schedule: String) -> [String] {
-        let pieces = schedule.split(separator: "\n").flatMap { Self.pieces(ofLine: $0) }
+        var pieces: [Piece] = []
+        var schedule = schedule
+        schedule.makeContiguousUTF8()
+        schedule.utf8.withContiguousStorageIfAvailable { bytes in
+            // (A line's CR, if any, is removed with the other spaces.)
+            TextCleanup.forEachLine(in: bytes) { Self.appendPieces(ofLine: UnsafeBufferPointer(rebasing: bytes[$0]), to: &pieces) }
+        }
         var milestones: [String] = []
         var heading: String?
         var lastWasMilestone = false
@@ -49,41 +55,79 @@ enum MilestoneSplitter {
     }
 
     /// A line's dated items (each with the line's own heading in front), or the whole line
-    /// as one undated piece.
-    static func pieces(ofLine line: Substring) -> [Piece] {
-        let printed = Array(TextCleanup.singleLine(line).unicodeScalars)
-        guard !printed.isEmpty else { return [] }
-        let folded = CharacterFold.simplifiedKey(String(String.UnicodeScalarView(printed)))
-        let items = ScheduleSplitter.split(folded, year: nil)
-        guard !items.isEmpty else { return [Piece(text: String(String.UnicodeScalarView(printed)), isDated: false)] }
-
-        let starts = items.map { folded.unicodeScalars.distance(from: folded.startIndex, to: $0.range.lowerBound) }
-        let heading = String(String.UnicodeScalarView(printed[0..<starts[0]]))
-        return starts.indices.map { index in
-            let end = index + 1 < starts.count ? starts[index + 1] : printed.count
-            let text = TextCleanup.singleLine(String(String.UnicodeScalarView(printed[starts[index]..<end])))
-            return Piece(text: heading + text, isDated: true)
+    /// as one undated piece, appended to `pieces`. The line is decoded once:
+    /// the time scanner reads its simplified key, and the pieces are cut from its bytes at
+    /// the scalar offsets the scanner found.
+    private static func appendPieces(ofLine line: UnsafeBufferPointer<UInt8>, to pieces: inout [Piece]) {
+        let printed = TextCleanup.singleLine(line)
+        guard !printed.isEmpty else { return }
+        let text = ScalarText(printed, simplifyingScript: true)
+        let starts = ScheduleSplitter.itemStarts(in: text, year: nil, contentStarts: LineLabel.contentStarts(in: text))
+        guard !starts.isEmpty else {
+            pieces.append(Piece(text: printed, isDated: false))
+            return
         }
+        func cut(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let headingEnd = text.utf8Offset(starts[0].index)
+            for (index, start) in starts.enumerated() {
+                var lower = text.utf8Offset(start.index)
+                var upper = index + 1 < starts.count ? text.utf8Offset(starts[index + 1].index) : bytes.count
+                // The line is collapsed already: trimming its spaces is all `singleLine` would do.
+                while lower < upper, bytes[lower] == 0x20 { lower += 1 }
+                while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
+                let piece = String(unsafeUninitializedCapacity: headingEnd + upper - lower) { output in
+                    _ = output.initialize(fromContentsOf: bytes[0..<headingEnd])
+                    _ = UnsafeMutableBufferPointer(rebasing: output[headingEnd...]).initialize(fromContentsOf: bytes[lower..<upper])
+                    return headingEnd + upper - lower
+                }
+                pieces.append(Piece(text: piece, isDated: true))
+            }
+        }
+        if printed.utf8.withContiguousStorageIfAvailable(cut) == nil { Array(printed.utf8).withUnsafeBufferPointer(cut) }
     }
 
     /// The sentences of an item's running text that name a time (`2019年6月底前，完成…`;
     /// `在2012年10月底前出台…`): an item printed without a schedule states its dates this way.
     static func datedSentences(of text: String) -> [String] {
         var sentences: [String] = []
-        for line in text.split(separator: "\n") {
-            for sentence in TextCleanup.clauses(of: String(line), separators: "。；;") {
-                let folded = CharacterFold.simplifiedKey(sentence)
-                if TimeParser.parse(folded, year: nil).contains(where: { $0.time.kind != .recurrence }) {
-                    sentences.append(sentence)
+        for line in lines(of: text) {
+            for sentence in TextCleanup.clauses(of: line, separators: "。；;") {
+                var scanner = TimeScanner(ScalarText(sentence, simplifyingScript: true), documentYear: nil)
+                while let next = scanner.next() {
+                    guard next.match.time.kind == .recurrence else {
+                        sentences.append(sentence)
+                        break
+                    }
                 }
             }
         }
         return sentences
     }
 
+    /// The non-empty lines of `text` (`TextCleanup.forEachLine`).
+    static func lines(of text: String) -> [String] {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var lines: [String] = []
+            TextCleanup.forEachLine(in: bytes) { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self)) }
+            return lines
+        } ?? []
+    }
+
     /// Whether text opens with a period (after spaces or a list label).
     static func opensWithPeriod(_ text: some StringProtocol) -> Bool {
-        let folded = CharacterFold.simplifiedKey(TextCleanup.singleLine(text.prefix(40)))
-        return TimeParser.leadingMatch(in: folded, year: nil) != nil
+        if let opens = text.utf8.withContiguousStorageIfAvailable(opensWithPeriod) { return opens }
+        var contiguous = String(text)
+        contiguous.makeContiguousUTF8()
+        return contiguous.utf8.withContiguousStorageIfAvailable(opensWithPeriod) ?? false
+    }
+
+    /// `opensWithPeriod` of UTF-8 bytes. The first 40 characters are found by scalars where
+    /// that is exact, else by `Character`s.
+    static func opensWithPeriod(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let line = TextCleanup.utf8Length(ofCharacters: 40, in: bytes).map { TextCleanup.singleLine(UnsafeBufferPointer(rebasing: bytes[..<$0])) }
+            ?? TextCleanup.singleLine(String(decoding: bytes, as: UTF8.self).prefix(40))
+        return TimeParser.leadingMatch(in: ScalarText(line, simplifyingScript: true), year: nil) != nil
     }
 }

@@ -56,9 +56,10 @@ struct TableTaskBuilder {
         }
         // A 序号 column numbers tasks whose statements carry no label of their own.
         let numberColumn = headers.firstIndex(where: Self.isNumberHeader)
+        let headerPeriods = mapping.map { $0.field == .milestones ? Self.headerPeriod($0.header) : nil }
         var state = RowState()
         for row in table.rows {
-            read(row, mapping: mapping, numberColumn: numberColumn, state: &state)
+            read(row, mapping: mapping, headerPeriods: headerPeriods, numberColumn: numberColumn, state: &state)
         }
     }
 
@@ -111,7 +112,9 @@ struct TableTaskBuilder {
         }
     }
 
-    private mutating func read(_ row: Row, mapping: [ColumnMapping], numberColumn: Int?, state: inout RowState) {
+    private mutating func read(
+        _ row: Row, mapping: [ColumnMapping], headerPeriods: [String?], numberColumn: Int?, state: inout RowState
+    ) {
         var warnings = row.diagnostics
         let line = row.span.lineStart
 
@@ -206,7 +209,7 @@ struct TableTaskBuilder {
                 switch mapped.field {
                 case .target: draft.target = Self.joined(draft.target, carried)
                 case .measures: draft.measures = Self.joined(draft.measures, carried)
-                case .milestones: draft.milestones += Self.milestones(from: carried, header: header)
+                case .milestones: draft.milestones += Self.milestones(from: carried, headerPeriod: headerPeriods[column])
                 default: draft.unmappedFields.append(draft.fields.count)
                 }
                 draft.fields.append(FieldValue(header: header, text: carried))
@@ -328,12 +331,27 @@ struct TableTaskBuilder {
     /// A schedule cell's milestones. In a table with one column per period the header names
     /// the period (季度进度安排/一季度) and is put in front of a text that does not name one.
     static func milestones(from text: String, header: String) -> [String] {
+        milestones(from: text, headerPeriod: headerPeriod(header))
+    }
+
+    /// `milestones(from:header:)` with the header's period already found (`headerPeriod`).
+    static func milestones(from text: String, headerPeriod period: String?) -> [String] {
         guard !text.isEmpty else { return [] }
-        let period = header.split(separator: "/").last.map(String.init) ?? ""
-        if !MilestoneSplitter.opensWithPeriod(text), MilestoneSplitter.opensWithPeriod(period) {
+        if let period, !MilestoneSplitter.opensWithPeriod(text) {
             return [period + "：" + TextCleanup.singleLine(text)]
         }
         return MilestoneSplitter.split(text)
+    }
+
+    /// The period a schedule column's header names in its last part (季度进度安排/一季度), or
+    /// nil. Found once per column, not per cell.
+    static func headerPeriod(_ header: String) -> String? {
+        // The last part after `/`, cut at the byte where every scalar is a `Character` of its own.
+        let last = header.unicodeScalars.allSatisfy(\.isOwnCharacter)
+            ? header.utf8.split(separator: 0x2F).last.map { String(Substring($0)) }
+            : header.split(separator: "/").last.map(String.init)
+        let period = last ?? ""
+        return MilestoneSplitter.opensWithPeriod(period) ? period : nil
     }
 
     static func joined(_ existing: String?, _ text: String) -> String? {

@@ -16,17 +16,62 @@ enum TextCleanup {
     }
 
     private static func collapse(_ text: some StringProtocol, lineSeparator: UInt8?) -> String {
+        if let collapsed = text.utf8.withContiguousStorageIfAvailable({ collapse($0, lineSeparator: lineSeparator) }) {
+            return collapsed ?? String(text)
+        }
+        return Array(text.utf8).withUnsafeBufferPointer { collapse($0, lineSeparator: lineSeparator) } ?? String(text)
+    }
+
+    /// `singleLine` of UTF-8 bytes.
+    static func singleLine(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        collapse(bytes, lineSeparator: nil) ?? String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The collapsed text, or nil when there is nothing to collapse (the text stays as it is).
+    private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, lineSeparator: UInt8?) -> String? {
         // Most cells have nothing to collapse: no line break, no space of any kind.
-        if !mayHaveWhitespace(text.utf8) { return String(text) }
-        let bytes = Array(text.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
+        guard mayHaveWhitespace(bytes) else { return nil }
+        // Collapsing never lengthens the text.
+        return String(unsafeUninitializedCapacity: bytes.count) { output in
+            collapse(bytes, lineSeparator: lineSeparator, into: output)
+        }
+    }
+
+    /// Writes the collapsed bytes into `output` (at least as long as `bytes`) and returns
+    /// their count.
+    private static func collapse(
+        _ bytes: UnsafeBufferPointer<UInt8>, lineSeparator: UInt8?, into output: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
+        var count = 0
         var lineHasText = false
         var pendingSpace = false
         var pendingBreak = false
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
+            // A run of bytes that start no space and no line break (above 0x20, and no lead of
+            // U+00A0, U+20xx or U+3000; continuation bytes never are) is copied whole.
+            if byte > 0x20, byte != 0xC2, byte != 0xE2, byte != 0xE3 {
+                if pendingBreak {
+                    if let lineSeparator {
+                        output[count] = lineSeparator
+                        count += 1
+                    }
+                    pendingBreak = false
+                } else if pendingSpace {
+                    output[count] = 0x20
+                    count += 1
+                }
+                pendingSpace = false
+                lineHasText = true
+                var end = index + 1
+                while end < bytes.count, bytes[end] > 0x20, bytes[end] != 0xC2, bytes[end] != 0xE2, bytes[end] != 0xE3 { end += 1 }
+                UnsafeMutableBufferPointer(rebasing: output[count..<count + end - index]).baseAddress!
+                    .update(from: bytes.baseAddress! + index, count: end - index)
+                count += end - index
+                index = end
+                continue
+            }
             if byte == 0x0A || byte == 0x0D {
                 if lineHasText { pendingBreak = true }
                 lineHasText = false
@@ -41,71 +86,138 @@ enum TextCleanup {
                 continue
             }
             if pendingBreak {
-                if let lineSeparator { output.append(lineSeparator) }
+                if let lineSeparator {
+                    output[count] = lineSeparator
+                    count += 1
+                }
                 pendingBreak = false
             } else if pendingSpace {
-                output.append(0x20)
+                output[count] = 0x20
+                count += 1
             }
             pendingSpace = false
-            output.append(byte)
+            output[count] = byte
+            count += 1
             lineHasText = true
             index += 1
         }
-        return String(decoding: output, as: UTF8.self)
+        return count
     }
 
     /// The byte length of the collapsible space starting at `index` (see
     /// `Unicode.Scalar.isCollapsibleSpace`), or 0.
-    private static func spaceLength(_ bytes: [UInt8], at index: Int) -> Int {
+    @inline(__always)
+    private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         switch bytes[index] {
         case 0x20, 0x09: return 1
         case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xA0: return 2
         case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80:
-            return [0x82, 0x83, 0x89, 0x8A, 0xAF].contains(bytes[index + 2]) ? 3 : 0
+            switch bytes[index + 2] {
+            case 0x82, 0x83, 0x89, 0x8A, 0xAF: return 3
+            default: return 0
+            }
         case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80: return 3
         default: return 0
         }
     }
 
+    /// The UTF-8 length of the first `count` `Character`s of `bytes` (all of them when there
+    /// are fewer), found by scalars when every scalar up to there is a `Character` of its own
+    /// (`Unicode.Scalar.isOwnCharacter`); nil when that cannot be told without grapheme breaking.
+    static func utf8Length(ofCharacters count: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        var characters = 0
+        // One scalar past the prefix is checked too: it must not join the last character.
+        while index < bytes.count, characters <= count {
+            let (scalar, length) = decodeScalar(bytes, at: index)
+            guard scalar.isOwnCharacter else { return nil }
+            if characters == count { return index }
+            characters += 1
+            index += length
+        }
+        return index
+    }
+
+    /// Calls `body` with the byte range of each non-empty line of UTF-8 `bytes`, as
+    /// `split(separator: "\n")` cuts a `String`: at LF, but not at the LF of a CR LF pair,
+    /// which is one `Character` and stays inside its line.
+    @inline(__always)
+    static func forEachLine(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var lineStart = 0
+        for index in 0...bytes.count where index == bytes.count || (bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) {
+            if index > lineStart { body(lineStart..<index) }
+            lineStart = index + 1
+        }
+    }
+
     /// `text` cut at the separators outside brackets, each part trimmed, empty parts dropped.
     static func clauses(of text: String, separators: String) -> [String] {
-        var parts: [String] = []
-        var current = String.UnicodeScalarView()
-        var depth = 0
-        let cuts = Set(separators.unicodeScalars)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "（", "(", "《", "“", "【": depth += 1
-            case "）", ")", "》", "”", "】": depth = max(0, depth - 1)
-            default: break
+        var text = text
+        text.makeContiguousUTF8()
+        let cuts = Array(separators.unicodeScalars)
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var parts: [String] = []
+            func cut(_ range: Range<Int>) {
+                let part = singleLine(UnsafeBufferPointer(rebasing: bytes[range]))
+                if !part.isEmpty { parts.append(part) }
             }
-            if depth == 0, cuts.contains(scalar) {
-                parts.append(String(current))
-                current = String.UnicodeScalarView()
-            } else {
-                current.append(scalar)
+            var depth = 0
+            var partStart = 0
+            var index = 0
+            while index < bytes.count {
+                let (scalar, length) = decodeScalar(bytes, at: index)
+                switch scalar {
+                case "（", "(", "《", "“", "【": depth += 1
+                case "）", ")", "》", "”", "】": depth = max(0, depth - 1)
+                default: break
+                }
+                if depth == 0, cuts.contains(scalar) {
+                    cut(partStart..<index)
+                    partStart = index + length
+                }
+                index += length
             }
+            cut(partStart..<bytes.count)
+            return parts
+        } ?? []
+    }
+
+    /// The scalar whose UTF-8 starts at `index` and its byte length.
+    @inline(__always)
+    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        var value = UInt32(lead)
+        var length = 1
+        if lead >= 0xF0, index + 3 < bytes.count {
+            value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                | UInt32(bytes[index + 3] & 0x3F)
+            length = 4
+        } else if lead >= 0xE0, index + 2 < bytes.count {
+            value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            length = 3
+        } else if lead >= 0xC0, index + 1 < bytes.count {
+            value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            length = 2
         }
-        parts.append(String(current))
-        return parts.map { singleLine($0) }.filter { !$0.isEmpty }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 }
 
 /// Whether UTF-8 holds a byte sequence of a collapsible space or a line break: ASCII space,
-/// tab, CR, LF, U+00A0 (C2 A0), U+2002–U+202F (E2 80 xx) or U+3000 (E3 80 80).
-private func mayHaveWhitespace(_ bytes: some Collection<UInt8>) -> Bool {
-    var previous: UInt8 = 0
-    var beforePrevious: UInt8 = 0
-    for byte in bytes {
+/// tab, CR, LF, U+00A0 (C2 A0), U+2000–U+202F (E2 80 xx) or U+3000 (E3 80 80).
+private func mayHaveWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+        let byte = bytes[index]
         switch byte {
         case 0x20, 0x09, 0x0A, 0x0D: return true
-        case 0xA0 where previous == 0xC2: return true
-        case 0x80 where previous == 0x80 && beforePrevious == 0xE3: return true
-        case 0x80...0xAF where previous == 0x80 && beforePrevious == 0xE2: return true
+        case 0xC2 where index + 1 < count && bytes[index + 1] == 0xA0: return true
+        case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && bytes[index + 2] <= 0xAF: return true
+        case 0xE3 where index + 2 < count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80: return true
         default: break
         }
-        beforePrevious = previous
-        previous = byte
+        index += 1
     }
     return false
 }
@@ -114,6 +226,24 @@ extension Unicode.Scalar {
     var isCollapsibleSpace: Bool {
         switch value {
         case 0x20, 0x09, 0x3000, 0xA0, 0x2002, 0x2003, 0x2009, 0x200A, 0x202F: true
+        default: false
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    /// Whether the scalar is a `Character` by itself beside any other scalar of this kind: it
+    /// neither joins the one before it (no combining mark, joiner or variation selector, no
+    /// CR before LF) nor the one after it. Holds for ASCII (but CR), Latin, general
+    /// punctuation, symbols, CJK punctuation, ideographs and full-width forms; text made of
+    /// such scalars can be counted and cut by scalars exactly as by `Character`s.
+    var isOwnCharacter: Bool {
+        switch value {
+        case 0x0D: false
+        case 0x00...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x2100...0x2BFF, 0x3000...0x3029, 0x3030...0x3098,
+            0x309B...0x312F, 0x3190...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFE10...0xFE19,
+            0xFE30...0xFE6F, 0xFF01...0xFF9D, 0xFFE0...0xFFEE, 0x20000...0x3FFFF:
+            true
         default: false
         }
     }

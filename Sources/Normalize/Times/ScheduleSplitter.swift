@@ -13,13 +13,33 @@ import PlanModel
 public enum ScheduleSplitter {
     public static func split(_ line: String, year: Int?) -> [ScheduleItem] {
         let text = ScalarText(line)
-        var scanner = TimeScanner(text, documentYear: year)
-        let matches = scanner.scan()
         let contentStarts = LineLabel.contentStarts(in: text)
+        let starts = itemStarts(in: text, year: year, contentStarts: contentStarts)
+        guard let first = starts.first else { return [] }
 
+        let heading = contentStarts.contains(first.index) ? nil : headingText(in: text, before: first.index, contentStart: contentStarts[0])
+        var items: [ScheduleItem] = []
+        for (offset, start) in starts.enumerated() {
+            var end = offset + 1 < starts.count ? starts[offset + 1].index : text.count
+            while end > start.index, text[end - 1] == " " || text[end - 1] == ";" || text[end - 1] == "\t" { end -= 1 }
+            items.append(ScheduleItem(when: start.match, text: text.string(start.index..<end), range: text.range(start.index..<end), heading: heading))
+        }
+        return items
+    }
+
+    /// The time the line's first item opens with, or nil when the line has no dated item:
+    /// `split(…).first?.when`, without reading the rest of the line.
+    static func firstItemTime(in text: ScalarText, year: Int?) -> TimeMatch? {
+        itemStarts(in: text, year: year, contentStarts: LineLabel.contentStarts(in: text), limit: 1).first?.match
+    }
+
+    /// Where the items of the line start (scalar indices) and the period each opens with; at
+    /// most `limit` of them. `contentStarts` are the line's `LineLabel.contentStarts`.
+    static func itemStarts(in text: ScalarText, year: Int?, contentStarts: [Int], limit: Int = .max) -> [(match: TimeMatch, index: Int)] {
+        var scanner = TimeScanner(text, documentYear: year)
         var starts: [(match: TimeMatch, index: Int)] = []
-        for match in matches where match.time.kind != .recurrence {
-            let index = scalarIndex(of: match.range.lowerBound, in: text)
+        while starts.count < limit, let (match, index) = scanner.next() {
+            guard match.time.kind != .recurrence else { continue }
             let mark = markBefore(index, in: text)
             if let first = starts.first {
                 guard mark == "。" || mark == ";" else { continue }
@@ -33,16 +53,7 @@ public enum ScheduleSplitter {
             }
             starts.append((match, index))
         }
-        guard let first = starts.first else { return [] }
-
-        let heading = contentStarts.contains(first.index) ? nil : headingText(in: text, before: first.index, contentStart: contentStarts[0])
-        var items: [ScheduleItem] = []
-        for (offset, start) in starts.enumerated() {
-            var end = offset + 1 < starts.count ? starts[offset + 1].index : text.count
-            while end > start.index, text[end - 1] == " " || text[end - 1] == ";" || text[end - 1] == "\t" { end -= 1 }
-            items.append(ScheduleItem(when: start.match, text: text.string(start.index..<end), range: text.range(start.index..<end), heading: heading))
-        }
-        return items
+        return starts
     }
 
     private static func isSchedulePeriod(_ grain: TimeExpression.Grain) -> Bool {
@@ -54,17 +65,6 @@ public enum ScheduleSplitter {
         var cursor = index - 1
         while cursor >= 0, text[cursor] == " " { cursor -= 1 }
         return cursor >= 0 ? text[cursor] : nil
-    }
-
-    private static func scalarIndex(of stringIndex: String.Index, in text: ScalarText) -> Int {
-        // The scalar whose UTF-8 offset is the match's: a binary search over the offsets.
-        var low = 0
-        var high = text.count
-        while low < high {
-            let middle = (low + high) / 2
-            if text.stringIndex(middle) < stringIndex { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     private static func headingText(in text: ScalarText, before index: Int, contentStart: Int) -> String? {

@@ -15,10 +15,12 @@ public enum TimeParser {
     /// a list label (`1、`, `2.`, `（3）`, `①`): `一季度，…`, `二、三季度…`, `3、到2023年8月底，…`.
     /// Nil for a line that opens with anything else (a heading such as `公办中小学学位方面：`).
     public static func leadingMatch(in line: String, year: Int?) -> TimeMatch? {
-        let text = ScalarText(line)
-        let starts = LineLabel.contentStarts(in: text)
+        leadingMatch(in: ScalarText(line), year: year)
+    }
+
+    static func leadingMatch(in text: ScalarText, year: Int?) -> TimeMatch? {
         var scanner = TimeScanner(text, documentYear: year)
-        guard let first = scanner.scan().first else { return nil }
-        return starts.contains(where: { text.stringIndex($0) == first.range.lowerBound }) ? first : nil
+        guard let first = scanner.next() else { return nil }
+        return LineLabel.contentStarts(in: text).contains(first.start) ? first.match : nil
     }
 }

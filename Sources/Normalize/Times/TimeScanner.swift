@@ -24,10 +24,22 @@ struct TimeScanner {
         "0123456789", "〇零一二两三四五六七八九十", "第前上下中全年今本明次去从自到至截直每逐按", "元春劳端国", "“\"「『《〔",
     ])
 
+    /// Where the next expression is looked for.
+    private var cursor = 0
+
     mutating func scan() -> [TimeMatch] {
-        let candidates = Self.candidates
         var matches: [TimeMatch] = []
-        var index = 0
+        while let next = next() { matches.append(next.match) }
+        return matches
+    }
+
+    /// The next expression and the scalar index where it starts; nil when the text has no more.
+    /// Callers that want only the first few stop early: a match never depends on the ones
+    /// after it.
+    mutating func next() -> (match: TimeMatch, start: Int)? {
+        let candidates = Self.candidates
+        var index = cursor
+        defer { cursor = index }
         while index < text.count {
             if !candidates.contains(text[index]) {
                 index += 1
@@ -38,13 +50,13 @@ struct TimeScanner {
                 continue
             }
             if canStart(at: index), let match = readExpression(at: index) {
-                matches.append(match.match)
+                let start = index
                 index = match.end
-                continue
+                return (match.match, start)
             }
             index += 1
         }
-        return matches
+        return nil
     }
 
     // MARK: - Where an expression may start

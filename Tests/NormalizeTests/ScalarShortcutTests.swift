@@ -1,0 +1,88 @@
+@testable import Normalize
+import PlanModel
+import Testing
+
+/// The scalar shortcuts of record building give what the `Character` and `String` ways give.
+@Suite struct ScalarShortcutTests {
+    @Test func characterPrefixByScalars() {
+        func length(_ text: String, _ count: Int) -> Int? {
+            Array(text.utf8).withUnsafeBufferPointer { TextCleanup.utf8Length(ofCharacters: count, in: $0) }
+        }
+        #expect(length("一季度，完成", 3) == "一季度".utf8.count)
+        #expect(length("ab", 5) == 2)
+        #expect(length("", 2) == 0)
+        // A combining mark or a CR LF pair joins scalars into one Character: no shortcut.
+        #expect(length("ae\u{301}x", 2) == nil)
+        #expect(length("a\r\nb", 3) == nil)
+        // The scalar right after the prefix is checked too.
+        #expect(length("abe\u{301}", 2) == "ab".utf8.count)
+        #expect(length("ab\u{301}", 2) == nil)
+    }
+
+    @Test func collapsingKeepsItsRules() {
+        #expect(TextCleanup.singleLine("  一季度，\u{3000}完成 \r\n 调研  ") == "一季度， 完成调研")
+        #expect(TextCleanup.collapsingWhitespace(" a\u{A0} b\n\n c ") == "a b\nc")
+        #expect(TextCleanup.collapsingWhitespace("无空格") == "无空格")
+        #expect(Array("  a  b ".utf8).withUnsafeBufferPointer(TextCleanup.singleLine) == "a b")
+    }
+
+    @Test func aSliceReadsAsItsOwnText() {
+        let whole = ScalarText("一季度，完成。\n２０２３年６月底前")
+        let line = whole.slice(8..<whole.count)
+        let alone = ScalarText("２０２３年６月底前")
+        #expect(line.scalars == alone.scalars)
+        #expect(line.string(0..<5) == "２０２３年")
+        #expect(line.utf8Offset(line.count) == "２０２３年６月底前".utf8.count)
+    }
+
+    @Test func simplifyingWhileDecodingFoldsLikeTheKey() {
+        let printed = "二、三季度，推動項目建設"
+        #expect(ScalarText(printed, simplifyingScript: true).scalars == ScalarText(CharacterFold.simplifiedKey(printed)).scalars)
+        #expect(ScalarText(printed, simplifyingScript: true).string(0..<5) == "二、三季度")
+    }
+
+    @Test func scanningStepByStepFindsWhatAScanFinds() {
+        let text = ScalarText("一季度，完成。二季度，6月底前验收；每月调度。")
+        var all = TimeScanner(text, documentYear: 2023)
+        var stepwise = TimeScanner(text, documentYear: 2023)
+        var found: [TimeMatch] = []
+        while let next = stepwise.next() {
+            #expect(text.string(next.start..<next.start + 1) == String(next.match.text.prefix(1)))
+            found.append(next.match)
+        }
+        #expect(found == all.scan())
+        #expect(ScheduleSplitter.firstItemTime(in: text, year: 2023) == ScheduleSplitter.split(text.text, year: 2023).first?.when)
+    }
+
+    @Test func leadingTimeReadsTheFirstDatedLine() {
+        let milestone = "公办中小学学位方面：\n二季度，推动完工。"
+        #expect(TaskRecordAssembler.leadingTime(of: milestone, year: 2023)?.ref == "2023-Q2")
+        #expect(TaskRecordAssembler.leadingTime(of: "在2012年10月底前出台办法", year: nil)?.ref == "2012-10-31")
+        #expect(TaskRecordAssembler.leadingTime(of: "每月调度", year: 2023) == nil)
+    }
+
+    @Test func aHeaderNamesItsPeriodInItsLastPart() {
+        #expect(TableTaskBuilder.headerPeriod("季度进度安排/一季度") == "一季度")
+        #expect(TableTaskBuilder.headerPeriod("季度进度安排/一季度/") == "一季度")
+        #expect(TableTaskBuilder.headerPeriod("季度进度安排") == nil)
+    }
+
+    @Test func numericCellsReadByScalarsAsByCharacters() {
+        let cell = NumericCell(" 1,200（扩招） ")
+        #expect(cell?.number == "1200")
+        #expect(cell?.note == "扩招")
+        #expect(NumericCell("+3.5%")?.number == "+3.5")
+        #expect(NumericCell("+3.5%")?.isPercent == true)
+        #expect(NumericCell("12()")?.note == nil)
+        #expect(NumericCell(".5") == nil)
+        #expect(NumericCell("3-5") == nil)
+        #expect(NumericCell("1.2.3") == nil)
+        #expect(NumericCell("1.建设项目（一期）") == nil)
+        // A combining mark after a space joins it: the space-led character is dropped whole.
+        #expect(NumericCell("5 \u{301}") == NumericCell("5"))
+        #expect(NumericCell.isEmptyMark(" —— "))
+        #expect(NumericCell.isEmptyMark("无"))
+        #expect(!NumericCell.isEmptyMark("无 数据"))
+        #expect(NumericCell.isEmptyMark(" \n "))
+    }
+}
