@@ -33,10 +33,9 @@ struct LostCharacterChooser {
         let left = neighbours(before: run.lowerBound)
         let right = neighbours(after: run.upperBound)
         let clauseBefore = clauseLength(before: run.lowerBound)
-        var cache = PhraseModel.LookupCache()
 
         func score(_ window: [Unicode.Scalar], firstAt: Int?, lastAt: Int?) -> (Double, [Int]) {
-            var (probability, covering) = model.segment(window, cache: &cache)
+            var (probability, covering) = model.segment(window)
             if let firstAt { probability += context.sharedPairScore(at: firstAt, in: window) }
             if let lastAt { probability += context.sharedPairScore(at: lastAt, in: window) }
             if let firstAt, CharacterKinds.clauseEnds.contains(window[firstAt]), clauseBefore < ByteSlipRun.shortestClause {
@@ -71,8 +70,8 @@ struct LostCharacterChooser {
                 // Adjacent lost characters are judged alone on weak context: keep every pair
                 // that is a word by itself (專科) in the running too.
                 for first in firstCandidates {
-                    let seconds = model.secondCharacters(after: first)
-                    for last in lastCandidates where seconds.contains(model.folded(last)) {
+                    let folded = model.folded(first)
+                    for last in lastCandidates where model.isWord(folded, model.folded(last)) {
                         wordPairs.append((first, last))
                     }
                 }
