@@ -35,7 +35,8 @@ struct DocumentHead {
         case 0x2150...0x218B, 0x2190...0x23FF, 0x2460...0x27BF: true  // number forms, arrows, symbols, shapes
         case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF: true  // CJK punctuation, kana, without their marks
         case 0x3400...0x4DBF, 0x4E00...0x9FFF: true  // ideographs
-        case 0xFF01...0xFF9D: true  // full-width forms, without the half-width sound marks
+        case 0xE000...0xF8FF: true  // private use (icon fonts; a GBK byte slip)
+        case 0xFF01...0xFF9D, 0xFFFD: true  // full-width forms, without the half-width sound marks; U+FFFD
         default: false
         }
     }

@@ -54,14 +54,16 @@ public enum DamageRepairer {
 
     private static func mayHoldDamage(_ utf8: String.UTF8View) -> Bool {
         if let found = utf8.withContiguousStorageIfAvailable(containsLostByte) { return found }
-        return containsLostByte(utf8)
+        return Array(utf8).withUnsafeBufferPointer(containsLostByte)
     }
 
-    private static func containsLostByte(_ bytes: some Collection<UInt8>) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in bytes {
-            if byte == 0x3F || (previous == (0xEF, 0xBF) && byte == 0xBD) { return true }
-            previous = (previous.1, byte)
+    private static func containsLostByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x3F { return true }
+            if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD { return true }
+            index += 1
         }
         return false
     }

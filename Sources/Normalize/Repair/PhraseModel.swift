@@ -16,7 +16,7 @@ struct PhraseModel: Sendable {
     /// log(frequency / total) of every known word: the supplement's over the phrase list's.
     private let wordScores: PackedWordTable
     /// Known words that do not pack into a key (a character outside the BMP): none today.
-    private let unpackedWordScores: [String: Double]
+    private let unpackedWordScores: [[UInt32]: Double]
     /// Traditional → simplified, by scalar value from `foldBase` (0 where a scalar stays).
     private let fold: [UInt32]
     private let foldBase: UInt32
@@ -37,7 +37,8 @@ struct PhraseModel: Sendable {
             for length in 1...Self.longestWord where start + length <= count {
                 key = key.flatMap { PackedWordTable.key($0, appending: keys[start + length - 1], at: length - 1) }
                 var score: Double
-                if let known = key.map({ wordScores.value(for: $0) }) ?? unpackedScore(keys[start..<(start + length)]) {
+                let known = if let key { wordScores.value(for: key) } else { unpackedScore(keys[start..<(start + length)]) }
+                if let known {
                     score = known
                 } else if length == 1 {
                     score = unknownCharacterScore
@@ -62,13 +63,7 @@ struct PhraseModel: Sendable {
     }
 
     private func unpackedScore(_ word: ArraySlice<UInt32>) -> Double? {
-        guard !unpackedWordScores.isEmpty else { return nil }
-        var text = String.UnicodeScalarView()
-        for value in word {
-            guard let scalar = Unicode.Scalar(value) else { return nil }
-            text.append(scalar)
-        }
-        return unpackedWordScores[String(text)]
+        unpackedWordScores.isEmpty ? nil : unpackedWordScores[Array(word)]
     }
 
     /// The character under which `scalar` is looked up: simplified, and ASCII punctuation as
@@ -99,15 +94,15 @@ struct PhraseModel: Sendable {
 
         let lineCount = phrases.withUTF8Buffer { $0.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } } + supplementLines.count + 1
         var scores = PackedWordTable(capacity: lineCount)
-        var unpacked: [String: Double] = [:]
+        var unpacked: [[UInt32]: Double] = [:]
         var total = 0
         func add(_ buffer: UnsafeBufferPointer<UInt8>, countingTotal: Bool) {
-            Self.forEachEntry(in: buffer) { word, frequency in
+            Self.forEachEntry(in: buffer) { word, key, frequency in
                 if countingTotal { total += frequency }
-                if let key = PackedWordTable.key(of: word) {
+                if let key {
                     scores.set(Double(frequency), for: key)
                 } else {
-                    unpacked[String(String.UnicodeScalarView(word))] = Double(frequency)
+                    unpacked[String(decoding: word, as: UTF8.self).unicodeScalars.map(\.value)] = Double(frequency)
                 }
             }
         }
@@ -134,26 +129,29 @@ struct PhraseModel: Sendable {
         foldBase = base
     }
 
-    /// Calls `body` with the word and the frequency of each "word frequency" line.
+    /// Calls `body` with the word of each "word frequency" line (its UTF-8, and its packed
+    /// key when it packs) and the frequency.
     private static func forEachEntry(
-        in buffer: UnsafeBufferPointer<UInt8>, _ body: ([Unicode.Scalar], Int) -> Void
+        in buffer: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UInt64?, Int) -> Void
     ) {
-        var word: [Unicode.Scalar] = []
         var index = 0
         while index < buffer.count {
             // The word: UTF-8 up to the space (the lists are UTF-8 as embedded).
-            word.removeAll(keepingCapacity: true)
-            var lead = buffer[index]
-            while index < buffer.count, lead != 0x20, lead != 0x0A {
+            let start = index
+            var key: UInt64? = 0
+            var position = 0
+            while index < buffer.count, buffer[index] != 0x20, buffer[index] != 0x0A {
+                let lead = buffer[index]
                 let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                 var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
                 for offset in 1..<max(length, 1) where index + offset < buffer.count {
                     value = value << 6 | UInt32(buffer[index + offset] & 0x3F)
                 }
-                word.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                key = key.flatMap { PackedWordTable.key($0, appending: value, at: position) }
+                position += 1
                 index += length
-                lead = index < buffer.count ? buffer[index] : 0x0A
             }
+            let word = UnsafeBufferPointer(rebasing: buffer[start..<min(index, buffer.count)])
             // The frequency: the digits after the space.
             var frequency = 0
             if index < buffer.count, buffer[index] == 0x20 {
@@ -165,7 +163,7 @@ struct PhraseModel: Sendable {
             }
             while index < buffer.count, buffer[index] != 0x0A { index += 1 }
             index += 1
-            if !word.isEmpty { body(word, frequency) }
+            if position > 0 { body(word, key, frequency) }
         }
     }
 
