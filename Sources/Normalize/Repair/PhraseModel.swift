@@ -27,31 +27,8 @@ struct PhraseModel: Sendable {
     /// position in it (1 where a character stands alone).
     func segment(_ scalars: [Unicode.Scalar]) -> (logProbability: Double, coveringWordLength: [Int]) {
         let count = scalars.count
-        var keys = [UInt32](repeating: 0, count: count)
-        for index in 0..<count { keys[index] = folded(scalars[index]).value }
-        var best = [Double](repeating: -.infinity, count: count + 1)
         var lengthEndingAt = [Int](repeating: 1, count: count + 1)
-        best[0] = 0
-        for start in 0..<count where best[start] > -.infinity {
-            var key: UInt64? = 0
-            for length in 1...Self.longestWord where start + length <= count {
-                key = key.flatMap { PackedWordTable.key($0, appending: keys[start + length - 1], at: length - 1) }
-                var score: Double
-                let known = if let key { wordScores.value(for: key) } else { unpackedScore(keys[start..<(start + length)]) }
-                if let known {
-                    score = known
-                } else if length == 1 {
-                    score = unknownCharacterScore
-                } else {
-                    continue
-                }
-                score += best[start]
-                if score > best[start + length] {
-                    best[start + length] = score
-                    lengthEndingAt[start + length] = length
-                }
-            }
-        }
+        let logProbability = lengthEndingAt.withUnsafeMutableBufferPointer { bestSegmentation(scalars, lengthEndingAt: $0) }
         var covering = [Int](repeating: 1, count: count)
         var end = count
         while end > 0 {
@@ -59,10 +36,55 @@ struct PhraseModel: Sendable {
             for position in (end - length)..<end { covering[position] = length }
             end -= length
         }
-        return (best[count], covering)
+        return (logProbability, covering)
     }
 
-    private func unpackedScore(_ word: ArraySlice<UInt32>) -> Double? {
+    /// The best segmentation's log probability alone: what weighing a candidate needs.
+    func logProbability(of scalars: [Unicode.Scalar]) -> Double {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: scalars.count + 1) { lengthEndingAt in
+            lengthEndingAt.initialize(repeating: 1)
+            return bestSegmentation(scalars, lengthEndingAt: lengthEndingAt)
+        }
+    }
+
+    /// Dynamic programming over word ends: the log probability of the best segmentation,
+    /// with the length of its word ending at each position in `lengthEndingAt`.
+    private func bestSegmentation(_ scalars: [Unicode.Scalar], lengthEndingAt: UnsafeMutableBufferPointer<Int>) -> Double {
+        let count = scalars.count
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { keys in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: count + 1) { best in
+                for index in 0..<count { keys[index] = folded(scalars[index]).value }
+                best.initialize(repeating: -.infinity)
+                best[0] = 0
+                for start in 0..<count where best[start] > -.infinity {
+                    var key: UInt64? = 0
+                    for length in 1...Self.longestWord where start + length <= count {
+                        key = key.flatMap { PackedWordTable.key($0, appending: keys[start + length - 1], at: length - 1) }
+                        var score: Double
+                        let known =
+                            if let key { wordScores.value(for: key) } else {
+                                unpackedScore(Array(keys[start..<(start + length)]))
+                            }
+                        if let known {
+                            score = known
+                        } else if length == 1 {
+                            score = unknownCharacterScore
+                        } else {
+                            continue
+                        }
+                        score += best[start]
+                        if score > best[start + length] {
+                            best[start + length] = score
+                            lengthEndingAt[start + length] = length
+                        }
+                    }
+                }
+                return best[count]
+            }
+        }
+    }
+
+    private func unpackedScore(_ word: [UInt32]) -> Double? {
         unpackedWordScores.isEmpty ? nil : unpackedWordScores[Array(word)]
     }
 
