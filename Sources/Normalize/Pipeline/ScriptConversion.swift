@@ -38,9 +38,20 @@ struct ScriptConversion {
     /// Characters that differ position by position (phrase conversion rarely changes length;
     /// when it does, the longer text counts whole).
     static func difference(_ before: String, _ after: String) -> Int {
-        let old = Array(before.unicodeScalars)
-        let new = Array(after.unicodeScalars)
-        guard old.count == new.count else { return max(old.count, new.count) }
-        return zip(old, new).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) }
+        // One walk over both scalar views, no arrays: positions that differ, and the lengths.
+        var old = before.unicodeScalars.makeIterator()
+        var new = after.unicodeScalars.makeIterator()
+        var oldCount = 0
+        var newCount = 0
+        var differing = 0
+        while true {
+            let oldScalar = old.next()
+            let newScalar = new.next()
+            if oldScalar == nil && newScalar == nil { break }
+            if oldScalar != nil { oldCount += 1 }
+            if newScalar != nil { newCount += 1 }
+            if let oldScalar, let newScalar, oldScalar != newScalar { differing += 1 }
+        }
+        return oldCount == newCount ? differing : max(oldCount, newCount)
     }
 }
