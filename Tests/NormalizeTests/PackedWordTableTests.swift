@@ -12,7 +12,7 @@ import Testing
         #expect(PackedWordTable.key(of: "𠀀".unicodeScalars) == nil)  // beyond the BMP
         #expect(PackedWordTable.key(of: "".unicodeScalars) == nil)
         // Extending a key one character at a time gives the key of the longer word.
-        let extended = PackedWordTable.key(one, appending: "局".value, at: 1)
+        let extended = PackedWordTable.key(one, appending: ("局" as Unicode.Scalar).value, at: 1)
         #expect(extended == two)
     }
 

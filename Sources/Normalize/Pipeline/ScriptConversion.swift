@@ -11,7 +11,7 @@ struct ScriptConversion {
     }
 
     mutating func convert(_ text: String) -> String {
-        guard let converter, !text.isEmpty, text.unicodeScalars.contains(where: { $0.value >= 0x3400 }) else { return text }
+        guard let converter, !text.isEmpty, Self.mayHoldHan(text.utf8) else { return text }
         let converted = converter.convert(text)
         if converted != text { changedCharacters += Self.difference(text, converted) }
         return converted
@@ -33,6 +33,19 @@ struct ScriptConversion {
         result.supportUnits = text.supportUnits.map { convert($0) }
         result.fields = text.fields.map { FieldValue(header: convert($0.header), text: convert($0.text)) }
         return result
+    }
+
+    /// Whether the text holds a scalar from U+3400 up (where Han characters start): a lead
+    /// byte from E4 up, or E3 followed by 90 or more. Continuation bytes are below E3, so
+    /// every byte can be looked at alone.
+    private static func mayHoldHan(_ utf8: String.UTF8View) -> Bool {
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            for index in bytes.indices where bytes[index] >= 0xE3 {
+                if bytes[index] >= 0xE4 || (index + 1 < bytes.count && bytes[index + 1] >= 0x90) { return true }
+            }
+            return false
+        }
+        return utf8.withContiguousStorageIfAvailable(scan) ?? Array(utf8).withUnsafeBufferPointer(scan)
     }
 
     /// Characters that differ position by position (phrase conversion rarely changes length;
