@@ -102,7 +102,12 @@ struct PhraseModel: Sendable {
 
     /// Whether `first` and `second` (both folded) make a known word of two characters.
     func isWord(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
-        if let key = PackedWordTable.key(of: [first, second]) { return wordScores.value(for: key) != nil }
+        // Called for every pair of candidates of two adjacent lost characters: no array per call.
+        if let key = PackedWordTable.key(0, appending: first.value, at: 0)
+            .flatMap({ PackedWordTable.key($0, appending: second.value, at: 1) })
+        {
+            return wordScores.value(for: key) != nil
+        }
         return unpackedScore([first.value, second.value]) != nil
     }
 
