@@ -1,3 +1,4 @@
+import Foundation
 public import PlanModel
 
 /// Finds text damaged before it reached us (a GBK byte slip, `?` placeholders), repairs what
@@ -57,13 +58,15 @@ public enum DamageRepairer {
         return Array(utf8).withUnsafeBufferPointer(containsLostByte)
     }
 
+    /// A `?` (0x3F) or U+FFFD (EF BF BD), found with memchr: the scan runs over every unit.
     private static func containsLostByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x3F { return true }
-            if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD { return true }
-            index += 1
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        if memchr(base, 0x3F, bytes.count) != nil { return true }
+        var start = 0
+        while start < bytes.count, let found = memchr(base + start, 0xEF, bytes.count - start) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD { return true }
+            start = index + 1
         }
         return false
     }
