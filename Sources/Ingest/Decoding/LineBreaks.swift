@@ -2,21 +2,27 @@
 /// "\n", so line N of the result is line N of the original file.
 enum LineBreaks {
     static func normalize(_ text: String) -> String {
-        // Most files use "\n" already: one scan, no copy.
-        guard text.utf8.contains(0x0D) else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var previousWasCR = false
-        for byte in text.utf8 {
-            if byte == 0x0D {
-                bytes.append(0x0A)
-                previousWasCR = true
-                continue
-            }
+        if let normalized = text.utf8.withContiguousStorageIfAvailable(normalized) { return normalized ?? text }
+        return Array(text.utf8).withUnsafeBufferPointer(normalized) ?? text
+    }
+
+    /// The bytes with line breaks normalised, or nil when they hold no CR (most files): one
+    /// scan, and the runs between line breaks copied whole.
+    private static func normalized(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard var carriageReturn = bytes.firstIndex(of: 0x0D) else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var copied = 0
+        while true {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<carriageReturn]))
+            output.append(0x0A)
             // The "\n" of a CRLF was already written for its CR.
-            if !(byte == 0x0A && previousWasCR) { bytes.append(byte) }
-            previousWasCR = false
+            copied = carriageReturn + 1
+            if copied < bytes.count, bytes[copied] == 0x0A { copied += 1 }
+            guard let next = bytes[copied...].firstIndex(of: 0x0D) else { break }
+            carriageReturn = next
         }
-        return String(decoding: bytes, as: UTF8.self)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -28,26 +28,8 @@ enum MisreadTextReverser {
 
     /// Nil when nothing looks misread; a failure when the misreading lost bytes.
     static func reverse(_ text: String) -> Result<Outcome, DecodeFailure>? {
-        var byteCharacters = 0
-        var latinLetters = 0
-        var cjk = 0
-        // A UTF-8 lead byte's character followed by a continuation byte's: without one, no
-        // run can be UTF-8 shown as single bytes (sound text with “quotes” — and … stops here).
-        var leadPairs = 0
-        var previousWasLead = false
-        for scalar in text.unicodeScalars {
-            let byte = SingleByteImage.byte(of: scalar)
-            if previousWasLead, let byte, (0x80...0xBF).contains(byte) { leadPairs += 1 }
-            previousWasLead = byte.map { (0xC2...0xF4).contains($0) } ?? false
-            if byte != nil {
-                byteCharacters += 1
-                // À…ÿ: the lead bytes of UTF-8 characters and most GBK ones. Quotes, dashes
-                // and degree signs are common in sound Chinese text and do not count.
-                if scalar.value >= 0xC0 { latinLetters += 1 }
-            } else if isCJK(scalar) {
-                cjk += 1
-            }
-        }
+        let (byteCharacters, latinLetters, cjk, leadPairs) =
+            text.utf8.withContiguousStorageIfAvailable(census) ?? Array(text.utf8).withUnsafeBufferPointer(census)
         guard byteCharacters >= minimumByteCharacters else { return nil }
         let mostlyMisread = latinLetters >= minimumByteCharacters && latinLetters >= cjk
         guard mostlyMisread || leadPairs > 0 else { return nil }
@@ -119,6 +101,55 @@ enum MisreadTextReverser {
                 line: first.line))
         }
         return .success(Outcome(text: output.joined(separator: "\n"), repairs: repairs, warnings: warnings))
+    }
+
+    /// Characters shown for single bytes; those of them from À up; CJK characters; and
+    /// UTF-8 lead bytes' characters followed by a continuation byte's: without one, no run can
+    /// be UTF-8 shown as single bytes (sound text with “quotes” — and … stops there).
+    /// Counted on the UTF-8 bytes: only scalars below U+2123 can show a byte, and only those
+    /// from U+3000 up can be CJK.
+    private static func census(_ utf8: UnsafeBufferPointer<UInt8>)
+        -> (byteCharacters: Int, latinLetters: Int, cjk: Int, leadPairs: Int)
+    {
+        var byteCharacters = 0
+        var latinLetters = 0
+        var cjk = 0
+        var leadPairs = 0
+        var previousWasLead = false
+        var index = 0
+        while index < utf8.count {
+            let lead = utf8[index]
+            if lead < 0x80 {
+                previousWasLead = false
+                index += 1
+                continue
+            }
+            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            defer { index += length }
+            if lead >= 0xE5, lead <= 0xE9 {
+                // U+5000–U+9FFF: ideographs, the bulk of the text.
+                previousWasLead = false
+                cjk += 1
+                continue
+            }
+            var value = UInt32(lead) & (0xFF >> (length + 1))
+            for offset in 1..<length where index + offset < utf8.count {
+                value = value << 6 | UInt32(utf8[index + offset] & 0x3F)
+            }
+            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+            let byte = SingleByteImage.byte(of: scalar)
+            if previousWasLead, let byte, (0x80...0xBF).contains(byte) { leadPairs += 1 }
+            previousWasLead = byte.map { (0xC2...0xF4).contains($0) } ?? false
+            if byte != nil {
+                byteCharacters += 1
+                // À…ÿ: the lead bytes of UTF-8 characters and most GBK ones. Quotes, dashes
+                // and degree signs are common in sound Chinese text and do not count.
+                if scalar.value >= 0xC0 { latinLetters += 1 }
+            } else if isCJK(scalar) {
+                cjk += 1
+            }
+        }
+        return (byteCharacters, latinLetters, cjk, leadPairs)
     }
 
     /// Every line back to bytes and decoded as GB18030; all or nothing.

@@ -51,7 +51,10 @@ public enum FormatDetector {
     /// least one of them closed (`</p>`). A `<` in running text (`<=`, `a<b`, `《…》` typed as
     /// `<…>`) is not followed by an element name and a delimiter, so prose never counts.
     static func isMarkupFragment(_ head: String) -> Bool {
-        let scalars = Array(head.unicodeScalars)
+        isMarkupFragment(Array(head.unicodeScalars))
+    }
+
+    static func isMarkupFragment(_ scalars: [Unicode.Scalar]) -> Bool {
         var tags = 0
         var closing = 0
         var firstTagAt: Int?
@@ -84,43 +87,58 @@ public enum FormatDetector {
         return opensWithTag || tags >= fragmentTagMinimum
     }
 
+    /// Characters at the start of a document that decide whether it is HTML.
+    static let headLength = 4096
+    /// Markup a document opens with (after white space) when it is HTML.
+    static let openingMarkers = ["<!doctype html", "<html", "<?xml"]
+    /// Markup anywhere in the head that makes a document HTML.
+    static let framingMarkers = ["<html", "<body", "<table", "<meta", "<div"]
+
+    /// Whether the head of `text` is markup: framed by HTML, or a saved content area.
+    static func isHTML(_ text: String) -> Bool {
+        if let head = DocumentHead(text, characters: headLength) {
+            // Every character a scalar: the same questions, asked of scalars.
+            let start = head.firstNonWhitespace
+            return openingMarkers.contains { head.holds($0, at: start) }
+                || framingMarkers.contains { head.contains($0) }
+                || isMarkupFragment(head.scalars)
+        }
+        let head = text.prefix(headLength).lowercased()
+        let trimmed = head.drop { $0.isWhitespace }
+        return openingMarkers.contains { trimmed.hasPrefix($0) }
+            || framingMarkers.contains { head.contains($0) }
+            || isMarkupFragment(head)
+    }
+
     /// The format of decoded text: HTML when markup frames it, a table dump when lines
     /// opening cells with a TAB dominate, plain text otherwise.
     public static func format(of text: String) -> InputFormat {
-        let head = text.prefix(4096).lowercased()
-        let trimmed = head.drop { $0.isWhitespace }
-        if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || trimmed.hasPrefix("<?xml")
-            || head.contains("<html") || head.contains("<body") || head.contains("<table")
-            || (head.contains("<meta") && head.contains("<")) || head.contains("<div")
-        {
-            return .html
-        }
-        if isMarkupFragment(head) { return .html }
+        if isHTML(text) { return .html }
         // Counted on bytes: this runs over every file.
-        var tabLines = 0
-        var textLines = 0
-        var atLineStart = true
-        var decided = false
-        var bytes = text.utf8.makeIterator()
-        while let byte = bytes.next() {
-            if byte == 0x0A {
-                atLineStart = true
-                decided = false
-                continue
-            }
-            guard atLineStart, !decided else { continue }
-            switch byte {
-            case 0x20, 0x0D, 0x80, 0xE3: continue  // spaces (U+3000 is E3 80 80) before the first character
-            case 0x09:
-                tabLines += 1
-                decided = true
-            default:
-                textLines += 1
-                decided = true
-            }
-        }
+        let (tabLines, textLines) =
+            text.utf8.withContiguousStorageIfAvailable(countLineOpenings)
+            ?? Array(text.utf8).withUnsafeBufferPointer(countLineOpenings)
         // Table dumps open nearly every cell with a TAB; continuation lines of multi-line
         // cells do not, so ask only for a solid share rather than a majority.
         return tabLines >= 3 && tabLines * 3 >= textLines ? .tableDump : .text
+    }
+
+    /// Lines whose first character (after spaces) is a TAB, and lines whose first is anything else.
+    private static func countLineOpenings(_ bytes: UnsafeBufferPointer<UInt8>) -> (tab: Int, text: Int) {
+        var tabLines = 0
+        var textLines = 0
+        var index = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x0A, 0x20, 0x0D, 0x80, 0xE3:  // spaces (U+3000 is E3 80 80) before the first character
+                index += 1
+                continue
+            case 0x09: tabLines += 1
+            default: textLines += 1
+            }
+            // Decided: the rest of the line does not count.
+            while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+        }
+        return (tabLines, textLines)
     }
 }

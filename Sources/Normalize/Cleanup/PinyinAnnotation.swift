@@ -13,15 +13,18 @@ enum PinyinAnnotation {
         scalar == ")" || scalar == "）"
     }
 
-    /// The index just past the closing parenthesis when `scalars[openingAt]` opens an annotation.
-    static func end(in scalars: [Unicode.Scalar], openingAt opening: Int) -> Int? {
-        var index = opening + 1
+    /// The index just past the closing parenthesis when `scalars[opening]` opens an annotation.
+    static func end<Scalars: Collection<Unicode.Scalar>>(in scalars: Scalars, openingAt opening: Scalars.Index)
+        -> Scalars.Index?
+    {
+        var index = scalars.index(after: opening)
+        var offset = 1
         var letters = 0
         var toneMarks = 0
-        while index < scalars.count && index - opening <= maximumLength + 1 {
+        while index < scalars.endIndex && offset <= maximumLength + 1 {
             let scalar = scalars[index]
             if closes(scalar) {
-                return letters > 0 && toneMarks > 0 ? index + 1 : nil
+                return letters > 0 && toneMarks > 0 ? scalars.index(after: index) : nil
             }
             if isToneMarked(scalar) {
                 toneMarks += 1
@@ -35,7 +38,8 @@ enum PinyinAnnotation {
             } else if !(scalar == " " || scalar == "'" || scalar == "’" || scalar == "-") {
                 return nil
             }
-            index += 1
+            index = scalars.index(after: index)
+            offset += 1
         }
         return nil
     }

@@ -7,28 +7,83 @@
 /// cleanup only removes what is left over afterwards.
 public enum UnicodeCleaner {
     public static func clean(_ text: String) -> String {
-        // Most strings need nothing: check before building a new one.
-        guard text.unicodeScalars.contains(where: { action(for: $0) != .keep || PinyinAnnotation.opens($0) })
-        else { return text }
+        if let cleaned = text.utf8.withContiguousStorageIfAvailable({ cleaned($0, of: text) }) {
+            return cleaned ?? text
+        }
+        var contiguous = text
+        contiguous.makeContiguousUTF8()
+        return clean(contiguous)
+    }
 
-        let scalars = Array(text.unicodeScalars)
-        var cleaned = String.UnicodeScalarView()
+    /// The cleaned text, or nil when it needs nothing (most strings): one pass over the UTF-8
+    /// bytes; the output is built only from the first change on, copying unchanged runs whole.
+    private static func cleaned(_ bytes: UnsafeBufferPointer<UInt8>, of text: String) -> String? {
+        var output: [UInt8] = []
+        var changed = false
+        // Bytes before `copied` are in the output or dropped.
+        var copied = 0
+        // Whether the output ends in a Han character, which a pinyin annotation may gloss.
+        var lastIsHan = false
         var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if PinyinAnnotation.opens(scalar), let previous = cleaned.last, PinyinAnnotation.isHan(previous),
-               let end = PinyinAnnotation.end(in: scalars, openingAt: index) {
-                index = end
+        while index < bytes.count {
+            // The bulk of the text, kept without decoding: ASCII other than `(`, and the
+            // ideographs U+5000–U+9FFF (lead bytes E5–E9).
+            let lead = bytes[index]
+            if lead < 0x80, lead != 0x28 {
+                lastIsHan = false
+                index += 1
                 continue
             }
-            switch action(for: scalar) {
-            case .keep: cleaned.append(scalar)
-            case .remove: break
-            case .replace(let replacement): cleaned.append(replacement)
+            if lead >= 0xE5, lead <= 0xE9 {
+                lastIsHan = true
+                index += 3
+                continue
             }
-            index += 1
+            let (scalar, length) = decode(bytes, at: index)
+            var replacement: Unicode.Scalar?
+            var next = index + length
+            if PinyinAnnotation.opens(scalar), lastIsHan,
+                let end = PinyinAnnotation.end(
+                    in: text.unicodeScalars, openingAt: text.utf8.index(text.utf8.startIndex, offsetBy: index))
+            {
+                next = text.utf8.distance(from: text.utf8.startIndex, to: end)
+            } else {
+                switch action(for: scalar) {
+                case .keep:
+                    lastIsHan = PinyinAnnotation.isHan(scalar)
+                    index = next
+                    continue
+                case .remove: break
+                case .replace(let scalar): replacement = scalar
+                }
+            }
+            // A change: copy the unchanged run before it, then the replacement if any.
+            if !changed {
+                output.reserveCapacity(bytes.count)
+                changed = true
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+            if let replacement {
+                output.append(contentsOf: UTF8.encode(replacement)!)
+                lastIsHan = PinyinAnnotation.isHan(replacement)
+            }
+            copied = next
+            index = next
         }
-        return String(cleaned)
+        guard changed else { return nil }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The scalar whose (valid) UTF-8 starts at `index`, and its length in bytes.
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     enum Action: Equatable {

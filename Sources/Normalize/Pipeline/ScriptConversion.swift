@@ -11,7 +11,7 @@ struct ScriptConversion {
     }
 
     mutating func convert(_ text: String) -> String {
-        guard let converter, !text.isEmpty, text.unicodeScalars.contains(where: { $0.value >= 0x3400 }) else { return text }
+        guard let converter, !text.isEmpty, Self.mayHoldHan(text.utf8) else { return text }
         let converted = converter.convert(text)
         if converted != text { changedCharacters += Self.difference(text, converted) }
         return converted
@@ -35,12 +35,36 @@ struct ScriptConversion {
         return result
     }
 
+    /// Whether the text holds a scalar from U+3400 up (where Han characters start): a lead
+    /// byte from E4 up, or E3 followed by 90 or more. Continuation bytes are below E3, so
+    /// every byte can be looked at alone.
+    private static func mayHoldHan(_ utf8: String.UTF8View) -> Bool {
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            for index in bytes.indices where bytes[index] >= 0xE3 {
+                if bytes[index] >= 0xE4 || (index + 1 < bytes.count && bytes[index + 1] >= 0x90) { return true }
+            }
+            return false
+        }
+        return utf8.withContiguousStorageIfAvailable(scan) ?? Array(utf8).withUnsafeBufferPointer(scan)
+    }
+
     /// Characters that differ position by position (phrase conversion rarely changes length;
     /// when it does, the longer text counts whole).
     static func difference(_ before: String, _ after: String) -> Int {
-        let old = Array(before.unicodeScalars)
-        let new = Array(after.unicodeScalars)
-        guard old.count == new.count else { return max(old.count, new.count) }
-        return zip(old, new).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) }
+        // One walk over both scalar views, no arrays: positions that differ, and the lengths.
+        var old = before.unicodeScalars.makeIterator()
+        var new = after.unicodeScalars.makeIterator()
+        var oldCount = 0
+        var newCount = 0
+        var differing = 0
+        while true {
+            let oldScalar = old.next()
+            let newScalar = new.next()
+            if oldScalar == nil && newScalar == nil { break }
+            if oldScalar != nil { oldCount += 1 }
+            if newScalar != nil { newCount += 1 }
+            if let oldScalar, let newScalar, oldScalar != newScalar { differing += 1 }
+        }
+        return oldCount == newCount ? differing : max(oldCount, newCount)
     }
 }

@@ -12,7 +12,10 @@ struct CP936Table: Sendable {
 
     /// Scalar value by pair index; 0 where the pair maps to nothing.
     private let scalarsByPair: [UInt32]
-    private let pairsByScalar: [UInt32: UInt16]
+    /// Pair (lead << 8 | trail) by BMP scalar value; 0 where the scalar has none.
+    private let pairsByScalar: [UInt16]
+    /// The same for scalars beyond the BMP (none in ICU's table today).
+    private let pairsBySupplementaryScalar: [UInt32: UInt16]
 
     func character(lead: UInt8, trail: UInt8) -> Unicode.Scalar? {
         guard let index = Self.index(lead: lead, trail: trail) else { return nil }
@@ -22,7 +25,8 @@ struct CP936Table: Sendable {
 
     /// The double-byte encoding of `scalar`, nil for single-byte and unmapped characters.
     func bytes(of scalar: Unicode.Scalar) -> (lead: UInt8, trail: UInt8)? {
-        guard let pair = pairsByScalar[scalar.value] else { return nil }
+        let pair = scalar.value <= 0xFFFF ? pairsByScalar[Int(scalar.value)] : pairsBySupplementaryScalar[scalar.value] ?? 0
+        guard pair != 0 else { return nil }
         return (UInt8(pair >> 8), UInt8(pair & 0xFF))
     }
 
@@ -33,23 +37,40 @@ struct CP936Table: Sendable {
 
     private init() {
         var scalars = [UInt32](repeating: 0, count: 126 * 191)
-        var pairs: [UInt32: UInt16] = [:]
+        var pairs = [UInt16](repeating: 0, count: 0x1_0000)
+        var supplementaryPairs: [UInt32: UInt16] = [:]
         var pairList: [(UInt8, UInt8)] = []
         var bytes: [UInt8] = []
         for lead in Self.leads {
             for trail in Self.trails {
                 pairList.append((lead, trail))
                 // A newline after each pair keeps one bad pair from shifting the rest.
-                bytes += [lead, trail, 0x0A]
+                bytes.append(lead)
+                bytes.append(trail)
+                bytes.append(0x0A)
             }
         }
-        let decoded = CharsetConverter.decode(bytes, charset: "windows-936", strict: false)
-        let pieces = decoded?.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) ?? []
+        // Each line's scalar, 0 where the line is not exactly one scalar.
+        var pieces: [UInt32] = []
+        pieces.reserveCapacity(pairList.count + 1)
+        if let decoded = CharsetConverter.decode(bytes, charset: "windows-936", strict: false) {
+            var first: UInt32 = 0
+            var length = 0
+            for scalar in decoded.unicodeScalars {
+                if scalar == "\n" {
+                    pieces.append(length == 1 ? first : 0)
+                    length = 0
+                    continue
+                }
+                if length == 0 { first = scalar.value }
+                length += 1
+            }
+            pieces.append(length == 1 ? first : 0)
+        }
         for (position, (lead, trail)) in pairList.enumerated() {
             let scalar: Unicode.Scalar?
             if pieces.count == pairList.count + 1 {
-                let piece = pieces[position]
-                scalar = piece.count == 1 ? piece.first : nil
+                scalar = pieces[position] == 0 ? nil : Unicode.Scalar(pieces[position])
             } else {
                 // Never seen with ICU 72; kept so another ICU cannot silently misalign the table.
                 scalar = CharsetConverter.decode([lead, trail], charset: "windows-936", strict: true)
@@ -59,9 +80,15 @@ struct CP936Table: Sendable {
                 let index = Self.index(lead: lead, trail: trail)
             else { continue }
             scalars[index] = scalar.value
-            if pairs[scalar.value] == nil { pairs[scalar.value] = UInt16(lead) << 8 | UInt16(trail) }
+            let pair = UInt16(lead) << 8 | UInt16(trail)
+            if scalar.value <= 0xFFFF {
+                if pairs[Int(scalar.value)] == 0 { pairs[Int(scalar.value)] = pair }
+            } else if supplementaryPairs[scalar.value] == nil {
+                supplementaryPairs[scalar.value] = pair
+            }
         }
         scalarsByPair = scalars
         pairsByScalar = pairs
+        pairsBySupplementaryScalar = supplementaryPairs
     }
 }

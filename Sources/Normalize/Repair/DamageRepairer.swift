@@ -1,3 +1,4 @@
+import Foundation
 public import PlanModel
 
 /// Finds text damaged before it reached us (a GBK byte slip, `?` placeholders), repairs what
@@ -54,14 +55,18 @@ public enum DamageRepairer {
 
     private static func mayHoldDamage(_ utf8: String.UTF8View) -> Bool {
         if let found = utf8.withContiguousStorageIfAvailable(containsLostByte) { return found }
-        return containsLostByte(utf8)
+        return Array(utf8).withUnsafeBufferPointer(containsLostByte)
     }
 
-    private static func containsLostByte(_ bytes: some Collection<UInt8>) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in bytes {
-            if byte == 0x3F || (previous == (0xEF, 0xBF) && byte == 0xBD) { return true }
-            previous = (previous.1, byte)
+    /// A `?` (0x3F) or U+FFFD (EF BF BD), found with memchr: the scan runs over every unit.
+    private static func containsLostByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        if memchr(base, 0x3F, bytes.count) != nil { return true }
+        var start = 0
+        while start < bytes.count, let found = memchr(base + start, 0xEF, bytes.count - start) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD { return true }
+            start = index + 1
         }
         return false
     }

@@ -33,10 +33,9 @@ struct LostCharacterChooser {
         let left = neighbours(before: run.lowerBound)
         let right = neighbours(after: run.upperBound)
         let clauseBefore = clauseLength(before: run.lowerBound)
-        var cache = PhraseModel.LookupCache()
 
-        func score(_ window: [Unicode.Scalar], firstAt: Int?, lastAt: Int?) -> (Double, [Int]) {
-            var (probability, covering) = model.segment(window, cache: &cache)
+        func score(_ window: [Unicode.Scalar], firstAt: Int?, lastAt: Int?) -> Double {
+            var probability = model.logProbability(of: window)
             if let firstAt { probability += context.sharedPairScore(at: firstAt, in: window) }
             if let lastAt { probability += context.sharedPairScore(at: lastAt, in: window) }
             if let firstAt, CharacterKinds.clauseEnds.contains(window[firstAt]), clauseBefore < ByteSlipRun.shortestClause {
@@ -47,20 +46,23 @@ struct LostCharacterChooser {
             {
                 probability += Self.shortClausePenalty
             }
-            return (probability, covering)
+            return probability
         }
 
-        // Each lost character alone first, in as much context as is known around it.
+        // Each lost character alone first, in as much context as is known around it. One
+        // window per pass, its candidate's place rewritten: no array built per candidate.
+        var firstWindow = left + ["?"] + inner + (lastCandidates == nil ? right : [])
         var firsts = shortlist(firstCandidates) { candidate in
-            let window = left + [candidate] + inner + (lastCandidates == nil ? right : [])
-            return score(window, firstAt: left.count, lastAt: nil).0
+            firstWindow[left.count] = candidate
+            return score(firstWindow, firstAt: left.count, lastAt: nil)
         }
         var lasts: [Unicode.Scalar?] = [nil]
         var wordPairs: [(Unicode.Scalar, Unicode.Scalar?)] = []
         if let lastCandidates {
+            var lastWindow = inner + ["?"] + right
             lasts = shortlist(lastCandidates) { candidate in
-                let window = inner + [candidate] + right
-                return score(window, firstAt: nil, lastAt: inner.count).0
+                lastWindow[inner.count] = candidate
+                return score(lastWindow, firstAt: nil, lastAt: inner.count)
             }
             if inner.count >= PhraseModel.longestWord - 1 {
                 // With three or more recovered characters between them, no word (four
@@ -71,8 +73,8 @@ struct LostCharacterChooser {
                 // Adjacent lost characters are judged alone on weak context: keep every pair
                 // that is a word by itself (專科) in the running too.
                 for first in firstCandidates {
-                    let seconds = model.secondCharacters(after: first)
-                    for last in lastCandidates where seconds.contains(model.folded(last)) {
+                    let folded = model.folded(first)
+                    for last in lastCandidates where model.isWord(folded, model.folded(last)) {
                         wordPairs.append((first, last))
                     }
                 }
@@ -81,11 +83,18 @@ struct LostCharacterChooser {
 
         var best: (score: Double, choice: Choice)?
         let pairs = firsts.flatMap { first in lasts.map { (first, $0) } } + wordPairs
+        var window: [Unicode.Scalar] = []
         for (first, last) in pairs {
-            let window = left + [first] + inner + (last.map { [$0] } ?? []) + right
+            window.removeAll(keepingCapacity: true)
+            window += left
+            window.append(first)
+            window += inner
+            if let last { window.append(last) }
+            window += right
             let lastAt = last == nil ? nil : left.count + 1 + inner.count
-            let (probability, covering) = score(window, firstAt: left.count, lastAt: lastAt)
+            let probability = score(window, firstAt: left.count, lastAt: lastAt)
             if best == nil || probability > best!.score {
+                let covering = model.segment(window).coveringWordLength
                 let formsWords = covering[left.count] >= 2 && (lastAt.map { covering[$0] >= 2 } ?? true)
                 best = (probability, Choice(score: probability, first: first, last: last, formsWords: formsWords))
             }
@@ -95,7 +104,7 @@ struct LostCharacterChooser {
 
     /// The same window's score with the observed characters in place of the repair.
     func score(ofObserved observed: [Unicode.Scalar]) -> Double {
-        PhraseModel.shared.segment(neighbours(before: run.lowerBound) + observed + neighbours(after: run.upperBound)).logProbability
+        PhraseModel.shared.logProbability(of: neighbours(before: run.lowerBound) + observed + neighbours(after: run.upperBound))
     }
 
     private func shortlist(_ candidates: [Unicode.Scalar], by score: (Unicode.Scalar) -> Double) -> [Unicode.Scalar] {

@@ -4,63 +4,31 @@ import Foundation
 /// characters a byte slip lost: among the candidates the bytes allow, the one whose text
 /// segments into the most probable sequence of known words wins (社?卡 → 社保卡).
 ///
-/// Data: `Repair/phrases.txt` (82k words from jieba with frequencies, simplified script,
-/// sorted by UTF-8 bytes and binary-searched in place: no parsing into a dictionary),
+/// Data: `Repair/phrases.txt` (82k words from jieba with frequencies, simplified script),
 /// `Repair/supplement.txt` (punctuation and plan-document vocabulary) and `Repair/fold.txt`
 /// (traditional → simplified characters, so traditional text is looked up too). Loaded on
-/// the first damaged text unit only.
+/// the first damaged text unit only, into a `PackedWordTable` of each word's log probability:
+/// weighing one run's candidates looks up tens of thousands of windows, each an integer key.
 struct PhraseModel: Sendable {
     static let shared = PhraseModel()
-    static let longestWord = 4
+    static let longestWord = PackedWordTable.longestWord
 
-    private let phrases: StaticString
-    /// Byte offset of each line of `phrases`.
-    private let lineStarts: [Int32]
-    /// The supplement in the phrase list's own form: sorted lines in one byte buffer.
-    private let supplementBytes: [UInt8]
-    private let supplementLineStarts: [Int32]
-    private let fold: [UInt32: Unicode.Scalar]
-    /// log of the total frequency: probabilities are frequency / total.
-    private let logTotal: Double
-
-    /// Word frequencies already looked up while weighing one run's candidates: their windows
-    /// overlap almost entirely, so most lookups repeat.
-    struct LookupCache {
-        fileprivate var frequencies: [UInt64: Int32] = [:]
-    }
+    /// log(frequency / total) of every known word: the supplement's over the phrase list's.
+    private let wordScores: PackedWordTable
+    /// Known words that do not pack into a key (a character outside the BMP): none today.
+    private let unpackedWordScores: [[UInt32]: Double]
+    /// Traditional → simplified, by scalar value from `foldBase` (0 where a scalar stays).
+    private let fold: [UInt32]
+    private let foldBase: UInt32
+    /// Score of a character the lists do not know: possible, unlikely.
+    private let unknownCharacterScore: Double
 
     /// The best segmentation's log probability, and the length of the word covering each
     /// position in it (1 where a character stands alone).
     func segment(_ scalars: [Unicode.Scalar]) -> (logProbability: Double, coveringWordLength: [Int]) {
-        var cache = LookupCache()
-        return segment(scalars, cache: &cache)
-    }
-
-    func segment(
-        _ scalars: [Unicode.Scalar], cache: inout LookupCache
-    ) -> (logProbability: Double, coveringWordLength: [Int]) {
-        let keys = scalars.map(folded)
-        let count = keys.count
-        var best = [Double](repeating: -.infinity, count: count + 1)
+        let count = scalars.count
         var lengthEndingAt = [Int](repeating: 1, count: count + 1)
-        best[0] = 0
-        for start in 0..<count where best[start] > -.infinity {
-            for length in 1...Self.longestWord where start + length <= count {
-                var score: Double
-                if let frequency = frequency(of: keys[start..<(start + length)], cache: &cache) {
-                    score = log(Double(frequency)) - logTotal
-                } else if length == 1 {
-                    score = log(0.5) - logTotal  // an unknown character: possible, unlikely
-                } else {
-                    continue
-                }
-                score += best[start]
-                if score > best[start + length] {
-                    best[start + length] = score
-                    lengthEndingAt[start + length] = length
-                }
-            }
-        }
+        let logProbability = lengthEndingAt.withUnsafeMutableBufferPointer { bestSegmentation(scalars, lengthEndingAt: $0) }
         var covering = [Int](repeating: 1, count: count)
         var end = count
         while end > 0 {
@@ -68,177 +36,166 @@ struct PhraseModel: Sendable {
             for position in (end - length)..<end { covering[position] = length }
             end -= length
         }
-        return (best[count], covering)
+        return (logProbability, covering)
     }
 
-    private func frequency(of word: ArraySlice<Unicode.Scalar>, cache: inout LookupCache) -> Int? {
-        // Up to four BMP characters pack into one key (no scalar is 0, so lengths differ).
-        var key: UInt64 = 0
-        var packable = true
-        for (shift, scalar) in zip(stride(from: 0, to: 64, by: 16), word) {
-            guard scalar.value > 0, scalar.value <= 0xFFFF else {
-                packable = false
-                break
-            }
-            key |= UInt64(scalar.value) << UInt64(shift)
+    /// The best segmentation's log probability alone: what weighing a candidate needs.
+    func logProbability(of scalars: [Unicode.Scalar]) -> Double {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: scalars.count + 1) { lengthEndingAt in
+            lengthEndingAt.initialize(repeating: 1)
+            return bestSegmentation(scalars, lengthEndingAt: lengthEndingAt)
         }
-        guard packable else { return frequency(of: word) }
-        if let known = cache.frequencies[key] { return known < 0 ? nil : Int(known) }
-        let found = frequency(of: word)
-        cache.frequencies[key] = found.map { Int32(clamping: $0) } ?? -1
-        return found
+    }
+
+    /// Dynamic programming over word ends: the log probability of the best segmentation,
+    /// with the length of its word ending at each position in `lengthEndingAt`.
+    private func bestSegmentation(_ scalars: [Unicode.Scalar], lengthEndingAt: UnsafeMutableBufferPointer<Int>) -> Double {
+        let count = scalars.count
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { keys in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: count + 1) { best in
+                for index in 0..<count { keys[index] = folded(scalars[index]).value }
+                best.initialize(repeating: -.infinity)
+                best[0] = 0
+                for start in 0..<count where best[start] > -.infinity {
+                    var key: UInt64? = 0
+                    for length in 1...Self.longestWord where start + length <= count {
+                        key = key.flatMap { PackedWordTable.key($0, appending: keys[start + length - 1], at: length - 1) }
+                        var score: Double
+                        let known =
+                            if let key { wordScores.value(for: key) } else {
+                                unpackedScore(Array(keys[start..<(start + length)]))
+                            }
+                        if let known {
+                            score = known
+                        } else if length == 1 {
+                            score = unknownCharacterScore
+                        } else {
+                            continue
+                        }
+                        score += best[start]
+                        if score > best[start + length] {
+                            best[start + length] = score
+                            lengthEndingAt[start + length] = length
+                        }
+                    }
+                }
+                return best[count]
+            }
+        }
+    }
+
+    private func unpackedScore(_ word: [UInt32]) -> Double? {
+        unpackedWordScores.isEmpty ? nil : unpackedWordScores[Array(word)]
     }
 
     /// The character under which `scalar` is looked up: simplified, and ASCII punctuation as
     /// the full-width form pages replaced (`,` → `，`).
+    @inline(__always)
     func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        if let simplified = fold[scalar.value] { return simplified }
+        let offset = scalar.value &- foldBase
+        if offset < UInt32(fold.count), fold[Int(offset)] != 0 { return Unicode.Scalar(fold[Int(offset)])! }
         if scalar.value >= 0x21, scalar.value <= 0x2F || (0x3A...0x40).contains(scalar.value) {
             return Unicode.Scalar(scalar.value + 0xFEE0) ?? scalar
         }
         return scalar
     }
 
-    /// Frequency of an already folded word, from the supplement or the phrase list. The key
-    /// is built in a stack buffer: this runs tens of thousands of times per damaged run.
-    private func frequency(of word: ArraySlice<Unicode.Scalar>) -> Int? {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count * 4) { buffer in
-            var count = 0
-            for scalar in word {
-                for byte in UTF8.encode(scalar)! {
-                    buffer[count] = byte
-                    count += 1
-                }
-            }
-            let key = UnsafeBufferPointer(rebasing: buffer[..<count])
-            if let frequency = supplementBytes.withUnsafeBufferPointer({
-                Self.lookUp(key, in: $0, lines: supplementLineStarts)
-            }) {
-                return frequency
-            }
-            return phrases.withUTF8Buffer { Self.lookUp(key, in: $0, lines: lineStarts) }
+    /// Whether `first` and `second` (both folded) make a known word of two characters.
+    func isWord(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+        // Called for every pair of candidates of two adjacent lost characters: no array per call.
+        if let key = PackedWordTable.key(0, appending: first.value, at: 0)
+            .flatMap({ PackedWordTable.key($0, appending: second.value, at: 1) })
+        {
+            return wordScores.value(for: key) != nil
         }
-    }
-
-    /// Words of two characters that start with `first` (folded), by their second character.
-    func secondCharacters(after first: Unicode.Scalar) -> Set<Unicode.Scalar> {
-        let prefix = Array(String(folded(first)).utf8)
-        var found: Set<Unicode.Scalar> = []
-        supplementBytes.withUnsafeBufferPointer {
-            Self.collectSecondCharacters(prefix, in: $0, lines: supplementLineStarts, into: &found)
-        }
-        phrases.withUTF8Buffer { Self.collectSecondCharacters(prefix, in: $0, lines: lineStarts, into: &found) }
-        return found
-    }
-
-    private static func collectSecondCharacters(
-        _ prefix: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, lines: [Int32], into found: inout Set<Unicode.Scalar>
-    ) {
-        // Lower bound of the prefix, then every line that starts with it.
-        var low = 0
-        var high = lines.count
-        while low < high {
-            let middle = (low + high) / 2
-            if word(at: Int(lines[middle]), in: buffer).lexicographicallyPrecedes(prefix) { low = middle + 1 } else { high = middle }
-        }
-        while low < lines.count {
-            let candidate = word(at: Int(lines[low]), in: buffer)
-            guard candidate.starts(with: prefix) else { break }
-            // Two characters = the prefix plus exactly one more UTF-8 sequence.
-            let tail = UnsafeBufferPointer(rebasing: candidate[(candidate.startIndex + prefix.count)...])
-            if let lead = tail.first, tail.count == sequenceLength(lead),
-                let second = String(decoding: tail, as: UTF8.self).unicodeScalars.first
-            {
-                found.insert(second)
-            }
-            low += 1
-        }
-    }
-
-    private static func sequenceLength(_ lead: UInt8) -> Int {
-        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-    }
-
-    private static func word(at start: Int, in buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        var end = start
-        while end < buffer.count, buffer[end] != 0x20, buffer[end] != 0x0A { end += 1 }
-        return UnsafeBufferPointer(rebasing: buffer[start..<end])
-    }
-
-    /// Binary search over sorted "word frequency" lines.
-    private static func lookUp(
-        _ key: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>, lines: [Int32]
-    ) -> Int? {
-        var low = 0
-        var high = lines.count
-        while low < high {
-            let middle = (low + high) / 2
-            let candidate = word(at: Int(lines[middle]), in: buffer)
-            if candidate.elementsEqual(key) {
-                var value = 0
-                var digit = Int(lines[middle]) + candidate.count + 1
-                while digit < buffer.count, buffer[digit] >= 0x30, buffer[digit] <= 0x39 {
-                    value = value * 10 + Int(buffer[digit] - 0x30)
-                    digit += 1
-                }
-                return value
-            }
-            if candidate.lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
-        }
-        return nil
+        return unpackedScore([first.value, second.value]) != nil
     }
 
     private init() {
-        phrases = EmbeddedResources.file(named: "Repair/phrases.txt") ?? ""
-        var starts: [Int32] = []
-        var total = 0
-        phrases.withUTF8Buffer { buffer in
-            var lineStart = 0
-            for (index, byte) in buffer.enumerated() where byte == 0x0A {
-                if index > lineStart {
-                    starts.append(Int32(lineStart))
-                    total += Self.trailingNumber(buffer[lineStart..<index])
-                }
-                lineStart = index + 1
-            }
-            if lineStart < buffer.count {
-                starts.append(Int32(lineStart))
-                total += Self.trailingNumber(buffer[lineStart...])
-            }
-        }
-        lineStarts = starts
-        logTotal = log(Double(max(total, 1)))
-
+        // Each list as (word, frequency) byte ranges: "word frequency" a line.
+        let phrases = EmbeddedResources.file(named: "Repair/phrases.txt") ?? ""
         let supplementLines = Self.lines(of: EmbeddedResources.file(named: "Repair/supplement.txt"))
             .filter { !$0.hasPrefix("#") && $0.split(separator: " ").count == 2 }
-            .map { Array($0.utf8) }
-            .sorted { $0.split(separator: 0x20)[0].lexicographicallyPrecedes($1.split(separator: 0x20)[0]) }
-        var supplementBytes: [UInt8] = []
-        var supplementStarts: [Int32] = []
-        for line in supplementLines {
-            supplementStarts.append(Int32(supplementBytes.count))
-            supplementBytes += line + [0x0A]
-        }
-        self.supplementBytes = supplementBytes
-        supplementLineStarts = supplementStarts
+            .map { Array($0.utf8) + [0x0A] }
+        let supplement = Array(supplementLines.joined())
 
-        var fold: [UInt32: Unicode.Scalar] = [:]
+        let lineCount = phrases.withUTF8Buffer { $0.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } } + supplementLines.count + 1
+        var scores = PackedWordTable(capacity: lineCount)
+        var unpacked: [[UInt32]: Double] = [:]
+        var total = 0
+        func add(_ buffer: UnsafeBufferPointer<UInt8>, countingTotal: Bool) {
+            Self.forEachEntry(in: buffer) { word, key, frequency in
+                if countingTotal { total += frequency }
+                if let key {
+                    scores.set(Double(frequency), for: key)
+                } else {
+                    unpacked[String(decoding: word, as: UTF8.self).unicodeScalars.map(\.value)] = Double(frequency)
+                }
+            }
+        }
+        phrases.withUTF8Buffer { add($0, countingTotal: true) }
+        // The supplement is looked up first: its frequencies replace the phrase list's.
+        supplement.withUnsafeBufferPointer { add($0, countingTotal: false) }
+        // log of the total frequency: probabilities are frequency / total.
+        let logTotal = log(Double(max(total, 1)))
+        scores.transformValues { log($0) - logTotal }
+        wordScores = scores
+        unpackedWordScores = unpacked.mapValues { log($0) - logTotal }
+        unknownCharacterScore = log(0.5) - logTotal
+
+        var pairs: [(UInt32, UInt32)] = []
         for line in Self.lines(of: EmbeddedResources.file(named: "Repair/fold.txt")) {
             let scalars = Array(line.unicodeScalars)
-            if scalars.count == 3, scalars[1] == " " { fold[scalars[0].value] = scalars[2] }
+            if scalars.count == 3, scalars[1] == " " { pairs.append((scalars[0].value, scalars[2].value)) }
         }
+        let base = pairs.map(\.0).min() ?? 0
+        var fold = [UInt32](repeating: 0, count: Int((pairs.map(\.0).max() ?? base) - base) + 1)
+        // A repeated key keeps its last line, as a dictionary filled line by line would.
+        for (traditional, simplified) in pairs { fold[Int(traditional - base)] = simplified }
         self.fold = fold
+        foldBase = base
+    }
+
+    /// Calls `body` with the word of each "word frequency" line (its UTF-8, and its packed
+    /// key when it packs) and the frequency.
+    private static func forEachEntry(
+        in buffer: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UInt64?, Int) -> Void
+    ) {
+        var index = 0
+        while index < buffer.count {
+            // The word: UTF-8 up to the space (the lists are UTF-8 as embedded).
+            let start = index
+            var key: UInt64? = 0
+            var position = 0
+            while index < buffer.count, buffer[index] != 0x20, buffer[index] != 0x0A {
+                let lead = buffer[index]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
+                for offset in 1..<max(length, 1) where index + offset < buffer.count {
+                    value = value << 6 | UInt32(buffer[index + offset] & 0x3F)
+                }
+                key = key.flatMap { PackedWordTable.key($0, appending: value, at: position) }
+                position += 1
+                index += length
+            }
+            let word = UnsafeBufferPointer(rebasing: buffer[start..<min(index, buffer.count)])
+            // The frequency: the digits after the space.
+            var frequency = 0
+            if index < buffer.count, buffer[index] == 0x20 {
+                index += 1
+                while index < buffer.count, buffer[index] >= 0x30, buffer[index] <= 0x39 {
+                    frequency = frequency * 10 + Int(buffer[index] - 0x30)
+                    index += 1
+                }
+            }
+            while index < buffer.count, buffer[index] != 0x0A { index += 1 }
+            index += 1
+            if position > 0 { body(word, key, frequency) }
+        }
     }
 
     private static func lines(of resource: StaticString?) -> [Substring] {
         guard let resource else { return [] }
         return resource.description.split(separator: "\n")
-    }
-
-    private static func trailingNumber(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
-        guard let space = line.lastIndex(of: 0x20) else { return 0 }
-        var value = 0
-        for byte in line[(space + 1)...] where byte >= 0x30 && byte <= 0x39 { value = value * 10 + Int(byte - 0x30) }
-        return value
     }
 }

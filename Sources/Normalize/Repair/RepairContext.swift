@@ -51,7 +51,7 @@ struct RepairContext: Sendable {
         var stop = end
         while stop < text.count, stop - end < Self.contextLength, text[stop] != "\n" { stop += 1 }
         let window = Array(text[start..<run.range.lowerBound]) + run.replacement + Array(text[run.range.upperBound..<stop])
-        return PhraseModel.shared.segment(window).logProbability
+        return PhraseModel.shared.logProbability(of: window)
     }
 
     private static func key(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> UInt64 {
