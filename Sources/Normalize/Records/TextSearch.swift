@@ -2,21 +2,49 @@
 /// compare Characters, normalising each one: on Chinese text that is tens of times slower,
 /// and these searches run over every paragraph and cell. Text here is NFC (decoded and
 /// cleaned), so byte equality is text equality.
+///
+/// Native strings hand their bytes over as one buffer (small ones from the stack), so a search
+/// is a byte loop over two buffers with no allocation; the index walk below is only the fallback
+/// for bridged storage.
 extension StringProtocol {
     func containsText(_ needle: some StringProtocol) -> Bool {
-        rangeOfText(needle) != nil
+        if let found = utf8.withContiguousStorageIfAvailable({ haystack in
+            needle.utf8.withContiguousStorageIfAvailable { ByteSearch.firstOffset(of: $0, in: haystack) != nil }
+        }), let found {
+            return found
+        }
+        return rangeOfText(needle) != nil
     }
 
     func startsWithText(_ prefix: some StringProtocol) -> Bool {
-        utf8.starts(with: prefix.utf8)
+        if let found = utf8.withContiguousStorageIfAvailable({ text in
+            prefix.utf8.withContiguousStorageIfAvailable { ByteSearch.starts(text, with: $0) }
+        }), let found {
+            return found
+        }
+        return utf8.starts(with: prefix.utf8)
     }
 
     func endsWithText(_ suffix: some StringProtocol) -> Bool {
-        utf8.reversed().starts(with: suffix.utf8.reversed())
+        if let found = utf8.withContiguousStorageIfAvailable({ text in
+            suffix.utf8.withContiguousStorageIfAvailable { ByteSearch.ends(text, with: $0) }
+        }), let found {
+            return found
+        }
+        return utf8.reversed().starts(with: suffix.utf8.reversed())
     }
 
     /// The first occurrence of `needle`, as a range of this string's indices.
     func rangeOfText(_ needle: some StringProtocol) -> Range<Index>? {
+        if let found = utf8.withContiguousStorageIfAvailable({ haystack in
+            needle.utf8.withContiguousStorageIfAvailable { pattern in
+                ByteSearch.firstOffset(of: pattern, in: haystack).map { $0..<($0 + pattern.count) }
+            }
+        }), let found {
+            guard let found else { return nil }
+            let lower = utf8.index(utf8.startIndex, offsetBy: found.lowerBound)
+            return lower..<utf8.index(lower, offsetBy: found.count)
+        }
         let pattern = Array(needle.utf8)
         guard let first = pattern.first else { return startIndex..<startIndex }
         let bytes = utf8
@@ -43,5 +71,51 @@ extension StringProtocol {
             rest = self[range.upperBound...]
         }
         return found
+    }
+}
+
+/// Byte-buffer primitives behind the `…Text` searches.
+enum ByteSearch {
+    /// Offset of the first occurrence of `pattern` in `text`; 0 for an empty pattern.
+    @inline(__always)
+    static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = pattern.count
+        guard count > 0 else { return 0 }
+        guard count <= text.count, let textBase = text.baseAddress, let patternBase = pattern.baseAddress else { return nil }
+        let first = patternBase[0]
+        let last = text.count - count
+        var start = 0
+        while start <= last {
+            if textBase[start] == first {
+                var matched = 1
+                while matched < count, textBase[start + matched] == patternBase[matched] { matched += 1 }
+                if matched == count { return start }
+            }
+            start += 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    static func starts(_ text: UnsafeBufferPointer<UInt8>, with prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard prefix.count <= text.count else { return false }
+        var index = 0
+        while index < prefix.count {
+            if text[index] != prefix[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
+    @inline(__always)
+    static func ends(_ text: UnsafeBufferPointer<UInt8>, with suffix: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard suffix.count <= text.count else { return false }
+        let offset = text.count - suffix.count
+        var index = 0
+        while index < suffix.count {
+            if text[offset + index] != suffix[index] { return false }
+            index += 1
+        }
+        return true
     }
 }
