@@ -49,10 +49,15 @@ public struct ListLabel: Hashable, Sendable {
 
     /// The label at the start of `text` (after leading spaces), or nil.
     public static func parse(_ text: some StringProtocol) -> ListLabel? {
+        parse(scalars: text.unicodeScalars)
+    }
+
+    /// The label at the start of a text given as scalars.
+    static func parse(scalars: some Collection<Unicode.Scalar>) -> ListLabel? {
         // Scalars, not Characters: this runs on every cell and paragraph.
         var characters: [Unicode.Scalar] = []
         characters.reserveCapacity(16)
-        for scalar in text.unicodeScalars.prefix(16) { characters.append(scalar) }
+        for scalar in scalars.prefix(16) { characters.append(scalar) }
         var index = 0
         while index < characters.count, characters[index].isLabelSpace { index += 1 }
         guard index < characters.count else { return nil }

@@ -23,8 +23,25 @@ enum NameListSplitter {
 
 /// What a cell says when it means "none": `/`, `无`, `—`.
 enum NoneMarker {
+    static let words = ScalarWords(["/", "／", "无", "無", "-", "—", "——", "－", "暂无", "無", "\\"])
+
     static func matches(_ text: some StringProtocol) -> Bool {
-        let trimmed = TextCleanup.singleLine(text)
-        return trimmed.isEmpty || ["/", "／", "无", "無", "-", "—", "——", "－", "暂无", "無", "\\"].contains(trimmed)
+        matches(scalars: Array(text.unicodeScalars))
     }
+
+    static func matches(scalars: [Unicode.Scalar]) -> Bool {
+        // No marker is longer than two scalars: anything with more text is none, uncleaned.
+        var textCount = 0
+        for scalar in scalars where !scalar.isLineSpace {
+            textCount += 1
+            if textCount > 2 { return false }
+        }
+        let trimmed = ScalarLine.singleLine(scalars)
+        return trimmed.isEmpty || words.contains(trimmed)
+    }
+}
+
+extension Unicode.Scalar {
+    /// A collapsible space or a line break: what `TextCleanup.singleLine` trims.
+    var isLineSpace: Bool { self == "\n" || self == "\r" || isCollapsibleSpace }
 }

@@ -1,0 +1,58 @@
+extension Unicode.Scalar {
+    /// `CharacterFold.simplifiedKey` of one scalar: its simplified form (牽 → 牵), or itself.
+    @inline(__always)
+    var simplifiedKey: Unicode.Scalar {
+        guard value >= 0x80 else { return self }
+        let simplified = CharacterFold.table[value]
+        return simplified == 0 ? self : Unicode.Scalar(simplified) ?? self
+    }
+}
+
+/// Word lists for matching on folded scalar arrays: each word as scalars, compared in place.
+struct ScalarWords: Sendable {
+    let words: [[Unicode.Scalar]]
+
+    init(_ words: [String]) {
+        self.words = words.map { Array($0.unicodeScalars) }
+    }
+
+    /// The first word (in list order) that `scalars` hold at `index`.
+    func first(in scalars: some RandomAccessCollection<Unicode.Scalar>, at index: Int) -> [Unicode.Scalar]? {
+        words.first { Self.matches($0, scalars, at: index) }
+    }
+
+    /// Whether any word occurs anywhere in `scalars`.
+    func occurs(in scalars: some RandomAccessCollection<Unicode.Scalar>) -> Bool {
+        let count = scalars.count
+        for word in words where word.count <= count {
+            var index = 0
+            while index <= count - word.count {
+                if Self.matches(word, scalars, at: index) { return true }
+                index += 1
+            }
+        }
+        return false
+    }
+
+    /// Whether `scalars` end with any word.
+    func endsOne(of scalars: some RandomAccessCollection<Unicode.Scalar>) -> Bool {
+        words.contains { Self.matches($0, scalars, at: scalars.count - $0.count) }
+    }
+
+    /// Whether `scalars` are exactly one of the words.
+    func contains(_ scalars: some RandomAccessCollection<Unicode.Scalar>) -> Bool {
+        words.contains { $0.count == scalars.count && Self.matches($0, scalars, at: 0) }
+    }
+
+    /// Whether `word` stands in `scalars` at offset `index` (from the collection's start).
+    @inline(__always)
+    static func matches(_ word: [Unicode.Scalar], _ scalars: some RandomAccessCollection<Unicode.Scalar>, at index: Int) -> Bool {
+        guard index >= 0, index + word.count <= scalars.count else { return false }
+        var cursor = scalars.index(scalars.startIndex, offsetBy: index)
+        for scalar in word {
+            if scalars[cursor] != scalar { return false }
+            scalars.formIndex(after: &cursor)
+        }
+        return true
+    }
+}
