@@ -67,7 +67,7 @@ public struct ListLabel: Hashable, Sendable {
             while end < characters.count, characters[end].isLabelSpace { end += 1 }
             return ListLabel(style: style, value: value, numeral: numeral, length: end)
         }
-        func slice(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(characters[range])) }
+        func slice(_ range: Range<Int>) -> String { String(scalars: characters[range]) }
 
         let first = characters[index]
         if let circled = first.circledValue {

@@ -32,28 +32,41 @@ enum ScalarLine {
         }
         return output
     }
-
-    /// Whether `singleLine` would leave `scalars` as they are.
-    static func isSingleLine(_ scalars: some Collection<Unicode.Scalar>) -> Bool {
-        var previousIsSpace = true
-        for scalar in scalars {
-            if scalar == "\n" || scalar == "\r" { return false }
-            if scalar.isCollapsibleSpace {
-                if previousIsSpace || scalar != " " { return false }
-                previousIsSpace = true
-            } else {
-                previousIsSpace = false
-            }
-        }
-        return !previousIsSpace || scalars.isEmpty
-    }
 }
 
 extension String {
-    /// A string of the given scalars.
-    init(scalars: some Sequence<Unicode.Scalar>) {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        self = String(view)
+    /// A string of the given scalars, encoded straight into the string's storage.
+    init(scalars: some Collection<Unicode.Scalar>) {
+        var byteCount = 0
+        for scalar in scalars {
+            let value = scalar.value
+            byteCount += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x1_0000 ? 3 : 4
+        }
+        self.init(unsafeUninitializedCapacity: byteCount) { buffer in
+            var index = 0
+            for scalar in scalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    buffer[index] = UInt8(truncatingIfNeeded: value)
+                    index += 1
+                } else if value < 0x800 {
+                    buffer[index] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
+                    buffer[index + 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                    index += 2
+                } else if value < 0x1_0000 {
+                    buffer[index] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
+                    buffer[index + 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+                    buffer[index + 2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                    index += 3
+                } else {
+                    buffer[index] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
+                    buffer[index + 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F)
+                    buffer[index + 2] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+                    buffer[index + 3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                    index += 4
+                }
+            }
+            return index
+        }
     }
 }
