@@ -145,11 +145,13 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
     static func label(at part: String) -> (label: String, role: Role?, value: String)? {
         let scalars = Array(part.unicodeScalars)
         guard let colon = scalars.prefix(9).firstIndex(where: { $0 == "：" || $0 == ":" }), colon >= 2 else { return nil }
-        let label = String(String.UnicodeScalarView(scalars[..<colon])).trimmingTrailing(in: " ")
-        guard label.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) else { return nil }
-        let value = TextCleanup.singleLine(String(String.UnicodeScalarView(scalars[(colon + 1)...])))
-        let folded = CharacterFold.simplifiedKey(label)
-        let role = ResponsibilityVocabulary.labels.first { $0.label == folded }?.role
+        var labelEnd = colon
+        while labelEnd > 0, scalars[labelEnd - 1] == " " { labelEnd -= 1 }
+        guard scalars[..<labelEnd].allSatisfy({ $0.properties.isIdeographic }) else { return nil }
+        let label = String(scalars: scalars[..<labelEnd])
+        let value = String(scalars: ScalarLine.singleLine(scalars[(colon + 1)...]))
+        let folded = scalars[..<labelEnd].map(\.simplifiedKey)
+        let role = ResponsibilityVocabulary.labels.first { $0.label.unicodeScalars.elementsEqual(folded) }?.role
         return (label, role, value)
     }
 

@@ -11,9 +11,12 @@ extension Unicode.Scalar {
 /// Word lists for matching on folded scalar arrays: each word as scalars, compared in place.
 struct ScalarWords: Sendable {
     let words: [[Unicode.Scalar]]
+    /// The scalars a word opens with: most positions of a text open none.
+    private let openings: ScalarSet
 
     init(_ words: [String]) {
         self.words = words.map { Array($0.unicodeScalars) }
+        openings = ScalarSet(words.compactMap { $0.unicodeScalars.first.map { String($0) } })
     }
 
     /// The first word (in list order) that `scalars` hold at `index`.
@@ -23,13 +26,14 @@ struct ScalarWords: Sendable {
 
     /// Whether any word occurs anywhere in `scalars`.
     func occurs(in scalars: some RandomAccessCollection<Unicode.Scalar>) -> Bool {
-        let count = scalars.count
-        for word in words where word.count <= count {
-            var index = 0
-            while index <= count - word.count {
-                if Self.matches(word, scalars, at: index) { return true }
-                index += 1
+        var offset = 0
+        for scalar in scalars {
+            if openings.contains(scalar),
+                words.contains(where: { $0[0] == scalar && Self.matches($0, scalars, at: offset) })
+            {
+                return true
             }
+            offset += 1
         }
         return false
     }
