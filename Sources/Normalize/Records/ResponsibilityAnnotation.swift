@@ -29,8 +29,8 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
         let text = Self.separatingSpacedLabels(TextCleanup.singleLine(content))
         guard !text.isEmpty, text.unicodeScalars.count <= 400 else { return nil }
         var annotation = ResponsibilityAnnotation(printed: text, assignments: [], fields: [], statesFirstLeads: false)
-        for clause in TextCleanup.clauses(of: text, separators: "。；;") {
-            let parts = TextCleanup.clauses(of: clause, separators: "，,")
+        for clause in ScalarLine.clauses(of: text.unicodeScalars, separators: "。；;") {
+            let parts = ScalarLine.clauses(of: clause.unicodeScalars, separators: "，,")
             if parts.contains(where: { Self.label(at: $0) != nil }) {
                 annotation.readLabelled(parts, expandingPrefixes: expandingPrefixes)
             } else {

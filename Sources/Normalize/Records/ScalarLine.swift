@@ -32,6 +32,34 @@ enum ScalarLine {
         }
         return output
     }
+
+    /// `TextCleanup.clauses` on scalars: `scalars` cut at the separators outside brackets, each
+    /// part made one line, empty parts dropped.
+    static func clauses(of scalars: some Collection<Unicode.Scalar>, separators: String) -> [String] {
+        let cuts = Array(separators.unicodeScalars)
+        var parts: [String] = []
+        var current: [Unicode.Scalar] = []
+        var depth = 0
+        func finish() {
+            let part = singleLine(current)
+            if !part.isEmpty { parts.append(String(scalars: part)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for scalar in scalars {
+            switch scalar {
+            case "（", "(", "《", "“", "【": depth += 1
+            case "）", ")", "》", "”", "】": depth = max(0, depth - 1)
+            default: break
+            }
+            if depth == 0, cuts.contains(scalar) {
+                finish()
+            } else {
+                current.append(scalar)
+            }
+        }
+        finish()
+        return parts
+    }
 }
 
 extension String {

@@ -20,6 +20,14 @@ struct SectionHeading: Hashable, Sendable {
         self.title = String(scalars: ScalarLine.singleLine(title))
     }
 
+    /// The heading `text` makes when it is numbered and declares a count (一、…（共23项）); nil for
+    /// any other paragraph, most of them told by a scan for 共 alone.
+    static func declaring(_ text: String) -> SectionHeading? {
+        guard text.unicodeScalars.contains(where: { $0.simplifiedKey == "共" }) else { return nil }
+        let heading = SectionHeading(text)
+        return heading.label != nil && heading.declared != nil ? heading : nil
+    }
+
     var ref: SectionRef { SectionRef(marker: label?.numeral ?? "", title: title) }
 
     /// A label with nothing after it: the auto-number Word leaves in a merged cell.

@@ -125,6 +125,10 @@ enum UnitListSplitter {
 
     /// `各有关区` → `区`; nil for a name that does not open a collective.
     private static func collectiveBody(_ name: String) -> String? {
+        // Every opening starts with 各: other names are told by their first scalar.
+        guard let first = name.unicodeScalars.first?.simplifiedKey,
+            ResponsibilityVocabulary.collectiveOpenings.contains(where: { $0.unicodeScalars.first == first })
+        else { return nil }
         let folded = CharacterFold.simplifiedKey(name)
         for opening in ResponsibilityVocabulary.collectiveOpenings where folded.startsWithText(opening) {
             return String(folded.unicodeScalars.dropFirst(opening.unicodeScalars.count))
