@@ -17,7 +17,7 @@ enum AnnotationFinder {
     }
 
     static func find(in text: String) -> Result {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = ScalarLine.scalars(of: text)
         var found: [Found] = []
         var depth = 0
         var open = 0

@@ -6,7 +6,7 @@
 /// every part is itself a plausible name (two characters or more).
 enum NameListSplitter {
     static func split(_ text: some StringProtocol) -> [String] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = ScalarLine.scalars(of: text)
         var names: [String] = []
         // The words of the current part, as ranges of `scalars`.
         var words: [Range<Int>] = []
@@ -54,7 +54,7 @@ enum NoneMarker {
     static let words = ScalarWords(["/", "／", "无", "無", "-", "—", "——", "－", "暂无", "無", "\\"])
 
     static func matches(_ text: some StringProtocol) -> Bool {
-        matches(scalars: Array(text.unicodeScalars))
+        matches(scalars: ScalarLine.scalars(of: text))
     }
 
     static func matches(scalars: [Unicode.Scalar]) -> Bool {

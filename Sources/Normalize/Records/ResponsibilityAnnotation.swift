@@ -143,7 +143,9 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
 
     /// `配合单位：B` → (配合单位, support, B); a label no role knows (`适用范围：X`) has a nil role.
     static func label(at part: String) -> (label: String, role: Role?, value: String)? {
-        let scalars = Array(part.unicodeScalars)
+        // The colon stands among the first nine scalars: most parts are told by those alone.
+        guard part.unicodeScalars.prefix(9).contains(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        let scalars = ScalarLine.scalars(of: part)
         guard let colon = scalars.prefix(9).firstIndex(where: { $0 == "：" || $0 == ":" }), colon >= 2 else { return nil }
         var labelEnd = colon
         while labelEnd > 0, scalars[labelEnd - 1] == " " { labelEnd -= 1 }

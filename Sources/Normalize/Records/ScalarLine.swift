@@ -4,6 +4,38 @@
 /// The same rule: each line trimmed, runs of collapsible spaces inside a line collapsed to one
 /// ASCII space, line breaks removed (the lines joined with nothing).
 enum ScalarLine {
+    /// The scalars of `text`, decoded from its UTF-8 in one pass (no per-scalar index walk).
+    static func scalars(of text: some StringProtocol) -> [Unicode.Scalar] {
+        let decoded = text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar] in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                var index = 0
+                var written = 0
+                while index < bytes.count {
+                    let lead = UInt32(bytes[index])
+                    var value = lead
+                    var length = 1
+                    // A String's bytes are valid UTF-8: the continuation bytes are there.
+                    if lead >= 0xF0 {
+                        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        length = 4
+                    } else if lead >= 0xE0 {
+                        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        length = 3
+                    } else if lead >= 0xC0 {
+                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        length = 2
+                    }
+                    buffer.initializeElement(at: written, to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                    written += 1
+                    index += length
+                }
+                count = written
+            }
+        }
+        return decoded ?? Array(text.unicodeScalars)
+    }
+
     static func singleLine(_ scalars: some Collection<Unicode.Scalar>) -> [Unicode.Scalar] {
         var output: [Unicode.Scalar] = []
         output.reserveCapacity(scalars.count)

@@ -23,10 +23,19 @@ struct SectionHeading: Hashable, Sendable {
     /// The heading `text` makes when it is numbered and declares a count (一、…（共23项）); nil for
     /// any other paragraph, most of them told by a scan for 共 alone.
     static func declaring(_ text: String) -> SectionHeading? {
-        guard text.unicodeScalars.contains(where: { $0.simplifiedKey == "共" }) else { return nil }
+        guard gongForms.contains(where: { text.containsText($0) }) else { return nil }
         let heading = SectionHeading(text)
         return heading.label != nil && heading.declared != nil ? heading : nil
     }
+
+    /// 共 and every character that folds to it.
+    static let gongForms: [String] = {
+        var forms = ["共"]
+        for value in UInt32(0x80)...0x3_FFFF where value != 0x5171 {
+            if let scalar = Unicode.Scalar(value), scalar.simplifiedKey == "共" { forms.append(String(scalar)) }
+        }
+        return forms
+    }()
 
     var ref: SectionRef { SectionRef(marker: label?.numeral ?? "", title: title) }
 

@@ -16,7 +16,7 @@ enum UnitListSplitter {
 
     /// Names in `，`-groups (a `，`, `；` or line break starts a new group; so does `等和`).
     static func groups(_ text: some StringProtocol) -> [[String]] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = ScalarLine.scalars(of: text)
         guard !NoneMarker.matches(scalars: scalars) else { return [] }
         var groups: [[String]] = [[]]
         var current: [Unicode.Scalar] = []
