@@ -8,6 +8,23 @@ extension Unicode.Scalar {
     }
 }
 
+extension CharacterFold {
+    /// The scalars whose simplified key is `target`: itself and the forms folding to it, read from
+    /// the populated blocks of the table.
+    static func forms(of target: Unicode.Scalar) -> [Unicode.Scalar] {
+        var forms = [target]
+        for high in 0..<ScalarTable.blockCount {
+            let block = Int(table.blockIndex[high])
+            guard block != 0 else { continue }
+            for low in 0..<256 where table.payloads[block << 8 | low] == target.value {
+                // ASCII never folds (see `simplifiedKey`).
+                if high << 8 | low >= 0x80, let scalar = Unicode.Scalar(UInt32(high << 8 | low)) { forms.append(scalar) }
+            }
+        }
+        return forms
+    }
+}
+
 /// Word lists for matching on folded scalar arrays: each word as scalars, compared in place.
 struct ScalarWords: Sendable {
     let words: [[Unicode.Scalar]]

@@ -29,13 +29,7 @@ struct SectionHeading: Hashable, Sendable {
     }
 
     /// 共 and every character that folds to it.
-    static let gongForms: [String] = {
-        var forms = ["共"]
-        for value in UInt32(0x80)...0x3_FFFF where value != 0x5171 {
-            if let scalar = Unicode.Scalar(value), scalar.simplifiedKey == "共" { forms.append(String(scalar)) }
-        }
-        return forms
-    }()
+    static let gongForms = CharacterFold.forms(of: "共").map { String($0) }
 
     var ref: SectionRef { SectionRef(marker: label?.numeral ?? "", title: title) }
 

@@ -77,21 +77,42 @@ extension StringProtocol {
 /// Byte-buffer primitives behind the `…Text` searches.
 enum ByteSearch {
     /// Offset of the first occurrence of `pattern` in `text`; 0 for an empty pattern.
-    @inline(__always)
+    ///
+    /// Candidates are found by the pattern's last byte, eight bytes at a time: in Chinese text a
+    /// continuation byte is rarer than a lead byte.
     static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Int? {
         let count = pattern.count
         guard count > 0 else { return 0 }
         guard count <= text.count, let textBase = text.baseAddress, let patternBase = pattern.baseAddress else { return nil }
-        let first = patternBase[0]
-        let last = text.count - count
-        var start = 0
-        while start <= last {
-            if textBase[start] == first {
-                var matched = 1
-                while matched < count, textBase[start + matched] == patternBase[matched] { matched += 1 }
-                if matched == count { return start }
-            }
-            start += 1
+        let last = patternBase[count - 1]
+        var end = count - 1
+        while let found = firstIndex(of: last, in: text, from: end) {
+            let start = found - (count - 1)
+            var matched = 0
+            while matched < count - 1, textBase[start + matched] == patternBase[matched] { matched += 1 }
+            if matched == count - 1 { return start }
+            end = found + 1
+        }
+        return nil
+    }
+
+    /// The first index at or after `start` holding `byte`.
+    static func firstIndex(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = text.baseAddress else { return nil }
+        let count = text.count
+        var index = start
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let spread = UInt64(byte) &* ones
+        while index + 8 <= count {
+            // A zero byte of `word` is a match; the lowest flagged byte is always a true one.
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) ^ spread
+            let flags = (word &- ones) & ~word & 0x8080_8080_8080_8080
+            if flags != 0 { return index + flags.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < count {
+            if base[index] == byte { return index }
+            index += 1
         }
         return nil
     }
