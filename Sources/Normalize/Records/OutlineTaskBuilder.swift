@@ -247,7 +247,7 @@ struct OutlineTaskBuilder {
             || line.responsibility?.annotation.statesFirstLeads == true
         {
             firstListedLeads = true
-        } else if line.label == nil, line.text.unicodeScalars.count <= 80,
+        } else if line.label == nil, line.text.utf8.count <= 320, line.text.unicodeScalars.count <= 80,
             ResponsibilityVocabulary.statesFirstLeadsConvention(line.text)
         {
             firstListedLeads = true

@@ -29,7 +29,8 @@ enum PageChromeFilter {
 
     static func isChrome(_ text: String) -> Bool {
         // Chrome is short; a paragraph of the body may well mention 无障碍 or 相关政策.
-        guard text.unicodeScalars.count <= 80 else { return false }
+        // (At most four bytes a scalar: the byte count settles most lines without counting scalars.)
+        guard text.utf8.count <= 80 || (text.utf8.count <= 320 && text.unicodeScalars.count <= 80) else { return false }
         let folded = CharacterFold.simplifiedKey(text)
         if markerWords.occurs(in: Array(folded.unicodeScalars)) { return true }
         if controlLines.contains(TextCleanup.singleLine(folded)) { return true }
