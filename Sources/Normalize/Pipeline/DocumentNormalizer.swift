@@ -31,8 +31,7 @@ public enum DocumentNormalizer {
             switch block {
             case .paragraph(let paragraph):
                 above = Array((above + [paragraph.text]).suffix(3))
-                let heading = SectionHeading(paragraph.text)
-                if heading.label != nil, heading.declared != nil, heading.title.count <= 40 {
+                if let heading = SectionHeading.declaring(paragraph.text), heading.title.count <= 40 {
                     declaring = (heading, paragraph.span.lineStart)
                 }
             case .table(let table):

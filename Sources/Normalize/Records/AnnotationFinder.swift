@@ -17,7 +17,7 @@ enum AnnotationFinder {
     }
 
     static func find(in text: String) -> Result {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = ScalarLine.scalars(of: text)
         var found: [Found] = []
         var depth = 0
         var open = 0
@@ -31,7 +31,7 @@ enum AnnotationFinder {
             } else if scalar == "）" || scalar == ")", depth > 0 {
                 depth -= 1
                 if depth == 0 {
-                    let content = String(String.UnicodeScalarView(scalars[(open + 1)..<index]))
+                    let content = String(scalars: scalars[(open + 1)..<index])
                     if let annotation = ResponsibilityAnnotation.parse(content) {
                         found.append(Found(annotation: annotation, range: open..<(index + 1)))
                     }
@@ -43,22 +43,23 @@ enum AnnotationFinder {
                 found.append(Found(annotation: annotation, range: index..<scalars.count))
                 break
             }
-            if depth == 0, "。；;".unicodeScalars.contains(scalar) || scalar.isLabelSpace {
+            if depth == 0, scalar == "。" || scalar == "；" || scalar == ";" || scalar.isLabelSpace {
                 clauseStart = index + 1
             }
             index += 1
         }
         guard !found.isEmpty else { return Result(found: [], remainder: text) }
-        var remainder = String.UnicodeScalarView()
+        var remainder: [Unicode.Scalar] = []
+        remainder.reserveCapacity(scalars.count)
         var cursor = 0
         for item in found {
-            remainder.append(contentsOf: scalars[cursor..<item.range.lowerBound])
+            remainder += scalars[cursor..<item.range.lowerBound]
             cursor = item.range.upperBound
         }
-        remainder.append(contentsOf: scalars[cursor...])
+        remainder += scalars[cursor...]
         let after = scalars[found.last!.range.upperBound...]
         return Result(
-            found: found, remainder: TextCleanup.singleLine(String(remainder)),
+            found: found, remainder: String(scalars: ScalarLine.singleLine(remainder)),
             endsWithAnnotation: after.allSatisfy { $0 == "。" || $0 == "；" || $0.properties.isWhitespace })
     }
 
@@ -66,7 +67,7 @@ enum AnnotationFinder {
     private static func labelledTail(_ scalars: [Unicode.Scalar], from index: Int) -> ResponsibilityAnnotation? {
         let window = scalars[index..<min(scalars.count, index + 9)]
         guard window.contains(where: { $0 == "：" || $0 == ":" }) else { return nil }
-        let tail = String(String.UnicodeScalarView(scalars[index...]))
+        let tail = String(scalars: scalars[index...])
         guard let label = ResponsibilityAnnotation.label(at: tail), label.role != nil else { return nil }
         return ResponsibilityAnnotation.parse(tail)
     }

@@ -5,7 +5,7 @@
 /// space before `1.5%` or inside a sentence stays.
 enum CollapsedLineSplitter {
     static func split(_ text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = ScalarLine.scalars(of: text)
         guard scalars.count > 80 else { return [text] }
         var cuts: [Int] = []
         var index = 1

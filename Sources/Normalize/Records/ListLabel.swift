@@ -49,10 +49,31 @@ public struct ListLabel: Hashable, Sendable {
 
     /// The label at the start of `text` (after leading spaces), or nil.
     public static func parse(_ text: some StringProtocol) -> ListLabel? {
+        parse(scalars: text.unicodeScalars)
+    }
+
+    /// The label at the start of a text given as scalars.
+    static func parse(scalars: some Collection<Unicode.Scalar>) -> ListLabel? {
+        // Most text opens with no numeral at all: told before anything is copied.
+        // (Plain loops: `prefix` on a string's scalars walks indices.)
+        var opening: Unicode.Scalar?
+        var seen = 0
+        for scalar in scalars {
+            if seen == 16 { break }
+            seen += 1
+            if !scalar.isLabelSpace {
+                opening = scalar
+                break
+            }
+        }
+        guard let opening, opening.mayOpenLabel else { return nil }
         // Scalars, not Characters: this runs on every cell and paragraph.
         var characters: [Unicode.Scalar] = []
         characters.reserveCapacity(16)
-        for scalar in text.unicodeScalars.prefix(16) { characters.append(scalar) }
+        for scalar in scalars {
+            if characters.count == 16 { break }
+            characters.append(scalar)
+        }
         var index = 0
         while index < characters.count, characters[index].isLabelSpace { index += 1 }
         guard index < characters.count else { return nil }
@@ -62,7 +83,7 @@ public struct ListLabel: Hashable, Sendable {
             while end < characters.count, characters[end].isLabelSpace { end += 1 }
             return ListLabel(style: style, value: value, numeral: numeral, length: end)
         }
-        func slice(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(characters[range])) }
+        func slice(_ range: Range<Int>) -> String { String(scalars: characters[range]) }
 
         let first = characters[index]
         if let circled = first.circledValue {
@@ -93,8 +114,9 @@ public struct ListLabel: Hashable, Sendable {
         if first.isASCIIDigit {
             var end = index
             while end < characters.count, characters[end].isASCIIDigit { end += 1 }
-            guard end - index <= 3, end < characters.count, let value = Int(slice(index..<end)) else { return nil }
-            let numeral = slice(index..<end)
+            guard end - index <= 3, end < characters.count else { return nil }
+            let value = characters[index..<end].reduce(0) { $0 * 10 + $1.asciiDigitValue }
+            var numeral: String { slice(index..<end) }
             switch characters[end] {
             case ".", "．":
                 // `1.2万` is a number, not a label; `1.2023年3月` is label 1 before a date.
@@ -157,6 +179,11 @@ extension Unicode.Scalar {
     /// 一 … 九 (and 〇, 零, 两) as the quantity parser reads them, and 十 as ten: the digits of
     /// list labels and section markers.
     var chineseDigitValue: Int? { self == "十" ? 10 : NumberReader.chineseDigit(self) }
+
+    /// Whether a list label may open with this scalar: a numeral, a bracket or 第.
+    var mayOpenLabel: Bool {
+        isASCIIDigit || self == "(" || self == "（" || self == "第" || chineseDigitValue != nil || circledValue != nil
+    }
 
     var circledValue: Int? {
         switch value {

@@ -117,13 +117,25 @@ struct OutlineTaskBuilder {
     /// `附录`, `附件`, `附件2`, `附件 2：` standing alone open an appendix; `附件:xxx方案` in a
     /// notice only names one.
     static func appendixMarker(_ text: String) -> String? {
-        let folded = CharacterFold.simplifiedKey(text)
-        guard folded.startsWithText("附件") || folded.startsWithText("附录") else { return nil }
-        var rest = folded.dropFirst(2)
-        rest = rest.drop { $0.isCollapsibleSpace }
-        rest = rest.drop { $0.isASCIIDigit || $0.chineseDigitValue != nil }
-        rest = rest.drop { $0.isCollapsibleSpace || $0 == ":" || $0 == "：" }
-        guard rest.isEmpty else { return nil }
+        // Folded scalar by scalar: only the opening two are compared with a word.
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next()?.simplifiedKey, first == "附", let second = scalars.next()?.simplifiedKey,
+            second == "件" || second == "录"
+        else { return nil }
+        // Then spaces, a number, spaces and colons, and nothing else.
+        var stage = 0
+        while let scalar = scalars.next()?.simplifiedKey {
+            if stage == 0, scalar.isCollapsibleSpace { continue }
+            if stage <= 1, scalar.isASCIIDigit || scalar.chineseDigitValue != nil {
+                stage = 1
+                continue
+            }
+            if scalar.isCollapsibleSpace || scalar == ":" || scalar == "：" {
+                stage = 2
+                continue
+            }
+            return nil
+        }
         return String(text.filter { !$0.isCollapsibleSpace && $0 != ":" && $0 != "：" })
     }
 
@@ -235,7 +247,7 @@ struct OutlineTaskBuilder {
             || line.responsibility?.annotation.statesFirstLeads == true
         {
             firstListedLeads = true
-        } else if line.label == nil, line.text.unicodeScalars.count <= 80,
+        } else if line.label == nil, line.text.utf8.count <= 320, line.text.unicodeScalars.count <= 80,
             ResponsibilityVocabulary.statesFirstLeadsConvention(line.text)
         {
             firstListedLeads = true
@@ -414,8 +426,9 @@ struct OutlineTaskBuilder {
         var taskDepth: Int?
         var taskFamily: ListLabel.Family?
         var lastTask: ListLabel?
-        // The titles of the open levels, to keep goal and principle items out of the tasks.
-        var openTitles: [String] = []
+        // Whether the title of each open level is a goal or principle heading, to keep their items
+        // out of the tasks.
+        var openFraming: [Bool] = []
         for index in lines.indices {
             // `22大力建设…`: digits without punctuation that continue the task numbering.
             if lines[index].label == nil, let lastTask, let implied = Self.impliedLabel(lines[index].text, after: lastTask) {
@@ -439,8 +452,9 @@ struct OutlineTaskBuilder {
                 stack.append(Level(styles: [label.style], last: label.value))
             }
             lines[index].depth = stack.count
-            openTitles = Array(openTitles.prefix(stack.count - 1)) + [Self.heading(of: lines[index])]
-            lines[index].isFraming = openTitles.contains(where: OutlineVocabulary.isFramingHeading)
+            openFraming.removeLast(max(0, openFraming.count - (stack.count - 1)))
+            openFraming.append(OutlineVocabulary.isFramingHeading(Self.heading(of: lines[index])))
+            lines[index].isFraming = openFraming.contains(true)
             if carries, taskDepth == nil {
                 taskDepth = stack.count
                 taskFamily = label.style.family
@@ -552,9 +566,19 @@ struct OutlineTaskBuilder {
     /// A section heading's title: its text after the label, up to the first full stop.
     static func heading(of line: Line) -> String {
         guard let label = line.label else { return line.text }
-        let body = String(label.body(of: line.text))
-        let title = body.split(separator: "。", maxSplits: 1).first.map(String.init) ?? body
-        return TextCleanup.singleLine(title).trimmingTrailing(in: "：:")
+        // The first non-empty stretch between full stops (the body itself when all is stops).
+        let body = line.text.unicodeScalars.dropFirst(label.length)
+        var title: [Unicode.Scalar] = []
+        for scalar in body {
+            if scalar == "。" {
+                if title.isEmpty { continue }
+                break
+            }
+            title.append(scalar)
+        }
+        var cleaned = ScalarLine.singleLine(title.isEmpty ? Array(body) : title)
+        while let last = cleaned.last, last == "：" || last == ":" { cleaned.removeLast() }
+        return String(scalars: cleaned)
     }
 
     /// Sub-headings inside an item, by what follows them.
@@ -592,7 +616,7 @@ struct OutlineTaskBuilder {
         // An item of several sentences opens with its statement; what follows is how (具体措施).
         let sentences = body.split(separator: "。", maxSplits: 1, omittingEmptySubsequences: true)
         var measures: [String] = []
-        if sentences.count == 2, sentences[0].count <= 60 {
+        if sentences.count == 2, sentences[0].prefix(61).count <= 60 {
             draft.title = TextCleanup.singleLine(sentences[0])
             measures.append(TextCleanup.singleLine(sentences[1]))
         } else {
@@ -617,7 +641,7 @@ struct OutlineTaskBuilder {
             let text = line.annotations.remainder
             if text.isEmpty { continue }
             let folded = CharacterFold.simplifiedKey(text)
-            let isShort = text.count <= 24
+            let isShort = text.prefix(25).count <= 24
             if isShort, Self.targetHeadings.contains(where: { folded.containsText($0) }) {
                 part = .target
                 targetHeader = Self.heading(of: line)

@@ -14,6 +14,8 @@ enum PageChromeFilter {
         "【关闭", "在手机打开", "手机扫描", "微信扫描", "分享至",
     ]
 
+    static let markerWords = ScalarWords(markers)
+
     /// Whole lines that are page controls when they stand alone (a toolbar copied one button
     /// per line: 下载 / 打印 / 全屏 / 收藏, 加大 / 还原 / 减小, 小 / 中 / 大, the brackets around them).
     static let controlLines: Set<String> = [
@@ -27,9 +29,10 @@ enum PageChromeFilter {
 
     static func isChrome(_ text: String) -> Bool {
         // Chrome is short; a paragraph of the body may well mention 无障碍 or 相关政策.
-        guard text.unicodeScalars.count <= 80 else { return false }
+        // (At most four bytes a scalar: the byte count settles most lines without counting scalars.)
+        guard text.utf8.count <= 80 || (text.utf8.count <= 320 && text.unicodeScalars.count <= 80) else { return false }
         let folded = CharacterFold.simplifiedKey(text)
-        if markers.contains(where: { folded.containsText($0) }) { return true }
+        if markerWords.occurs(in: Array(folded.unicodeScalars)) { return true }
         if controlLines.contains(TextCleanup.singleLine(folded)) { return true }
         if isPhotoCredit(folded) { return true }
         if folded.endsWithText("政府信息公开") || folded.startsWithText("政府信息公开 ") { return true }
@@ -54,13 +57,24 @@ enum PageChromeFilter {
 
     /// `市府紅頭.png`: an image the page showed, left behind as its file name.
     static func isImageName(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        guard !lower.utf8.contains(UInt8(ascii: " ")) else { return false }
-        return [".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg"].contains { lower.endsWithText($0) }
+        // Lowercasing maps no other letter onto an ASCII one of these endings, so the ending is
+        // compared byte for byte, ASCII letters folded.
+        let bytes = text.utf8
+        guard !bytes.contains(UInt8(ascii: " ")) else { return false }
+        return imageEndings.contains { ending in
+            guard bytes.count >= ending.count else { return false }
+            return zip(bytes.suffix(ending.count), ending).allSatisfy { byte, expected in
+                (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == expected
+            }
+        }
     }
+
+    static let imageEndings = [".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg"].map { Array($0.utf8) }
 
     /// `無障礙    長者助手 我的收藏   收藏`: short words separated by spaces, no punctuation.
     static func isNavigationBar(_ text: String) -> Bool {
+        // Two words need a space between them.
+        guard text.unicodeScalars.contains(where: \.isCollapsibleSpace) else { return false }
         let words = text.split(whereSeparator: \.isCollapsibleSpace)
         guard words.count >= 2, text.count <= 40 else { return false }
         return words.allSatisfy { word in

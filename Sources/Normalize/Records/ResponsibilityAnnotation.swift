@@ -29,8 +29,8 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
         let text = Self.separatingSpacedLabels(TextCleanup.singleLine(content))
         guard !text.isEmpty, text.unicodeScalars.count <= 400 else { return nil }
         var annotation = ResponsibilityAnnotation(printed: text, assignments: [], fields: [], statesFirstLeads: false)
-        for clause in TextCleanup.clauses(of: text, separators: "。；;") {
-            let parts = TextCleanup.clauses(of: clause, separators: "，,")
+        for clause in ScalarLine.clauses(of: text.unicodeScalars, separators: "。；;") {
+            let parts = ScalarLine.clauses(of: clause.unicodeScalars, separators: "，,")
             if parts.contains(where: { Self.label(at: $0) != nil }) {
                 annotation.readLabelled(parts, expandingPrefixes: expandingPrefixes)
             } else {
@@ -143,13 +143,17 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
 
     /// `配合单位：B` → (配合单位, support, B); a label no role knows (`适用范围：X`) has a nil role.
     static func label(at part: String) -> (label: String, role: Role?, value: String)? {
-        let scalars = Array(part.unicodeScalars)
+        // The colon stands among the first nine scalars: most parts are told by those alone.
+        guard part.unicodeScalars.prefix(9).contains(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        let scalars = ScalarLine.scalars(of: part)
         guard let colon = scalars.prefix(9).firstIndex(where: { $0 == "：" || $0 == ":" }), colon >= 2 else { return nil }
-        let label = String(String.UnicodeScalarView(scalars[..<colon])).trimmingTrailing(in: " ")
-        guard label.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) else { return nil }
-        let value = TextCleanup.singleLine(String(String.UnicodeScalarView(scalars[(colon + 1)...])))
-        let folded = CharacterFold.simplifiedKey(label)
-        let role = ResponsibilityVocabulary.labels.first { $0.label == folded }?.role
+        var labelEnd = colon
+        while labelEnd > 0, scalars[labelEnd - 1] == " " { labelEnd -= 1 }
+        guard scalars[..<labelEnd].allSatisfy({ $0.properties.isIdeographic }) else { return nil }
+        let label = String(scalars: scalars[..<labelEnd])
+        let value = String(scalars: ScalarLine.singleLine(scalars[(colon + 1)...]))
+        let folded = scalars[..<labelEnd].map(\.simplifiedKey)
+        let role = ResponsibilityVocabulary.labels.first { $0.label.unicodeScalars.elementsEqual(folded) }?.role
         return (label, role, value)
     }
 

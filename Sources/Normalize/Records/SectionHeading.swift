@@ -9,47 +9,57 @@ struct SectionHeading: Hashable, Sendable {
     var declared: Int?
 
     init(_ text: String) {
-        let cleaned = TextCleanup.singleLine(text)
-        label = ListLabel.parse(cleaned)
-        var title = label.map { String($0.body(of: cleaned)) } ?? cleaned
+        let cleaned = ScalarLine.singleLine(text.unicodeScalars)
+        label = ListLabel.parse(scalars: cleaned)
+        var title = Array(cleaned.dropFirst(label?.length ?? 0))
         declared = nil
         if let (count, range) = Self.declaredCount(in: title) {
             declared = count
             title.removeSubrange(range)
         }
-        self.title = TextCleanup.singleLine(title)
+        self.title = String(scalars: ScalarLine.singleLine(title))
     }
+
+    /// The heading `text` makes when it is numbered and declares a count (一、…（共23项）); nil for
+    /// any other paragraph, most of them told by a scan for 共 alone.
+    static func declaring(_ text: String) -> SectionHeading? {
+        guard gongForms.contains(where: { text.containsText($0) }) else { return nil }
+        let heading = SectionHeading(text)
+        return heading.label != nil && heading.declared != nil ? heading : nil
+    }
+
+    /// 共 and every character that folds to it.
+    static let gongForms = CharacterFold.forms(of: "共").map { String($0) }
 
     var ref: SectionRef { SectionRef(marker: label?.numeral ?? "", title: title) }
 
     /// A label with nothing after it: the auto-number Word leaves in a merged cell.
     var isBareLabel: Bool { label != nil && title.isEmpty && declared == nil }
 
-    /// Finds 共N项 with its brackets, if any.
-    static func declaredCount(in text: String) -> (Int, Range<String.Index>)? {
-        let folded = CharacterFold.simplifiedKey(text)
-        guard let gong = folded.lastIndex(of: "共") else { return nil }
-        var cursor = folded.index(after: gong)
-        var digits = ""
-        while cursor < folded.endIndex, folded[cursor].isASCIIDigit || folded[cursor].chineseDigitValue != nil {
-            digits.append(folded[cursor])
-            cursor = folded.index(after: cursor)
+    /// Finds 共N项 with its brackets, if any, as a range of scalar offsets.
+    static func declaredCount(in text: [Unicode.Scalar]) -> (Int, Range<Int>)? {
+        // Compared folded (共計 reads like 共计), scalar for scalar, so offsets carry over.
+        guard let gong = text.lastIndex(where: { $0.simplifiedKey == "共" }) else { return nil }
+        var cursor = gong + 1
+        var digits: [Unicode.Scalar] = []
+        while cursor < text.count {
+            let scalar = text[cursor].simplifiedKey
+            guard scalar.isASCIIDigit || scalar.chineseDigitValue != nil else { break }
+            digits.append(scalar)
+            cursor += 1
         }
-        guard !digits.isEmpty, cursor < folded.endIndex, "项个件条".contains(folded[cursor]),
-            let count = Int(digits) ?? ChineseNumeral.value(of: digits)
-        else { return nil }
-        var end = folded.index(after: cursor)
+        guard !digits.isEmpty, cursor < text.count, "项个件条".unicodeScalars.contains(text[cursor].simplifiedKey) else { return nil }
+        let numeral = String(scalars: digits)
+        guard let count = Int(numeral) ?? ChineseNumeral.value(of: numeral) else { return nil }
+        var end = cursor + 1
         var start = gong
         // Take the enclosing brackets with it.
-        if start > folded.startIndex, "（(".contains(folded[folded.index(before: start)]),
-            end < folded.endIndex, "）)".contains(folded[end])
+        if start > 0, "（(".unicodeScalars.contains(text[start - 1].simplifiedKey), end < text.count,
+            "）)".unicodeScalars.contains(text[end].simplifiedKey)
         {
-            start = folded.index(before: start)
-            end = folded.index(after: end)
+            start -= 1
+            end += 1
         }
-        // The fold keeps offsets, so the range carries over to the printed text.
-        let lower = text.index(text.startIndex, offsetBy: folded.distance(from: folded.startIndex, to: start))
-        let upper = text.index(text.startIndex, offsetBy: folded.distance(from: folded.startIndex, to: end))
-        return (count, lower..<upper)
+        return (count, start..<end)
     }
 }

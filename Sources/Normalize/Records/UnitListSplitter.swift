@@ -16,24 +16,20 @@ enum UnitListSplitter {
 
     /// Names in `，`-groups (a `，`, `；` or line break starts a new group; so does `等和`).
     static func groups(_ text: some StringProtocol) -> [[String]] {
-        guard !NoneMarker.matches(text) else { return [] }
+        let scalars = ScalarLine.scalars(of: text)
+        guard !NoneMarker.matches(scalars: scalars) else { return [] }
         var groups: [[String]] = [[]]
-        var current = String.UnicodeScalarView()
+        var current: [Unicode.Scalar] = []
+        current.reserveCapacity(scalars.count)
         var depth = 0
         func finishName() {
-            var unit = TextCleanup.singleLine(String(current))
-            current = String.UnicodeScalarView()
-            if let label = ListLabel.parse(unit), label.length < unit.unicodeScalars.count {
-                unit = String(label.body(of: unit))
-            }
-            unit = Self.trimmed(unit)
-            if !unit.isEmpty, !NoneMarker.matches(unit), !Self.isGeneric(unit) { groups[groups.count - 1].append(unit) }
+            if let unit = Self.unit(current) { groups[groups.count - 1].append(unit) }
+            current.removeAll(keepingCapacity: true)
         }
         func finishGroup() {
             finishName()
             if !(groups.last?.isEmpty ?? true) { groups.append([]) }
         }
-        let scalars = Array(text.unicodeScalars)
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
@@ -55,12 +51,12 @@ enum UnitListSplitter {
             case "等" where depth == 0:
                 // `等` (and `等有关部门`) closes the list; a joiner after it opens another.
                 // Only where the list goes on or ends after it: 高等学校 is a name.
-                if let marker = ResponsibilityVocabulary.othersMarkers.first(where: {
-                    Self.matches($0, scalars, at: index) && Self.endsName(scalars, at: index + $0.unicodeScalars.count)
+                if let marker = Self.othersMarkers.words.first(where: {
+                    Self.matchesFolded($0, scalars, at: index) && Self.endsName(scalars, at: index + $0.count)
                 }) {
-                    index += marker.unicodeScalars.count
-                    if let joiner = ResponsibilityVocabulary.listJoiners.first(where: { Self.matches($0, scalars, at: index) }) {
-                        index += joiner.unicodeScalars.count
+                    index += marker.count
+                    if let joiner = Self.listJoiners.words.first(where: { Self.matchesFolded($0, scalars, at: index) }) {
+                        index += joiner.count
                     }
                     finishGroup()
                     continue
@@ -73,6 +69,27 @@ enum UnitListSplitter {
         }
         finishGroup()
         return groups.filter { !$0.isEmpty }.map(Self.joiningCollectives)
+    }
+
+    static let othersMarkers = ScalarWords(ResponsibilityVocabulary.othersMarkers)
+    static let listJoiners = ScalarWords(ResponsibilityVocabulary.listJoiners)
+    static let genericNames = ScalarWords(["有关部门", "相关部门", "有关单位", "相关单位", "有关部门和单位", "相关部门和单位", "等"])
+    static let clauseWords = ScalarWords(["以下", "下同", "不再", "列出", "均需", "均由", "其中"])
+
+    /// The unit a stretch of a list names, cleaned (a leading enumeration, trailing punctuation and
+    /// `等…` dropped), or nil when it names none.
+    private static func unit(_ printed: [Unicode.Scalar]) -> String? {
+        var unit = ScalarLine.singleLine(printed)
+        if let label = ListLabel.parse(scalars: unit), label.length < unit.count { unit.removeFirst(label.length) }
+        while let last = unit.last, "。.；;：:".unicodeScalars.contains(last) { unit.removeLast() }
+        var folded = unit.map(\.simplifiedKey)
+        for marker in othersMarkers.words where folded.count > marker.count && ScalarWords.matches(marker, folded, at: folded.count - marker.count) {
+            unit.removeLast(marker.count)
+            folded.removeLast(marker.count)
+            break
+        }
+        guard !unit.isEmpty, !NoneMarker.matches(scalars: unit), !isGeneric(folded: folded) else { return nil }
+        return String(scalars: unit)
     }
 
     /// `各区`, `县级市` → `各区、县级市`: level words after a `各` name belong to it.
@@ -108,6 +125,10 @@ enum UnitListSplitter {
 
     /// `各有关区` → `区`; nil for a name that does not open a collective.
     private static func collectiveBody(_ name: String) -> String? {
+        // Every opening starts with 各: other names are told by their first scalar.
+        guard let first = name.unicodeScalars.first?.simplifiedKey,
+            ResponsibilityVocabulary.collectiveOpenings.contains(where: { $0.unicodeScalars.first == first })
+        else { return nil }
         let folded = CharacterFold.simplifiedKey(name)
         for opening in ResponsibilityVocabulary.collectiveOpenings where folded.startsWithText(opening) {
             return String(folded.unicodeScalars.dropFirst(opening.unicodeScalars.count))
@@ -118,34 +139,26 @@ enum UnitListSplitter {
     /// Names that stand for "whoever is concerned", never a unit (有关部门, 相关单位), and clauses
     /// printed among the names (`以下均需各县市区落实`, `不再列出`).
     static func isGeneric(_ name: String) -> Bool {
-        let folded = CharacterFold.simplifiedKey(name)
-        if ["有关部门", "相关部门", "有关单位", "相关单位", "有关部门和单位", "相关部门和单位", "等"].contains(folded) { return true }
-        return ["以下", "下同", "不再", "列出", "均需", "均由", "其中"].contains { folded.containsText($0) }
+        isGeneric(folded: name.unicodeScalars.map(\.simplifiedKey))
     }
 
-    private static func trimmed(_ unit: String) -> String {
-        var unit = unit.trimmingTrailing(in: "。.；;：:")
-        let folded = CharacterFold.simplifiedKey(unit)
-        for marker in ResponsibilityVocabulary.othersMarkers where folded.endsWithText(marker) && folded != marker {
-            unit = String(unit.unicodeScalars.dropLast(marker.unicodeScalars.count))
-            break
-        }
-        return unit
+    private static func isGeneric(folded: [Unicode.Scalar]) -> Bool {
+        genericNames.contains(folded) || clauseWords.occurs(in: folded)
     }
 
     /// Whether a name may end before `index`: at the end, a separator or a joining word.
     private static func endsName(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
         guard index < scalars.count else { return true }
         if "、，,；;\n）) 　".unicodeScalars.contains(scalars[index]) { return true }
-        return ResponsibilityVocabulary.listJoiners.contains { matches($0, scalars, at: index) }
+        return listJoiners.words.contains { matchesFolded($0, scalars, at: index) }
     }
 
-    private static func matches(_ word: String, _ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    /// Whether `word` (simplified) stands at `index`, the text folded as it is compared.
+    private static func matchesFolded(_ word: [Unicode.Scalar], _ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index + word.count <= scalars.count else { return false }
         var cursor = index
-        for scalar in word.unicodeScalars {
-            guard cursor < scalars.count else { return false }
-            let folded = CharacterFold.simplifiedKey(String(scalars[cursor])).unicodeScalars.first ?? scalars[cursor]
-            guard folded == scalar else { return false }
+        for scalar in word {
+            guard scalars[cursor].simplifiedKey == scalar else { return false }
             cursor += 1
         }
         return true
