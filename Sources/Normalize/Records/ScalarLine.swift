@@ -11,22 +11,8 @@ enum ScalarLine {
                 var index = 0
                 var written = 0
                 while index < bytes.count {
-                    let lead = UInt32(bytes[index])
-                    var value = lead
-                    var length = 1
-                    // A String's bytes are valid UTF-8: the continuation bytes are there.
-                    if lead >= 0xF0 {
-                        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                        length = 4
-                    } else if lead >= 0xE0 {
-                        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                        length = 3
-                    } else if lead >= 0xC0 {
-                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                        length = 2
-                    }
-                    buffer.initializeElement(at: written, to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                    let (scalar, length) = TextCleanup.decodeScalar(bytes, at: index)
+                    buffer.initializeElement(at: written, to: scalar)
                     written += 1
                     index += length
                 }

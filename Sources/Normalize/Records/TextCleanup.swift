@@ -47,22 +47,26 @@ enum TextCleanup {
         var pendingSpace = false
         var pendingBreak = false
         var index = 0
+        // Before text: the line break or the space that the text ends, written once.
+        func writePendingSeparator() {
+            if pendingBreak {
+                if let lineSeparator {
+                    output[count] = lineSeparator
+                    count += 1
+                }
+                pendingBreak = false
+            } else if pendingSpace {
+                output[count] = 0x20
+                count += 1
+            }
+            pendingSpace = false
+        }
         while index < bytes.count {
             let byte = bytes[index]
             // A run of bytes that start no space and no line break (above 0x20, and no lead of
             // U+00A0, U+20xx or U+3000; continuation bytes never are) is copied whole.
             if byte > 0x20, byte != 0xC2, byte != 0xE2, byte != 0xE3 {
-                if pendingBreak {
-                    if let lineSeparator {
-                        output[count] = lineSeparator
-                        count += 1
-                    }
-                    pendingBreak = false
-                } else if pendingSpace {
-                    output[count] = 0x20
-                    count += 1
-                }
-                pendingSpace = false
+                writePendingSeparator()
                 lineHasText = true
                 var end = index + 1
                 while end < bytes.count, bytes[end] > 0x20, bytes[end] != 0xC2, bytes[end] != 0xE2, bytes[end] != 0xE3 { end += 1 }
@@ -85,17 +89,7 @@ enum TextCleanup {
                 index += space
                 continue
             }
-            if pendingBreak {
-                if let lineSeparator {
-                    output[count] = lineSeparator
-                    count += 1
-                }
-                pendingBreak = false
-            } else if pendingSpace {
-                output[count] = 0x20
-                count += 1
-            }
-            pendingSpace = false
+            writePendingSeparator()
             output[count] = byte
             count += 1
             lineHasText = true
