@@ -79,10 +79,10 @@ public enum DocumentNormalizer {
 
         let year = Self.year(title: facts.title, columns: columns, document: document, facts: facts)
         var tasks: [TaskRecord] = []
-        var usedIDs: Set<String> = []
+        var ids = TaskIDAllocator()
         for (index, draft) in drafts.enumerated() {
             var task = TaskRecordAssembler.assemble(draft, seq: index + 1, info: info, year: year)
-            task.id = Self.uniqueID(info.docID + "/" + draft.path.map { $0.isEmpty ? "_" : $0 }.joined(separator: "/"), used: &usedIDs)
+            task.id = ids.id(for: info.docID + "/" + draft.path.map { $0.isEmpty ? "_" : $0 }.joined(separator: "/"))
             task.original = TaskOriginal(printed: printedDrafts[index].text, converted: drafts[index].text)
             tasks.append(task)
         }
@@ -163,12 +163,5 @@ public enum DocumentNormalizer {
         }
         for field in document.metadata { text += field.value + "\n" }
         return text
-    }
-
-    static func uniqueID(_ id: String, used: inout Set<String>) -> String {
-        if used.insert(id).inserted { return id }
-        var counter = 2
-        while !used.insert("\(id)-\(counter)").inserted { counter += 1 }
-        return "\(id)-\(counter)"
     }
 }
