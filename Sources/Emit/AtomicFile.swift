@@ -67,6 +67,23 @@ public final class AtomicFile {
         if rename(temporary, destination) != 0 { throw EmitError(path: destination, message: Self.reason()) }
     }
 
+    /// Puts a hard link to `existing` in place instead of what was written (nothing, by the
+    /// caller's account), when the file would hold exactly its bytes. False, with the file still
+    /// open for writing, if the file system refuses the link (another device, no hard links).
+    public func commit(asLinkTo existing: String) -> Bool {
+        let link = temporary + ".link"
+        unlink(link)
+        guard Glibc.link(existing, link) == 0 else { return false }
+        guard rename(link, destination) == 0 else {
+            unlink(link)
+            return false
+        }
+        close(descriptor)
+        descriptor = -1
+        unlink(temporary)
+        return true
+    }
+
     private static func reason() -> String { String(cString: strerror(errno)) }
 
     deinit {

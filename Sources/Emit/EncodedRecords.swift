@@ -1,40 +1,134 @@
 public import PlanModel
 
 /// One document's lines of `records.jsonl`, ready to write: the document line, then one line
-/// per task, each ending in a line feed. `document` is the typed record they were written from,
-/// for the writers that take fields one by one (CSV, SQLite); nil where the lines were kept
-/// from an earlier run's file and not converted again.
+/// per task, each ending in a line feed.
+///
+/// The task lines come in pieces of whole lines: in memory (about `pieceSize` bytes each, so
+/// that a document of any size is encoded without one buffer that grows by copying itself), or
+/// a range of a `BackingFile`. Past `memoryBudget` bytes, a document's pieces spill into a
+/// temporary file until its turn to be written, and each task record is let go as soon as it is
+/// encoded: one huge document is never held as records and lines at once. Lines kept from the
+/// last run are a range of its records.jsonl, read only when written. `document` is the typed
+/// record the lines were written from, for the writers that take fields one by one (CSV,
+/// SQLite); nil where they are not asked for, or where the lines were kept. Lines are never
+/// spilled while it is kept.
 public struct EncodedRecords: Sendable {
-    /// The lines; a slice, so that lines kept from an earlier run share its buffer.
-    public var lines: ArraySlice<UInt8>
-    /// Where the task lines start in `lines` (just past the document line's line feed).
-    public var tasksStart: Int
-    public var document: NormalizedDocument?
+    /// Some task lines.
+    public enum Piece: Sendable {
+        case bytes(ArraySlice<UInt8>)
+        case file(BackingFile, Range<Int>)
 
-    public init(lines: ArraySlice<UInt8>, tasksStart: Int, document: NormalizedDocument?) {
-        self.lines = lines
-        self.tasksStart = tasksStart
-        self.document = document
+        public var count: Int {
+            switch self {
+            case .bytes(let bytes): bytes.count
+            case .file(_, let range): range.count
+            }
+        }
     }
 
-    /// Encodes a converted document.
-    public init(_ document: NormalizedDocument) {
-        var json = JSONBytes(capacity: 2048 * (document.tasks.count + 1))
+    /// The document line, with its line feed.
+    public var documentLine: ArraySlice<UInt8>
+    /// The task lines, in order, each piece ending in a line feed.
+    public var taskPieces: [Piece]
+    public var document: NormalizedDocument?
+    /// Where these lines lie in the last run's records.jsonl, when they were kept from it.
+    public var earlierRange: Range<Int>?
+
+    /// About how many bytes of task lines go into one piece.
+    public static let pieceSize = 1 << 20
+    /// How many bytes of task lines one document keeps in memory before spilling.
+    public static let memoryBudget = 32 << 20
+
+    public init(documentLine: ArraySlice<UInt8>, taskPieces: [Piece], document: NormalizedDocument?, earlierRange: Range<Int>? = nil) {
+        self.documentLine = documentLine
+        self.taskPieces = taskPieces
+        self.document = document
+        self.earlierRange = earlierRange
+    }
+
+    /// Encodes a converted document. `keepingTyped` keeps the typed records beside the lines;
+    /// `spillFolder` is where task lines past `memoryBudget` bytes may go (nil: all stay in memory).
+    public init(
+        _ document: consuming NormalizedDocument, keepingTyped: Bool = true, spillFolder: String? = nil,
+        memoryBudget: Int = EncodedRecords.memoryBudget
+    ) {
+        var json = JSONBytes(capacity: 4096)
         RecordEncoder.write(document.document, into: &json)
         json.byte(0x0A)
-        let tasksStart = json.bytes.count
-        for task in document.tasks {
-            RecordEncoder.write(task, into: &json)
-            json.byte(0x0A)
+        let documentLine = json.bytes[...]
+        var pieces: [Piece] = []
+        var spill: BackingFile?
+        var inMemory = 0
+        var spillFolder = keepingTyped ? nil : spillFolder
+        func add(_ piece: ArraySlice<UInt8>) {
+            if inMemory + piece.count > memoryBudget, let folder = spillFolder {
+                if spill == nil { spill = BackingFile(spillingIn: folder) }
+                if let spill, let range = spill.append(piece) {
+                    pieces.append(.file(spill, range))
+                    return
+                }
+                spillFolder = nil  // the folder takes no more: keep the rest in memory
+            }
+            inMemory += piece.count
+            pieces.append(.bytes(piece))
         }
-        self.init(lines: json.bytes[...], tasksStart: tasksStart, document: document)
+
+        json = JSONBytes(capacity: min(Self.pieceSize, 2048 * document.tasks.count) + Self.pieceSlack)
+        if keepingTyped {
+            for task in document.tasks { Self.append(task, to: &json, whenFull: add) }
+        } else {
+            // Each task is let go once encoded: taken from the end of a reversed copy.
+            var tasks = document.tasks
+            document.tasks = []
+            tasks.reverse()
+            while let task = tasks.popLast() { Self.append(task, to: &json, whenFull: add) }
+        }
+        if !json.bytes.isEmpty { add(json.bytes[...]) }
+        self.init(documentLine: documentLine, taskPieces: pieces, document: keepingTyped ? document : nil)
     }
 
-    /// The task lines alone (`tasks.jsonl`).
-    public var taskLines: ArraySlice<UInt8> { lines[(lines.startIndex + tasksStart)...] }
+    /// Room past `pieceSize` for the line that fills a piece, so it rarely grows by copying.
+    private static let pieceSlack = 64 << 10
 
-    /// Each line without its line feed: the document's first, then the tasks'.
-    public var eachLine: [ArraySlice<UInt8>] {
-        lines.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast()
+    private static func append(_ task: TaskRecord, to json: inout JSONBytes, whenFull add: (ArraySlice<UInt8>) -> Void) {
+        RecordEncoder.write(task, into: &json)
+        json.byte(0x0A)
+        if json.bytes.count >= Self.pieceSize {
+            add(json.bytes[...])
+            json = JSONBytes(capacity: Self.pieceSize + Self.pieceSlack)
+        }
     }
+
+    /// Each line without its line feed: the document's first, then the tasks' (those in a file
+    /// read back; `path` names the output in a read-back failure).
+    public func eachLine(path: String) throws(EmitError) -> [ArraySlice<UInt8>] {
+        var lines = Array(documentLine.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast())
+        for piece in taskPieces {
+            let bytes: ArraySlice<UInt8>
+            switch piece {
+            case .bytes(let inMemory): bytes = inMemory
+            case .file(let file, let range):
+                guard let read = file.read(range) else {
+                    throw EmitError(path: path, message: "cannot read back lines kept outside memory")
+                }
+                bytes = read[...]
+            }
+            lines += bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast()
+        }
+        return lines
+    }
+
+    /// Hands the task lines to `body` in order, reading pieces in a file back in blocks; `path`
+    /// names the output in a read-back failure.
+    public func forEachTaskBlock(path: String, _ body: (ArraySlice<UInt8>) throws(EmitError) -> Void) throws(EmitError) {
+        for piece in taskPieces {
+            switch piece {
+            case .bytes(let bytes): try body(bytes)
+            case .file(let file, let range): try file.forEachBlock(in: range, path: path, body)
+            }
+        }
+    }
+
+    /// Bytes of all the lines.
+    public var count: Int { documentLine.count + taskPieces.reduce(0) { $0 + $1.count } }
 }

@@ -67,7 +67,7 @@ public struct SQLiteWriter: RecordWriter {
         case .records(let records):
             guard let document = records.document else { return }
             // Each record's line beside its row: the document's first, then one per task.
-            let lines = records.eachLine
+            let lines = try records.eachLine(path: path)
             try writeDocument(document.document, line: lines[0])
             for (task, line) in zip(document.tasks, lines.dropFirst()) { try writeTask(task, line: line) }
         }

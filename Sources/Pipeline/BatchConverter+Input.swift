@@ -12,12 +12,15 @@ extension BatchConverter {
         var bytes: [UInt8]?
         var sha256: String?
         var failure: FileFailure?
+        /// The file as it was found when read (nil for stdin).
+        var stamp: FileStamp?
 
         var size: Int { bytes?.count ?? 0 }
 
-        init(path: String, bytes: [UInt8]) {
+        init(path: String, bytes: [UInt8], stamp: FileStamp? = nil) {
             self.path = path
             self.bytes = bytes
+            self.stamp = stamp
             sha256 = SHA256.hex(of: bytes)
         }
 
@@ -27,9 +30,10 @@ extension BatchConverter {
         }
 
         static func read(_ path: String) -> Input {
-            switch readFile(path) {
+            var stamp: FileStamp?
+            switch readFile(path, stamp: &stamp) {
             case .success(let bytes):
-                return Input(path: path, bytes: bytes)
+                return Input(path: path, bytes: bytes, stamp: stamp)
             case .failure(let reason):
                 return Input(path: path, failure: FileFailure(
                     path: path, sha256: nil, stage: "read", code: .unreadable, message: "cannot read the file: \(reason)"))
@@ -39,11 +43,19 @@ extension BatchConverter {
         /// The whole file, or the system's reason it could not be read ("Permission denied").
         /// Read into one buffer of the file's size (a file that grows meanwhile is read to its end).
         static func readFile(_ path: String) -> Result<[UInt8], ReadError> {
+            var stamp: FileStamp?
+            return readFile(path, stamp: &stamp)
+        }
+
+        /// The same, with the stamp of a regular file as it was when opened.
+        static func readFile(_ path: String, stamp: inout FileStamp?) -> Result<[UInt8], ReadError> {
             let descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { return .failure(ReadError(errno)) }
             defer { close(descriptor) }
             var info = stat()
-            let size = fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
+            let isRegular = fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+            stamp = isRegular ? FileStamp(info) : nil
+            let size = isRegular ? Int(info.st_size) : 0
             // One byte more than the size, so the end of the file is seen without a second buffer.
             var bytes = [UInt8](repeating: 0, count: max(size + 1, 1 << 12))
             var count = 0

@@ -30,6 +30,13 @@ public enum BatchConverter {
         public var stdinName: String?
         public var csv = CSVWriter.Options()
 
+        /// Where a document's lines past `EncodedRecords.memoryBudget` wait for their turn: the
+        /// new output generation, or the temporary folder when writing to stdout.
+        var spillFolder: String?
+
+        /// Whether a writer takes typed records (CSV, SQLite) besides the encoded lines.
+        var needsTypedRecords: Bool { formats.contains(.csv) || formats.contains(.sqlite) }
+
         public init(
             paths: [String], output: String = "out", jobs: Int = 1, formats: Set<OutputFormat> = [.jsonl],
             force: Bool = false, normalize: NormalizeOptions = NormalizeOptions(), showProgress: Bool = false
@@ -65,6 +72,8 @@ public enum BatchConverter {
         /// What the writers get: records or a failure line; nil for a duplicate or a skipped file.
         var converted: ConvertedFile?
         var tasks = 0
+        /// The file as it was found, for the manifest (nil for stdin and folder problems).
+        var stamp: FileStamp?
         /// The document model as read, as lines of `blocks.jsonl`, when `--blocks` asked for it.
         var blocks: [UInt8] = []
     }
@@ -110,9 +119,13 @@ public enum BatchConverter {
         let previous = options.force || options.writeBlocks ? PreviousRun() : PreviousRun(folder: folder.path)
         let optionsKey = "keep_script=\(options.normalize.keepScript)"
         let generation = try folder.newGeneration()
+        var options = options
+        options.spillFolder = generation
 
         var writers: [any RecordWriter] = [
-            JSONLinesWriter(recordsPath: generation + "/records.jsonl", errorsPath: generation + "/errors.jsonl")
+            JSONLinesWriter(
+                recordsPath: generation + "/records.jsonl", errorsPath: generation + "/errors.jsonl",
+                earlier: previous.isValid(version: ToolVersion.current, options: optionsKey) ? previous.earlierRecords : nil)
         ]
         if options.formats.contains(.tasks) { writers.append(JSONLinesWriter(tasksPath: generation + "/tasks.jsonl")) }
         if options.formats.contains(.csv) { writers.append(CSVWriter(path: generation + "/tasks.csv", options: options.csv)) }
@@ -121,18 +134,31 @@ public enum BatchConverter {
 
         var summary = Summary()
         var entries: [Manifest.Entry] = []
+        var stamps = RunStamps(started: FileStamp.now)
         do throws(EmitError) {
             for index in writers.indices { try writers[index].begin() }
             if options.writeBlocks { blocks = try AtomicFile(destination: generation + "/blocks.jsonl") }
             var progress = Progress(files: selection.files, enabled: options.showProgress)
             var problems = selection.problems[...]
+            // Where the next document's lines start in records.jsonl.
+            var recordsOffset = 0
             func handle(_ outcome: Outcome) throws(EmitError) {
+                var lines: Manifest.Lines?
                 if let converted = outcome.converted {
                     for index in writers.indices { try writers[index].write(converted) }
+                    if case .records(let records) = converted {
+                        let count = records.count
+                        lines = Manifest.Lines(range: recordsOffset..<recordsOffset + count, tasksStart: recordsOffset + records.documentLine.count)
+                        recordsOffset += count
+                    }
                 }
                 try blocks?.write(outcome.blocks)
                 summary.count(outcome)
-                if let entry = Manifest.Entry(outcome) { entries.append(entry) }
+                if var entry = Manifest.Entry(outcome) {
+                    entry.lines = lines
+                    entries.append(entry)
+                }
+                if let stamp = outcome.stamp { stamps.files[outcome.path] = stamp }
                 progress.advance(bytes: outcome.bytes, failed: outcome.status == .failed)
             }
             let reusable = previous.isValid(version: ToolVersion.current, options: optionsKey)
@@ -150,6 +176,10 @@ public enum BatchConverter {
             progress.finish()
             for index in writers.indices { try writers[index].finish() }
             try blocks?.commit()
+            stamps.records = FileStamp(path: generation + "/records.jsonl")
+            let stampsFile = try AtomicFile(destination: generation + "/" + RunStamps.fileName)
+            try stampsFile.write(JSONSerializer.serialize(stamps.json) + "\n")
+            try stampsFile.commit()
             let manifest = Manifest(version: ToolVersion.current, options: optionsKey, entries: entries)
             let file = try AtomicFile(destination: generation + "/manifest.json")
             try file.write(JSONSerializer.serialize(manifest.json) + "\n")
@@ -167,6 +197,8 @@ public enum BatchConverter {
 
     /// `-o -`: records to stdout as they come (in input order), failures to stderr.
     static func stream(_ selection: InputFiles.Selection, options: Options, stdin: Input?) throws(Failure) -> Summary {
+        var options = options
+        options.spillFolder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var summary = Summary()
         for problem in selection.problems {
             summary.count(Outcome(problem))
@@ -180,7 +212,8 @@ public enum BatchConverter {
                 summary.count(outcome)
                 switch outcome.converted {
                 case .records(let records):
-                    try StandardStreams.output(options.formats.contains(.tasks) ? records.taskLines : records.lines)
+                    if !options.formats.contains(.tasks) { try StandardStreams.output(records.documentLine) }
+                    try Self.output(records)
                 case .failure(let failure):
                     var line = JSONBytes()
                     RecordEncoder.write(failure, into: &line)
@@ -195,9 +228,30 @@ public enum BatchConverter {
         return summary
     }
 
+    /// A document's task lines to stdout, spilled pieces read back in blocks.
+    static func output(_ records: EncodedRecords) throws(StandardStreams.Failure) {
+        var failure: StandardStreams.Failure?
+        do {
+            try records.forEachTaskBlock(path: "standard output") { block throws(EmitError) in
+                do throws(StandardStreams.Failure) {
+                    try StandardStreams.output(block)
+                } catch {
+                    failure = error
+                    throw EmitError(path: "standard output", message: error.description)
+                }
+            }
+        } catch {
+            throw failure ?? StandardStreams.Failure(description: error.description)
+        }
+    }
+
     /// Converts files on `jobs` threads, handing outcomes over in input order. Each worker
     /// reads, hashes, converts and encodes a file; the calling thread only writes. A file with
     /// the bytes of an earlier one is a duplicate and costs only its hash.
+    ///
+    /// `reuse(path, sha256)` gives what the last run made of a file, if it can be kept: asked
+    /// first with no hash (a file whose stamp shows it unchanged is then not even read), then
+    /// with the hash of the bytes read.
     ///
     /// Duplicates are decided in input order by the caller's thread (the first path with the
     /// bytes is the original, whatever order the workers hashed in). A worker skips converting
@@ -205,22 +259,30 @@ public enum BatchConverter {
     /// was hashed (both in flight at once) is converted needlessly and then reported as a
     /// duplicate all the same.
     static func forEachOutcome<E: Error>(
-        _ files: [String], options: Options, stdin: Input?, reuse: @escaping @Sendable (String, String) -> Outcome?,
+        _ files: [String], options: Options, stdin: Input?, reuse: @escaping @Sendable (String, String?) -> Outcome?,
         handle: (Outcome) throws(E) -> Void
     ) throws(E) {
         let copies = FirstCopies()
-        // CSV and SQLite take typed records: a kept document is converted again for them.
-        let typedRecords = options.formats.contains(.csv) || options.formats.contains(.sqlite)
         var firstPathBySHA: [String: String] = [:]
         try OrderedWork<Outcome>.run(count: files.count, workers: options.jobs, window: options.jobs * 4) { index in
+            // CSV and SQLite take typed records: a kept document is converted again for them,
+            // so it has to be read.
+            if stdin == nil, !options.needsTypedRecords, let kept = reuse(files[index], nil), let sha = kept.sha256 {
+                if copies.isLaterCopy(sha, index: index) {
+                    return Outcome(path: kept.path, sha256: sha, bytes: kept.bytes, status: .duplicate(of: ""), stamp: kept.stamp)
+                }
+                return kept
+            }
             let input = stdin ?? Input.read(files[index])
             guard let sha = input.sha256 else { return Outcome(input.failure!) }
             if copies.isLaterCopy(sha, index: index) {
-                return Outcome(path: input.path, sha256: sha, bytes: input.size, status: .duplicate(of: ""))
+                return Outcome(path: input.path, sha256: sha, bytes: input.size, status: .duplicate(of: ""), stamp: input.stamp)
             }
             guard var kept = reuse(input.path, sha) else { return convert(input, options: options) }
             kept.bytes = input.size
-            if typedRecords, case .records(var records) = kept.converted,
+            kept.stamp = input.stamp
+            // CSV and SQLite take typed records: a kept document is converted again for them.
+            if options.needsTypedRecords, case .records(var records) = kept.converted,
                 case .records(let fresh) = convert(input, options: options).converted
             {
                 records.document = fresh.document
@@ -253,25 +315,38 @@ public enum BatchConverter {
         }
     }
 
-    static func convert(_ input: Input, options: Options) -> Outcome {
-        guard let bytes = input.bytes, let sha = input.sha256 else {
+    /// Reads, normalizes and encodes one file. The file's bytes are let go once they are decoded
+    /// and the typed records once they are encoded (unless CSV or SQLite asks for them), so one
+    /// large document is never held as bytes, model, records and lines all at once.
+    static func convert(_ input: consuming Input, options: Options) -> Outcome {
+        guard var bytes = input.bytes.take(), let sha = input.sha256 else {
             return Outcome(input.failure!)
         }
-        switch FileConverter.read(bytes: bytes, path: input.path, sha256: sha) {
+        let path = input.path
+        let stamp = input.stamp
+        let size = bytes.count
+        let result = FileConverter.read(bytes: bytes, path: path, sha256: sha)
+        bytes = []
+        switch consume result {
         case .success(let read):
             let document = DocumentNormalizer.normalize(read.source, info: read.info, options: options.normalize)
-            if document.tasks.isEmpty, let reason = NonDocument.reason(path: input.path, source: read.source) {
-                return Outcome(path: input.path, sha256: sha, bytes: bytes.count, status: .skipped(reason: reason))
+            if document.tasks.isEmpty, let reason = NonDocument.reason(path: path, source: read.source) {
+                return Outcome(path: path, sha256: sha, bytes: size, status: .skipped(reason: reason), stamp: stamp)
             }
             var blocks: [UInt8] = []
             if options.writeBlocks {
                 for block in BlockEncoder.encode(read.source, docID: read.info.docID) { blocks += JSONSerializer.line(block) }
             }
+            _ = consume read  // the model as read goes before the records are encoded
+            let tasks = document.tasks.count
             return Outcome(
-                path: input.path, sha256: sha, bytes: bytes.count, status: .converted,
-                converted: .records(EncodedRecords(document)), tasks: document.tasks.count, blocks: blocks)
+                path: path, sha256: sha, bytes: size, status: .converted,
+                converted: .records(EncodedRecords(consume document, keepingTyped: options.needsTypedRecords, spillFolder: options.spillFolder)),
+                tasks: tasks, stamp: stamp, blocks: blocks)
         case .failure(let failure):
-            return Outcome(failure, bytes: bytes.count)
+            var outcome = Outcome(failure, bytes: size)
+            outcome.stamp = stamp
+            return outcome
         }
     }
 }

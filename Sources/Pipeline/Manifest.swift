@@ -5,6 +5,27 @@ import Emit
 /// `converted`, `failed`, `duplicate` (with `same_as`, the earlier path with the same bytes)
 /// or `skipped` (with `reason`).
 struct Manifest: Hashable, Sendable {
+    /// Where a document's lines lie in records.jsonl: `[start, tasks_start, end]` in the file.
+    struct Lines: Hashable, Sendable {
+        var range: Range<Int>
+        /// Just past the document line.
+        var tasksStart: Int
+
+        var json: JSONValue { .array([range.lowerBound, tasksStart, range.upperBound].map { .number(String($0)) }) }
+
+        init(range: Range<Int>, tasksStart: Int) {
+            self.range = range
+            self.tasksStart = tasksStart
+        }
+
+        init?(json: JSONValue?) {
+            guard let numbers = json?.arrayValue?.compactMap({ $0.scalarText.flatMap { Int($0) } }), numbers.count == 3,
+                numbers[0] <= numbers[1], numbers[1] <= numbers[2]
+            else { return nil }
+            self.init(range: numbers[0]..<numbers[2], tasksStart: numbers[1])
+        }
+    }
+
     struct Entry: Hashable, Sendable {
         enum Status: Hashable, Sendable {
             case converted, failed
@@ -16,6 +37,8 @@ struct Manifest: Hashable, Sendable {
         var sha256: String
         var status: Status
         var tasks: Int
+        /// For a converted file.
+        var lines: Lines?
 
         var converted: Bool { status == .converted }
     }
@@ -38,6 +61,7 @@ struct Manifest: Hashable, Sendable {
                 case .skipped(let reason): fields += [("status", .string("skipped")), ("reason", .string(reason))]
                 }
                 fields.append(("tasks", .number(String(entry.tasks))))
+                if let lines = entry.lines { fields.append(("lines", lines.json)) }
                 return .object(fields)
             })),
         ])
@@ -65,7 +89,9 @@ struct Manifest: Hashable, Sendable {
                 case "skipped": .skipped(reason: file["reason"]?.stringValue ?? "")
                 default: .failed
                 }
-            return Entry(path: path, sha256: sha256, status: status, tasks: Int(file["tasks"]?.scalarText ?? "") ?? 0)
+            return Entry(
+                path: path, sha256: sha256, status: status, tasks: Int(file["tasks"]?.scalarText ?? "") ?? 0,
+                lines: Lines(json: file["lines"]))
         }
     }
 }
@@ -81,6 +107,6 @@ extension Manifest.Entry {
             case .duplicate(let first): .duplicate(of: first)
             case .skipped(let reason): .skipped(reason: reason)
             }
-        self.init(path: outcome.path, sha256: sha, status: status, tasks: outcome.tasks)
+        self.init(path: outcome.path, sha256: sha, status: status, tasks: outcome.tasks, lines: nil)
     }
 }

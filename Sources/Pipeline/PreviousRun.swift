@@ -7,21 +7,25 @@ import Emit
 import PlanModel
 
 /// What the last run left in the output folder: its manifest, where each document's lines lie
-/// in its records.jsonl, its failures by path. An incremental run keeps what still matches, by
-/// copying those lines as they are: the old records are indexed by a scan for the line
-/// prefixes the encoder writes, never parsed.
+/// in its records.jsonl, its failures by path. An incremental run keeps what still matches by
+/// copying those lines as they are, never parsing them. Where they lie comes from the manifest
+/// when records.jsonl is the file that run wrote (its stamp); otherwise the file is read once and
+/// indexed by a scan for the line prefixes the encoder writes.
 struct PreviousRun: Sendable {
     private var manifest: Manifest?
+    private var stamps: RunStamps?
     private var entriesByPath: [String: Manifest.Entry] = [:]
-    /// The old records.jsonl, whole; kept documents are slices of it.
-    private var records: [UInt8] = []
+    /// The old records.jsonl, open; kept documents are ranges of it, read when written.
+    private var records: BackingFile?
+    /// Its path inside its generation, for a run that keeps all of it.
+    private var recordsPath: String?
     private var documentsByID: [String: KeptDocument] = [:]
     private var failuresByPath: [String: FileFailure] = [:]
 
     /// Where one document's lines lie in the old records.jsonl.
     struct KeptDocument: Sendable {
         var lines: Range<Int>
-        /// Where its task lines start (just past the document line).
+        /// Where its task lines start (just past the document line), from `lines.lowerBound`.
         var tasksStart: Int
         /// The document line and its task lines.
         var lineCount: Int
@@ -37,9 +41,27 @@ struct PreviousRun: Sendable {
         else { return }
         self.manifest = manifest
         for entry in manifest.entries { entriesByPath[entry.path] = entry }
-        if case .success(let bytes) = BatchConverter.Input.readFile(folder + "/records.jsonl") {
-            records = bytes
-            documentsByID = Self.index(bytes)
+        if case .success(let bytes) = BatchConverter.Input.readFile(folder + "/" + OutputFolder.currentName + "/" + RunStamps.fileName),
+            let json = try? JSONParser.parse(bytes: bytes)
+        {
+            stamps = RunStamps(json: json)
+        }
+        recordsPath = realpath(folder + "/records.jsonl", nil).map { pointer in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        }
+        if let recordsPath, let file = BackingFile(reading: recordsPath) {
+            records = file
+            if let recorded = stamps?.records, let current = FileStamp(path: recordsPath), current.hasSameContent(as: recorded) {
+                for entry in manifest.entries where entry.converted {
+                    guard let lines = entry.lines else { continue }
+                    documentsByID[String(entry.sha256.prefix(16))] = KeptDocument(
+                        lines: lines.range, tasksStart: lines.tasksStart - lines.range.lowerBound, lineCount: entry.tasks + 1,
+                        isWhole: true)
+                }
+            } else if case .success(let bytes) = BatchConverter.Input.readFile(recordsPath) {
+                documentsByID = Self.index(bytes)
+            }
         }
         if case .success(let bytes) = BatchConverter.Input.readFile(folder + "/errors.jsonl") {
             for line in bytes.split(separator: 0x0A) {
@@ -110,38 +132,64 @@ struct PreviousRun: Sendable {
         line.count >= prefix.count && prefix.withUnsafeBufferPointer { memcmp(line.baseAddress!, $0.baseAddress!, prefix.count) == 0 }
     }
 
+    /// The old records.jsonl, for a writer that finds this run's lines to be all of it.
+    var earlierRecords: JSONLinesWriter.Earlier? {
+        guard let recordsPath, let records else { return nil }
+        return JSONLinesWriter.Earlier(path: recordsPath, file: records)
+    }
+
     func isValid(version: String, options: String) -> Bool {
         manifest?.version == version && manifest?.options == options
     }
 
     /// The kept outcome of a file whose path and bytes are unchanged, if the last run has it whole.
     /// Duplicates and skipped files are never kept: whether a file is a copy depends on the
-    /// other inputs of this run, so it is decided again each time.
-    func outcome(path: String, sha256: String) -> BatchConverter.Outcome? {
-        guard let entry = entriesByPath[path], entry.sha256 == sha256 else { return nil }
+    /// other inputs of this run, so it is decided again each time. Without `sha256`, the file
+    /// is taken as unchanged only if its stamp says so (`FileStamp.isUnchanged`); it is not read.
+    func outcome(path: String, sha256: String?) -> BatchConverter.Outcome? {
+        guard let entry = entriesByPath[path] else { return nil }
+        var stamp: FileStamp?
+        if let sha256 {
+            guard entry.sha256 == sha256 else { return nil }
+        } else {
+            guard let stamps, let recorded = stamps.files[path], let current = FileStamp(path: path),
+                current.isUnchanged(since: recorded, runStarted: stamps.started)
+            else { return nil }
+            stamp = current
+        }
+        let sha256 = entry.sha256
+        var outcome = kept(entry, path: path, sha256: sha256)
+        outcome?.stamp = stamp
+        outcome?.bytes = stamp?.size ?? 0
+        return outcome
+    }
+
+    private func kept(_ entry: Manifest.Entry, path: String, sha256: String) -> BatchConverter.Outcome? {
         switch entry.status {
         case .duplicate, .skipped: return nil
         case .converted, .failed: break
         }
         if entry.converted {
             let docID = String(sha256.prefix(16))
-            guard let kept = documentsByID[docID], kept.isWhole, kept.lineCount == entry.tasks + 1,
-                documentLine(kept, docID: docID, hasPath: path)
+            guard let records, let kept = documentsByID[docID], kept.isWhole, kept.lineCount == entry.tasks + 1,
+                let documentLine = records.read(kept.lines.lowerBound..<kept.lines.lowerBound + kept.tasksStart),
+                Self.isDocumentLine(documentLine, docID: docID, path: path)
             else { return nil }
-            let lines = EncodedRecords(lines: records[kept.lines], tasksStart: kept.tasksStart, document: nil)
+            let lines = EncodedRecords(
+                documentLine: documentLine[...],
+                taskPieces: [.file(records, kept.lines.lowerBound + kept.tasksStart..<kept.lines.upperBound)],
+                document: nil, earlierRange: kept.lines)
             return BatchConverter.Outcome(path: path, sha256: sha256, status: .reused, converted: .records(lines), tasks: entry.tasks)
         }
         guard let failure = failuresByPath[path] else { return nil }
         return BatchConverter.Outcome(path: path, sha256: sha256, status: .failed, converted: .failure(failure))
     }
 
-    /// Whether the document line is this document's and its `source.path` is `path`.
-    private func documentLine(_ kept: KeptDocument, docID: String, hasPath path: String) -> Bool {
+    /// Whether `line` is this document's line, with `source.path` `path`, whole.
+    private static func isDocumentLine(_ line: [UInt8], docID: String, path: String) -> Bool {
         var expected = JSONBytes()
         RecordEncoder.writeDocumentLineStart(docID: docID, path: path, into: &expected)
         expected.byte(UInt8(ascii: ","))
-        let start = kept.lines.lowerBound
-        guard start + expected.bytes.count <= kept.lines.upperBound else { return false }
-        return records[start..<start + expected.bytes.count].elementsEqual(expected.bytes)
+        return line.count > expected.bytes.count && line.starts(with: expected.bytes) && line.suffix(2).elementsEqual([UInt8(ascii: "}"), 0x0A])
     }
 }

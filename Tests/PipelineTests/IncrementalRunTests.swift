@@ -67,4 +67,37 @@ import Testing
         try CLI.run(["convert", "in", "-o", "forced", "--force", "--quiet"], in: folder)
         #expect(Shell.outputs(folder + "/out") == Shell.outputs(folder + "/forced"))
     }
+
+    static func inode(_ path: String) throws -> Int? {
+        try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+    }
+
+    /// Inputs written long before the run: the next run takes them as unchanged from their
+    /// stamps (size, times, inode) without reading them, and with nothing changed the records
+    /// file is the last run's, not written again.
+    @Test func nothingChangedKeepsTheRecordsFileAsItWas() throws {
+        let folder = try workspace()
+        try Shell.run("touch -d '2020-01-01 00:00' in/*.txt", in: folder)
+        try CLI.run(["convert", "in", "-o", "out", "--quiet"], in: folder)
+        let first = try Self.inode(folder + "/out/records.jsonl")
+        let second = try CLI.run(["convert", "in", "-o", "out"], in: folder)
+        #expect(second.stderr.contains("3 file(s): 0 converted, 3 unchanged, 0 failed"))
+        #expect(try Self.inode(folder + "/out/records.jsonl") == first)
+        try CLI.run(["convert", "in", "-o", "forced", "--force", "--quiet"], in: folder)
+        #expect(Shell.outputs(folder + "/out") == Shell.outputs(folder + "/forced"))
+    }
+
+    /// A file rewritten with the same size and its old modification time put back is still seen
+    /// as changed (the change time the system keeps has moved) and converted again.
+    @Test func aRewriteThatKeepsSizeAndTimeIsStillConverted() throws {
+        let folder = try workspace()
+        try Shell.run("touch -d '2020-01-01 00:00' in/*.txt", in: folder)
+        try CLI.run(["convert", "in", "-o", "out", "--quiet"], in: folder)
+        try Shell.run("sed -i 's/2023年/2024年/' in/b.txt && touch -d '2020-01-01 00:00' in/b.txt", in: folder)
+        let second = try CLI.run(["convert", "in", "-o", "out"], in: folder)
+        #expect(second.stderr.contains("3 file(s): 1 converted, 2 unchanged, 0 failed"))
+        #expect(try Self.documentLines(folder + "/out/records.jsonl", of: "in/b.txt").first?.contains("2024年") == true)
+        try CLI.run(["convert", "in", "-o", "forced", "--force", "--quiet"], in: folder)
+        #expect(Shell.outputs(folder + "/out") == Shell.outputs(folder + "/forced"))
+    }
 }
