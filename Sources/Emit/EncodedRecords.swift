@@ -52,51 +52,13 @@ public struct EncodedRecords: Sendable {
         _ document: consuming NormalizedDocument, keepingTyped: Bool = true, spillFolder: String? = nil,
         memoryBudget: Int = EncodedRecords.memoryBudget
     ) {
-        var json = JSONBytes(capacity: 4096)
-        RecordEncoder.write(document.document, into: &json)
-        json.byte(0x0A)
-        let documentLine = json.bytes[...]
-        var pieces: [Piece] = []
-        var spill: BackingFile?
-        var inMemory = 0
-        var spillFolder = keepingTyped ? nil : spillFolder
-        func add(_ piece: ArraySlice<UInt8>) {
-            if inMemory + piece.count > memoryBudget, let folder = spillFolder {
-                if spill == nil { spill = BackingFile(spillingIn: folder) }
-                if let spill, let range = spill.append(piece) {
-                    pieces.append(.file(spill, range))
-                    return
-                }
-                spillFolder = nil  // the folder takes no more: keep the rest in memory
-            }
-            inMemory += piece.count
-            pieces.append(.bytes(piece))
-        }
-
-        json = JSONBytes(capacity: min(Self.pieceSize, 2048 * document.tasks.count) + Self.pieceSlack)
-        if keepingTyped {
-            for task in document.tasks { Self.append(task, to: &json, whenFull: add) }
-        } else {
-            // Each task is let go once encoded: taken from the end of a reversed copy.
-            var tasks = document.tasks
-            document.tasks = []
-            tasks.reverse()
-            while let task = tasks.popLast() { Self.append(task, to: &json, whenFull: add) }
-        }
-        if !json.bytes.isEmpty { add(json.bytes[...]) }
-        self.init(documentLine: documentLine, taskPieces: pieces, document: keepingTyped ? document : nil)
-    }
-
-    /// Room past `pieceSize` for the line that fills a piece, so it rarely grows by copying.
-    private static let pieceSlack = 64 << 10
-
-    private static func append(_ task: TaskRecord, to json: inout JSONBytes, whenFull add: (ArraySlice<UInt8>) -> Void) {
-        RecordEncoder.write(task, into: &json)
-        json.byte(0x0A)
-        if json.bytes.count >= Self.pieceSize {
-            add(json.bytes[...])
-            json = JSONBytes(capacity: Self.pieceSize + Self.pieceSlack)
-        }
+        var builder = Builder(keepingTyped: keepingTyped, spillFolder: spillFolder, memoryBudget: memoryBudget)
+        // Each task is let go once encoded: taken from the end of a reversed copy.
+        var tasks = document.tasks
+        document.tasks = []
+        tasks.reverse()
+        while let task = tasks.popLast() { builder.add(task) }
+        self = builder.finish(document.document)
     }
 
     /// Each line without its line feed: the document's first, then the tasks' (those in a file

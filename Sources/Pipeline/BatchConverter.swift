@@ -316,7 +316,7 @@ public enum BatchConverter {
     }
 
     /// Reads, normalizes and encodes one file. The file's bytes are let go once they are decoded
-    /// and the typed records once they are encoded (unless CSV or SQLite asks for them), so one
+    /// and each task record once it is encoded (unless CSV or SQLite asks for them), so one
     /// large document is never held as bytes, model, records and lines all at once.
     static func convert(_ input: consuming Input, options: Options) -> Outcome {
         guard var bytes = input.bytes.take(), let sha = input.sha256 else {
@@ -327,21 +327,21 @@ public enum BatchConverter {
         let size = bytes.count
         let result = FileConverter.read(bytes: bytes, path: path, sha256: sha)
         bytes = []
-        switch consume result {
+        switch result {
         case .success(let read):
-            let document = DocumentNormalizer.normalize(read.source, info: read.info, options: options.normalize)
-            if document.tasks.isEmpty, let reason = NonDocument.reason(path: path, source: read.source) {
+            // Each task record is encoded as it is made and let go, unless CSV or SQLite asks for them.
+            var lines = EncodedRecords.Builder(keepingTyped: options.needsTypedRecords, spillFolder: options.spillFolder)
+            let document = DocumentNormalizer.normalize(read.source, info: read.info, options: options.normalize) { lines.add($0) }
+            if lines.taskCount == 0, let reason = NonDocument.reason(path: path, source: read.source) {
                 return Outcome(path: path, sha256: sha, bytes: size, status: .skipped(reason: reason), stamp: stamp)
             }
             var blocks: [UInt8] = []
             if options.writeBlocks {
                 for block in BlockEncoder.encode(read.source, docID: read.info.docID) { blocks += JSONSerializer.line(block) }
             }
-            _ = consume read  // the model as read goes before the records are encoded
-            let tasks = document.tasks.count
+            let tasks = lines.taskCount
             return Outcome(
-                path: path, sha256: sha, bytes: size, status: .converted,
-                converted: .records(EncodedRecords(consume document, keepingTyped: options.needsTypedRecords, spillFolder: options.spillFolder)),
+                path: path, sha256: sha, bytes: size, status: .converted, converted: .records(lines.finish(document)),
                 tasks: tasks, stamp: stamp, blocks: blocks)
         case .failure(let failure):
             var outcome = Outcome(failure, bytes: size)

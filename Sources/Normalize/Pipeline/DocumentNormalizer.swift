@@ -17,6 +17,18 @@ public enum DocumentNormalizer {
     public static func normalize(_ source: SourceDocument, info: SourceInfo, options: NormalizeOptions = NormalizeOptions())
         -> NormalizedDocument
     {
+        var tasks: [TaskRecord] = []
+        let record = normalize(source, info: info, options: options) { tasks.append($0) }
+        return NormalizedDocument(document: record, tasks: tasks)
+    }
+
+    /// The same, handing each task record to `eachTask` as it is made, in order, instead of
+    /// holding them all (a large document's records can be encoded and let go one by one); the
+    /// document record, which sums them up, comes back at the end.
+    public static func normalize(
+        _ source: SourceDocument, info: SourceInfo, options: NormalizeOptions = NormalizeOptions(),
+        eachTask: (consuming TaskRecord) -> Void
+    ) -> DocumentRecord {
         let (document, repairs) = TextRepairStage.apply(to: source)
         var warnings = source.diagnostics
 
@@ -78,13 +90,12 @@ public enum DocumentNormalizer {
         }
 
         let year = Self.year(title: facts.title, columns: columns, document: document, facts: facts)
-        var tasks: [TaskRecord] = []
         var ids = TaskIDAllocator()
         for (index, draft) in drafts.enumerated() {
             var task = TaskRecordAssembler.assemble(draft, seq: index + 1, info: info, year: year)
             task.id = ids.id(for: info.docID + "/" + draft.path.map { $0.isEmpty ? "_" : $0 }.joined(separator: "/"))
             task.original = TaskOriginal(printed: printedDrafts[index].text, converted: drafts[index].text)
-            tasks.append(task)
+            eachTask(task)
         }
 
         for node in sections {
@@ -95,7 +106,7 @@ public enum DocumentNormalizer {
                     line: node.line))
             }
         }
-        if tasks.isEmpty {
+        if drafts.isEmpty {
             warnings.append(Diagnostic(.noPlanContent, Self.whyNoTasks(document: document, outline: outlineBuilder)))
         }
 
@@ -106,7 +117,7 @@ public enum DocumentNormalizer {
             columns: columns,
             sections: sections.map { SectionSummary(path: $0.path, declared: $0.declared, found: $0.found, line: $0.line) },
             repairs: repairs, warnings: warnings)
-        return NormalizedDocument(document: record, tasks: tasks)
+        return record
     }
 
     /// The year the plan is about: printed in its title, else in its column headers
