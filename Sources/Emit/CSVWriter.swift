@@ -20,10 +20,44 @@ public struct CSVWriter: RecordWriter {
     let options: Options
     private var file: AtomicFile?
 
-    public static let columns = [
-        "id", "doc_id", "seq", "number", "section", "title", "target", "measures", "milestones", "milestone_refs",
-        "leaders", "lead_units", "support_units", "quantities", "doc_title", "doc_number", "year", "path", "line_start", "line_end",
+    /// A column: its header and its cell for a task of a document.
+    struct Column: Sendable {
+        var name: String
+        var cell: @Sendable (TaskRecord, DocumentRecord) -> String
+    }
+
+    /// The columns, in order: each one's header beside its value, so a column is one edit.
+    static let table: [Column] = [
+        Column(name: "id") { task, _ in task.id },
+        Column(name: "doc_id") { task, _ in task.docID },
+        Column(name: "seq") { task, _ in String(task.seq) },
+        Column(name: "number") { task, _ in task.number ?? "" },
+        Column(name: "section") { task, _ in
+            task.section.map { ref in [ref.marker, ref.title].filter { !$0.isEmpty }.joined(separator: " ") }.joined(separator: " > ")
+        },
+        Column(name: "title") { task, _ in task.title },
+        Column(name: "target") { task, _ in task.target ?? "" },
+        Column(name: "measures") { task, _ in task.measures ?? "" },
+        Column(name: "milestones") { task, _ in task.milestones.map(\.text).joined(separator: "\n") },
+        Column(name: "milestone_refs") { task, _ in task.milestones.map { $0.when?.ref ?? "" }.joined(separator: "\n") },
+        Column(name: "leaders") { task, _ in task.leaders.joined(separator: "、") },
+        Column(name: "lead_units") { task, _ in task.leadUnits.joined(separator: "、") },
+        Column(name: "support_units") { task, _ in task.supportUnits.joined(separator: "、") },
+        Column(name: "quantities") { task, _ in
+            var quantities = JSONBytes()
+            RecordEncoder.write(task.quantities, into: &quantities)
+            return String(decoding: quantities.bytes, as: UTF8.self)
+        },
+        Column(name: "doc_title") { _, document in document.title ?? "" },
+        Column(name: "doc_number") { _, document in document.docNumber ?? "" },
+        Column(name: "year") { _, document in document.year.map(String.init) ?? "" },
+        Column(name: "path") { task, _ in task.source.path },
+        Column(name: "line_start") { task, _ in String(task.source.span.lineStart) },
+        Column(name: "line_end") { task, _ in String(task.source.span.lineEnd) },
     ]
+
+    /// The header row's names.
+    public static var columns: [String] { table.map(\.name) }
 
     public init(path: String, options: Options = Options()) {
         self.path = path
@@ -49,22 +83,9 @@ public struct CSVWriter: RecordWriter {
         file = nil
     }
 
-    /// One cell per `columns` entry, in that order.
+    /// One cell per column, in order.
     static func row(task: TaskRecord, document: DocumentRecord) -> [String] {
-        let section = task.section.map { ref in
-            [ref.marker, ref.title].filter { !$0.isEmpty }.joined(separator: " ")
-        }.joined(separator: " > ")
-        var quantities = JSONBytes()
-        RecordEncoder.write(task.quantities, into: &quantities)
-        return [
-            task.id, task.docID, String(task.seq), task.number ?? "", section, task.title, task.target ?? "", task.measures ?? "",
-            task.milestones.map(\.text).joined(separator: "\n"),
-            task.milestones.map { $0.when?.ref ?? "" }.joined(separator: "\n"),
-            task.leaders.joined(separator: "、"), task.leadUnits.joined(separator: "、"), task.supportUnits.joined(separator: "、"),
-            String(decoding: quantities.bytes, as: UTF8.self),
-            document.title ?? "", document.docNumber ?? "", document.year.map(String.init) ?? "",
-            task.source.path, String(task.source.span.lineStart), String(task.source.span.lineEnd),
-        ]
+        table.map { $0.cell(task, document) }
     }
 
     /// `\` → `\\`, line feed → `\n`, carriage return → `\r`: reversible, one physical line.

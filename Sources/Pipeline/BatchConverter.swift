@@ -329,15 +329,17 @@ public enum BatchConverter {
         bytes = []
         switch result {
         case .success(let read):
-            // Each task record is encoded as it is made and let go, unless CSV or SQLite asks for them.
-            var lines = EncodedRecords.Builder(keepingTyped: options.needsTypedRecords, spillFolder: options.spillFolder)
-            let document = DocumentNormalizer.normalize(read.source, info: read.info, options: options.normalize) { lines.add($0) }
-            if lines.taskCount == 0, let reason = NonDocument.reason(path: path, source: read.source) {
-                return Outcome(path: path, sha256: sha, bytes: size, status: .skipped(reason: reason), stamp: stamp)
-            }
+            // What needs the model as read is taken first: the model need not outlive normalizing.
+            let notADocument = NonDocument.reason(path: path, source: read.source)
             var blocks: [UInt8] = []
             if options.writeBlocks {
                 for block in BlockEncoder.encode(read.source, docID: read.info.docID) { blocks += JSONSerializer.line(block) }
+            }
+            // Each task record is encoded as it is made and let go, unless CSV or SQLite asks for them.
+            var lines = EncodedRecords.Builder(keepingTyped: options.needsTypedRecords, spillFolder: options.spillFolder)
+            let document = DocumentNormalizer.normalize(read.source, info: read.info, options: options.normalize) { lines.add($0) }
+            if lines.taskCount == 0, let reason = notADocument {
+                return Outcome(path: path, sha256: sha, bytes: size, status: .skipped(reason: reason), stamp: stamp)
             }
             let tasks = lines.taskCount
             return Outcome(

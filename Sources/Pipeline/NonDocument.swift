@@ -16,11 +16,19 @@ enum NonDocument {
         if let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
             return "a .\(name[name.index(after: dot)...]) file with no plan content; skipped"
         }
-        let texts = source.paragraphs.map(\.text) + source.tables.flatMap { ($0.headerRows + $0.rows).flatMap(\.cells).map(\.text) }
-        if !texts.contains(where: { $0.unicodeScalars.contains(where: isHan) }) {
-            return "no Chinese text: not a plan document; skipped"
+        if hasHan(source) { return nil }
+        return "no Chinese text: not a plan document; skipped"
+    }
+
+    /// Whether any paragraph or cell holds a Chinese character; stops at the first.
+    static func hasHan(_ source: SourceDocument) -> Bool {
+        for paragraph in source.paragraphs where paragraph.text.unicodeScalars.contains(where: isHan) { return true }
+        for table in source.tables {
+            for row in table.headerRows + table.rows where row.cells.contains(where: { $0.text.unicodeScalars.contains(where: isHan) }) {
+                return true
+            }
         }
-        return nil
+        return false
     }
 
     static func isHan(_ scalar: Unicode.Scalar) -> Bool {
