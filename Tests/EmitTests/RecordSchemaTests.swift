@@ -62,6 +62,28 @@ import Testing
         ])
     }
 
+    /// A field added to `TaskRecord` or `DocumentRecord` and forgotten by the encoder fails here:
+    /// every stored property has its key (`leadUnits` → `lead_units`, `docID` → `doc_id`).
+    @Test func everyStoredFieldIsEncoded() throws {
+        func key(_ property: String) -> String {
+            var key = ""
+            for character in property.replacing("ID", with: "Id") {
+                if character.isUppercase { key += "_" + character.lowercased() } else { key.append(character) }
+            }
+            return key
+        }
+        let taskKeys = Set(try #require(RecordEncoder.encode(Self.task).objectValue).map(\.0))
+        for child in Mirror(reflecting: Self.task).children {
+            let name = try #require(child.label)
+            #expect(taskKeys.contains(key(name)), "TaskRecord.\(name) is not in the task line")
+        }
+        let documentKeys = Set(try #require(RecordEncoder.encode(Self.document).objectValue).map(\.0))
+        for child in Mirror(reflecting: Self.document).children {
+            let name = try #require(child.label)
+            #expect(documentKeys.contains(key(name)), "DocumentRecord.\(name) is not in the document line")
+        }
+    }
+
     @Test func quantitiesAreExactDecimalsWithOptionalKeysLeftOut() {
         let quantity = Quantity(
             text: "50-100亿元", min: ExactDecimal("5000000000"), max: ExactDecimal("10000000000"), unit: "元",
