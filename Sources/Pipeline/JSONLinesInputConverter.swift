@@ -27,8 +27,9 @@ public enum JSONLinesInputConverter {
 
     /// What one input line became.
     public struct Outcome: Hashable, Sendable {
-        /// The document record then its tasks, or a single error record.
-        public var records: [JSONValue]
+        /// The document record then its tasks, or a single error record: JSON Lines, each line
+        /// ending in a line feed, encoded as `records.jsonl` encodes them.
+        public var lines: [UInt8]
         public var failed: Bool
         public var tasks: Int
     }
@@ -55,13 +56,8 @@ public enum JSONLinesInputConverter {
             summary.documents += 1
             summary.tasks += outcome.tasks
             if outcome.failed { summary.failed += 1 } else { summary.converted += 1 }
-            var text = ""
-            for record in outcome.records {
-                JSONSerializer.write(record, into: &text)
-                text += "\n"
-            }
             do {
-                try output.write(contentsOf: Data(text.utf8))
+                try output.write(contentsOf: outcome.lines)
             } catch {
                 throw Failure(description: "stdout: error: cannot write the records: \(reason(error))")
             }
@@ -104,9 +100,13 @@ public enum JSONLinesInputConverter {
         }
         switch FileConverter.convert(bytes: [UInt8](data), path: path, options: options) {
         case .success(let document):
-            return Outcome(records: RecordEncoder.encode(document), failed: false, tasks: document.tasks.count)
+            let tasks = document.tasks.count
+            let records = EncodedRecords(document, keepingTyped: false)
+            var lines = Array(records.documentLine)
+            for case .bytes(let piece) in records.taskPieces { lines += piece }
+            return Outcome(lines: lines, failed: false, tasks: tasks)
         case .failure(let failure):
-            return Outcome(records: [errorRecord(failure)], failed: true, tasks: 0)
+            return Outcome(lines: JSONSerializer.line(errorRecord(failure)), failed: true, tasks: 0)
         }
     }
 
@@ -127,6 +127,6 @@ public enum JSONLinesInputConverter {
 
     private static func failure(path: String, code: DiagnosticCode, message: String) -> Outcome {
         let failure = FileFailure(path: path, sha256: nil, stage: "read", code: code, message: message)
-        return Outcome(records: [errorRecord(failure)], failed: true, tasks: 0)
+        return Outcome(lines: JSONSerializer.line(errorRecord(failure)), failed: true, tasks: 0)
     }
 }
