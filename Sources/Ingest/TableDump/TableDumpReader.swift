@@ -77,7 +77,8 @@ struct TableDumpLine {
             if end > 0, bytes[end - 1] == 0x0A, end < 2 || bytes[end - 2] != 0x0D { end -= 1 }
             var number = 0
             var lineStart = 0
-            for index in 0...end where index == end || bytes[index] == 0x0A {
+            while lineStart <= end {
+                let index = min(ByteScan.firstIndex(of: 0x0A, in: bytes, from: lineStart), end)
                 number += 1
                 result.append(TableDumpLine(number: number, kind: classify(bytes, lineStart..<index, of: utf8)))
                 lineStart = index + 1
@@ -201,9 +202,25 @@ struct TableDumpLayout {
     static func row(from pending: PendingRow) -> Row {
         Row(
             cells: pending.cells.map {
-                Cell(text: WordArtifacts.removingBookmarks(from: $0.lines.joined(separator: "\n")), span: $0.span)
+                // Most cells are one line: copied as they are, without a join.
+                Cell(
+                    text: WordArtifacts.removingBookmarks(
+                        from: joined($0.lines)),
+                    span: $0.span)
             },
             span: pending.span)
+    }
+
+    /// A cell's lines joined by "\n": appended one by one (most cells are one line), not
+    /// through the generic `joined(separator:)`.
+    static func joined(_ lines: [Substring]) -> String {
+        guard let first = lines.first else { return "" }
+        var text = String(first)
+        for line in lines.dropFirst() {
+            text += "\n"
+            text += line
+        }
+        return text
     }
 
     /// The most frequent cell count, for a table without a header.
@@ -327,7 +344,7 @@ extension StringProtocol {
 enum WordArtifacts {
     /// Removes `[bookmark: _GoBack]`-style markers (Word's "last edit position" bookmark).
     static func removingBookmarks(from text: String) -> String {
-        let hasBracket = text.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "[")) } ?? text.utf8.contains(UInt8(ascii: "["))
+        let hasBracket = text.utf8.withContiguousStorageIfAvailable(hasOpeningBracket) ?? text.utf8.contains(UInt8(ascii: "["))
         guard hasBracket, text.contains("[bookmark:") else { return text }
         var result = ""
         var rest = text[...]
@@ -340,5 +357,10 @@ enum WordArtifacts {
             rest = rest[rest.index(after: close)...]
         }
         return result + rest
+    }
+
+    /// Whether the bytes hold a `[`: every cell passes through this.
+    private static func hasOpeningBracket(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteScan.firstIndex(of: 0x5B, in: bytes) < bytes.count
     }
 }
