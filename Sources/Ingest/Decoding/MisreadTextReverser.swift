@@ -131,6 +131,14 @@ enum MisreadTextReverser {
                 index += 1
                 continue
             }
+            if lead >= 0xE3, lead <= 0xEF, index + 2 < utf8.count {
+                // U+3000–U+FFFF (the rest of the CJK text and its punctuation) shows no byte.
+                let value = (UInt32(lead) & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+                previousWasLead = false
+                if isCJK(value: value) { cjk += 1 }
+                index += 3
+                continue
+            }
             let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             defer { index += length }
             var value = UInt32(lead) & (0xFF >> (length + 1))

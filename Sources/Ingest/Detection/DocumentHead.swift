@@ -36,7 +36,9 @@ struct DocumentHead {
             }
             let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
             // The scalar after the head must start a character too, or it belongs to the last one.
-            guard isWholeCharacter(scalar) else { return nil }
+            // Printable ASCII and the common ideographs answer before the full list of ranges.
+            let common = (value >= 0x20 && value < 0x7F) || (value >= 0x4E00 && value <= 0x9FFF)
+            guard common || isWholeCharacter(scalar) else { return nil }
             guard scalars.count < characters else { break }
             scalars.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value) | 0x20) : scalar)
         }

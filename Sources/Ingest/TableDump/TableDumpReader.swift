@@ -19,6 +19,9 @@ public struct TableDumpReader: DocumentReader {
         var blocks: [Block] = []
         var diagnostics: [Diagnostic] = []
         var layout = TableDumpLayout()
+        // Cells are pieces of the text joined by line breaks: a text without the marker has
+        // none in any cell, and its cells skip the search.
+        layout.mayHoldBookmarks = WordArtifacts.mayHoldBookmarks(text)
 
         var index = 0
         while index < lines.count {
@@ -107,7 +110,9 @@ struct TableDumpLine {
         if first < range.upperBound, bytes[first] == 0x09 {
             var cells: [Substring] = []
             var cellStart = first + 1
-            for index in cellStart...range.upperBound where index == range.upperBound || bytes[index] == 0x09 {
+            let line = UnsafeBufferPointer(rebasing: bytes[..<range.upperBound])
+            while cellStart <= range.upperBound {
+                let index = ByteScan.firstIndex(of: 0x09, in: line, from: cellStart)
                 cells.append(substring(cellStart, index))
                 cellStart = index + 1
             }
@@ -132,6 +137,8 @@ struct TableDumpLine {
 struct TableDumpLayout {
     private var rows: [PendingRow] = []
     private var current: PendingRow?
+    /// Whether a cell can hold a Word bookmark marker (false when the whole text holds none).
+    var mayHoldBookmarks = true
 
     struct PendingCell {
         var lines: [Substring]
@@ -173,7 +180,7 @@ struct TableDumpLayout {
         endRow()
         defer { rows = [] }
         guard !rows.isEmpty else { return }
-        let all = rows.map(Self.row(from:))
+        let all = rows.map { Self.row(from: $0, mayHoldBookmarks: mayHoldBookmarks) }
 
         // A table that continues after text (notes between pages) keeps the earlier header.
         let previousHeader: [Row]? = blocks.last { if case .table = $0 { true } else { false } }.flatMap {
@@ -199,14 +206,11 @@ struct TableDumpLayout {
         blocks.append(.table(Table(headerRows: header, rows: repaired, span: span)))
     }
 
-    static func row(from pending: PendingRow) -> Row {
+    static func row(from pending: PendingRow, mayHoldBookmarks: Bool = true) -> Row {
         Row(
             cells: pending.cells.map {
-                // Most cells are one line: copied as they are, without a join.
-                Cell(
-                    text: WordArtifacts.removingBookmarks(
-                        from: joined($0.lines)),
-                    span: $0.span)
+                let text = joined($0.lines)
+                return Cell(text: mayHoldBookmarks ? WordArtifacts.removingBookmarks(from: text) : text, span: $0.span)
             },
             span: pending.span)
     }
@@ -357,6 +361,11 @@ enum WordArtifacts {
             rest = rest[rest.index(after: close)...]
         }
         return result + rest
+    }
+
+    /// Whether `text` may hold a bookmark marker: it has a `[` at all (one scan of the bytes).
+    static func mayHoldBookmarks(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(hasOpeningBracket) ?? true
     }
 
     /// Whether the bytes hold a `[`: every cell passes through this.

@@ -56,15 +56,23 @@ struct PhraseModel: Sendable {
                 for index in 0..<count { keys[index] = folded(scalars[index]).value }
                 best.initialize(repeating: -.infinity)
                 best[0] = 0
+                let hasUnpacked = !unpackedWordScores.isEmpty
                 for start in 0..<count where best[start] > -.infinity {
-                    var key: UInt64? = 0
-                    for length in 1...Self.longestWord where start + length <= count {
-                        key = key.flatMap { PackedWordTable.key($0, appending: keys[start + length - 1], at: length - 1) }
+                    // The key grows by one character a length; once a character does not pack,
+                    // no longer word from `start` does either.
+                    var key: UInt64 = 0
+                    var packs = true
+                    for length in 1...min(Self.longestWord, count - start) {
+                        if packs, let extended = PackedWordTable.key(key, appending: keys[start + length - 1], at: length - 1) {
+                            key = extended
+                        } else {
+                            packs = false
+                        }
                         var score: Double
-                        let known =
-                            if let key { wordScores.value(for: key) } else {
+                        let known: Double? =
+                            if packs { wordScores.value(for: key) } else if hasUnpacked {
                                 unpackedScore(Array(keys[start..<(start + length)]))
-                            }
+                            } else { nil }
                         if let known {
                             score = known
                         } else if length == 1 {
@@ -146,9 +154,24 @@ struct PhraseModel: Sendable {
         foldBase = base
     }
 
+    /// LF bytes in `buffer`, counted eight at a time (each LF marks its byte's high bit).
     private static func lineBreakCount(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var count = 0
-        for byte in buffer { count &+= byte == 0x0A ? 1 : 0 }
+        var index = 0
+        while index + 8 <= buffer.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            // High bit set exactly in the bytes of `word` that are zero.
+            let zeros = ~(((word & low) &+ low) | word | low)
+            count &+= zeros.nonzeroBitCount
+            index += 8
+        }
+        while index < buffer.count {
+            if buffer[index] == 0x0A { count &+= 1 }
+            index += 1
+        }
         return count
     }
 

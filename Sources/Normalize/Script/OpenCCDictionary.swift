@@ -13,9 +13,15 @@ struct OpenCCDictionary: @unchecked Sendable {  // immutable views of immortal m
         /// The candidates as printed (UTF-8, separated by spaces).
         var candidateField: UnsafeBufferPointer<UInt8>
 
-        /// Every candidate's UTF-8 bytes, in the file's order.
-        var candidates: [UnsafeBufferPointer<UInt8>] {
-            candidateField.split(separator: UInt8(ascii: " ")).map { UnsafeBufferPointer(rebasing: $0) }
+        /// Calls `body` with each candidate's UTF-8 bytes, in the file's order, building no array.
+        func forEachCandidate(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            var start = 0
+            while start < candidateField.count {
+                var end = start
+                while end < candidateField.count, candidateField[end] != UInt8(ascii: " ") { end += 1 }
+                if end > start { body(UnsafeBufferPointer(rebasing: candidateField[start..<end])) }
+                start = end + 1
+            }
         }
     }
 

@@ -112,7 +112,7 @@ public enum ScriptDetector {
                 firstCandidates.append(first)
                 marks[first] |= isFirstCandidate
             }
-            for candidate in entry.candidates {
+            entry.forEachCandidate { candidate in
                 if let value = OpenCCDictionary.singleScalar(candidate) { marks[value] |= isCandidate }
             }
         }
