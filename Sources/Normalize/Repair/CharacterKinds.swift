@@ -10,6 +10,12 @@ enum CharacterKinds {
     /// Punctuation that ends a clause; a clause of one or two characters is rare.
     static let clauseEnds: Set<Unicode.Scalar> = ["。", "，", "；", "：", "？", "！"]
 
+    /// Whether `scalar` is one of `clauseEnds`; everything below the first of them without hashing.
+    @inline(__always)
+    static func isClauseEnd(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x3002 && clauseEnds.contains(scalar)
+    }
+
     /// A common character of either script, or Chinese punctuation: what clean text holds.
     /// Everything else inside a suspected run (private use, €, pinyin, bopomofo, rare
     /// characters, ASCII punctuation standing for full-width forms) is debris.
