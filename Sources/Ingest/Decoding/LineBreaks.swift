@@ -6,10 +6,15 @@ enum LineBreaks {
         return Array(text.utf8).withUnsafeBufferPointer(normalized) ?? text
     }
 
-    /// The bytes with line breaks normalised, or nil when they hold no CR (most files): one
-    /// scan, and the runs between line breaks copied whole.
     private static func normalized(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard var carriageReturn = bytes.firstIndex(of: 0x0D) else { return nil }
+        normalizedBytes(bytes).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The bytes (of any ASCII-compatible encoding) with line breaks normalised, or nil when
+    /// they hold no CR (most files): one scan, and the runs between line breaks copied whole.
+    static func normalizedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var carriageReturn = ByteScan.firstIndex(of: 0x0D, in: bytes)
+        guard carriageReturn < bytes.count else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var copied = 0
@@ -19,10 +24,10 @@ enum LineBreaks {
             // The "\n" of a CRLF was already written for its CR.
             copied = carriageReturn + 1
             if copied < bytes.count, bytes[copied] == 0x0A { copied += 1 }
-            guard let next = bytes[copied...].firstIndex(of: 0x0D) else { break }
-            carriageReturn = next
+            carriageReturn = ByteScan.firstIndex(of: 0x0D, in: bytes, from: copied)
+            guard carriageReturn < bytes.count else { break }
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 }

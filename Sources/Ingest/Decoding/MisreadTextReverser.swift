@@ -119,22 +119,37 @@ enum MisreadTextReverser {
         var index = 0
         while index < utf8.count {
             let lead = utf8[index]
+            if lead >= 0xE5, lead <= 0xE9 {
+                // U+5000–U+9FFF: ideographs, the bulk of the text.
+                previousWasLead = false
+                cjk += 1
+                index += 3
+                continue
+            }
             if lead < 0x80 {
                 previousWasLead = false
                 index += 1
                 continue
             }
-            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            defer { index += length }
-            if lead >= 0xE5, lead <= 0xE9 {
-                // U+5000–U+9FFF: ideographs, the bulk of the text.
+            if lead >= 0xE3, lead <= 0xEF, index + 2 < utf8.count {
+                // U+3000–U+FFFF (the rest of the CJK text and its punctuation) shows no byte.
+                let value = (UInt32(lead) & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
                 previousWasLead = false
-                cjk += 1
+                if isCJK(value: value) { cjk += 1 }
+                index += 3
                 continue
             }
+            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            defer { index += length }
             var value = UInt32(lead) & (0xFF >> (length + 1))
             for offset in 1..<length where index + offset < utf8.count {
                 value = value << 6 | UInt32(utf8[index + offset] & 0x3F)
+            }
+            if lead >= 0xE3 {
+                // U+3000 up (the rest of the CJK text and its punctuation) shows no byte.
+                previousWasLead = false
+                if isCJK(value: value) { cjk += 1 }
+                continue
             }
             let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
             let byte = SingleByteImage.byte(of: scalar)
@@ -225,7 +240,12 @@ enum MisreadTextReverser {
     }
 
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+        isCJK(value: scalar.value)
+    }
+
+    @inline(__always)
+    static func isCJK(value: UInt32) -> Bool {
+        switch value {
         case 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x3FFFF: true
         default: false
         }

@@ -37,8 +37,12 @@ public enum TextDecoder {
         }
 
         let declared = DeclaredCharset.find(in: bytes)
-        if let text = String(validating: bytes, as: UTF8.self) {
-            var decoded = finished(text, .utf8, .detected, "valid UTF-8")
+        // CR and LF are single bytes in UTF-8 and never part of another character: line
+        // breaks are normalised before the one validation that makes the text, not after it
+        // with a second (`finished` then finds no CR).
+        let lineBroken = bytes.withUnsafeBufferPointer(LineBreaks.normalizedBytes)
+        if let text = String(validating: lineBroken ?? bytes, as: UTF8.self) {
+            var decoded = finished(text, .utf8, .detected, "valid UTF-8", lineBreaksNormalized: true)
             if let declared, declared.readAs != .utf8 {
                 let note = "the declared charset \(declared.label) does not fit: the bytes are valid UTF-8"
                 decoded.reason += "; \(note)"
@@ -172,10 +176,12 @@ public enum TextDecoder {
     }
 
     private static func finished(
-        _ text: String, _ charset: SupportedCharset, _ source: EncodingSource, _ reason: String
+        _ text: String, _ charset: SupportedCharset, _ source: EncodingSource, _ reason: String,
+        lineBreaksNormalized: Bool = false
     ) -> DecodedText {
-        DecodedText(
-            text: LineBreaks.normalize(withoutLeadingBOM(text)), encoding: charset.name,
+        let text = withoutLeadingBOM(text)
+        return DecodedText(
+            text: lineBreaksNormalized ? text : LineBreaks.normalize(text), encoding: charset.name,
             encodingSource: source, reason: reason)
     }
 

@@ -11,16 +11,38 @@ struct DocumentHead {
     let scalars: [Unicode.Scalar]
 
     init?(_ text: String, characters: Int) {
+        var text = text
+        // Decoded from the UTF-8 bytes in place: the scalar view's iterator costs several
+        // times more per character.
+        guard let scalars = text.withUTF8({ Self.head(of: $0, characters: characters) }) else { return nil }
+        self.scalars = scalars
+    }
+
+    private static func head(of bytes: UnsafeBufferPointer<UInt8>, characters: Int) -> [Unicode.Scalar]? {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(characters)
-        for scalar in text.unicodeScalars {
+        var index = 0
+        while index < bytes.count {
+            // Swift strings are valid UTF-8: every sequence is whole.
+            let lead = UInt32(bytes[index])
+            var value = lead
+            if lead >= 0x80 {
+                let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                value = lead & (0xFF >> (length + 1))
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                index += length
+            } else {
+                index += 1
+            }
+            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
             // The scalar after the head must start a character too, or it belongs to the last one.
-            guard Self.isWholeCharacter(scalar) else { return nil }
+            // Printable ASCII and the common ideographs answer before the full list of ranges.
+            let common = (value >= 0x20 && value < 0x7F) || (value >= 0x4E00 && value <= 0x9FFF)
+            guard common || isWholeCharacter(scalar) else { return nil }
             guard scalars.count < characters else { break }
-            let value = scalar.value
             scalars.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value) | 0x20) : scalar)
         }
-        self.scalars = scalars
+        return scalars
     }
 
     /// Whether `scalar` is a character by itself wherever it stands next to another such

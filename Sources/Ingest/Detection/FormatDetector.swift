@@ -137,7 +137,7 @@ public enum FormatDetector {
             default: textLines += 1
             }
             // Decided: the rest of the line does not count.
-            while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+            index = ByteScan.firstIndex(of: 0x0A, in: bytes, from: index)
         }
         return (tabLines, textLines)
     }

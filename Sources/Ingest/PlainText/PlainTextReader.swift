@@ -55,7 +55,11 @@ public struct PlainTextReader: DocumentReader {
     /// ending in LF has an empty last line, as a split keeping empty pieces gives).
     private static func lineEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var ends: [Int] = []
-        for index in bytes.indices where bytes[index] == 0x0A { ends.append(index) }
+        var index = ByteScan.firstIndex(of: 0x0A, in: bytes)
+        while index < bytes.count {
+            ends.append(index)
+            index = ByteScan.firstIndex(of: 0x0A, in: bytes, from: index + 1)
+        }
         ends.append(bytes.count)
         return ends
     }

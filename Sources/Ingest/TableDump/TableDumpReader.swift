@@ -19,6 +19,9 @@ public struct TableDumpReader: DocumentReader {
         var blocks: [Block] = []
         var diagnostics: [Diagnostic] = []
         var layout = TableDumpLayout()
+        // Cells are pieces of the text joined by line breaks: a text without the marker has
+        // none in any cell, and its cells skip the search.
+        layout.mayHoldBookmarks = WordArtifacts.mayHoldBookmarks(text)
 
         var index = 0
         while index < lines.count {
@@ -77,7 +80,8 @@ struct TableDumpLine {
             if end > 0, bytes[end - 1] == 0x0A, end < 2 || bytes[end - 2] != 0x0D { end -= 1 }
             var number = 0
             var lineStart = 0
-            for index in 0...end where index == end || bytes[index] == 0x0A {
+            while lineStart <= end {
+                let index = min(ByteScan.firstIndex(of: 0x0A, in: bytes, from: lineStart), end)
                 number += 1
                 result.append(TableDumpLine(number: number, kind: classify(bytes, lineStart..<index, of: utf8)))
                 lineStart = index + 1
@@ -106,7 +110,9 @@ struct TableDumpLine {
         if first < range.upperBound, bytes[first] == 0x09 {
             var cells: [Substring] = []
             var cellStart = first + 1
-            for index in cellStart...range.upperBound where index == range.upperBound || bytes[index] == 0x09 {
+            let line = UnsafeBufferPointer(rebasing: bytes[..<range.upperBound])
+            while cellStart <= range.upperBound {
+                let index = ByteScan.firstIndex(of: 0x09, in: line, from: cellStart)
                 cells.append(substring(cellStart, index))
                 cellStart = index + 1
             }
@@ -131,6 +137,8 @@ struct TableDumpLine {
 struct TableDumpLayout {
     private var rows: [PendingRow] = []
     private var current: PendingRow?
+    /// Whether a cell can hold a Word bookmark marker (false when the whole text holds none).
+    var mayHoldBookmarks = true
 
     struct PendingCell {
         var lines: [Substring]
@@ -172,7 +180,7 @@ struct TableDumpLayout {
         endRow()
         defer { rows = [] }
         guard !rows.isEmpty else { return }
-        let all = rows.map(Self.row(from:))
+        let all = rows.map { Self.row(from: $0, mayHoldBookmarks: mayHoldBookmarks) }
 
         // A table that continues after text (notes between pages) keeps the earlier header.
         let previousHeader: [Row]? = blocks.last { if case .table = $0 { true } else { false } }.flatMap {
@@ -198,12 +206,25 @@ struct TableDumpLayout {
         blocks.append(.table(Table(headerRows: header, rows: repaired, span: span)))
     }
 
-    static func row(from pending: PendingRow) -> Row {
+    static func row(from pending: PendingRow, mayHoldBookmarks: Bool = true) -> Row {
         Row(
             cells: pending.cells.map {
-                Cell(text: WordArtifacts.removingBookmarks(from: $0.lines.joined(separator: "\n")), span: $0.span)
+                let text = joined($0.lines)
+                return Cell(text: mayHoldBookmarks ? WordArtifacts.removingBookmarks(from: text) : text, span: $0.span)
             },
             span: pending.span)
+    }
+
+    /// A cell's lines joined by "\n": appended one by one (most cells are one line), not
+    /// through the generic `joined(separator:)`.
+    static func joined(_ lines: [Substring]) -> String {
+        guard let first = lines.first else { return "" }
+        var text = String(first)
+        for line in lines.dropFirst() {
+            text += "\n"
+            text += line
+        }
+        return text
     }
 
     /// The most frequent cell count, for a table without a header.
@@ -327,7 +348,7 @@ extension StringProtocol {
 enum WordArtifacts {
     /// Removes `[bookmark: _GoBack]`-style markers (Word's "last edit position" bookmark).
     static func removingBookmarks(from text: String) -> String {
-        let hasBracket = text.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "[")) } ?? text.utf8.contains(UInt8(ascii: "["))
+        let hasBracket = text.utf8.withContiguousStorageIfAvailable(hasOpeningBracket) ?? text.utf8.contains(UInt8(ascii: "["))
         guard hasBracket, text.contains("[bookmark:") else { return text }
         var result = ""
         var rest = text[...]
@@ -340,5 +361,15 @@ enum WordArtifacts {
             rest = rest[rest.index(after: close)...]
         }
         return result + rest
+    }
+
+    /// Whether `text` may hold a bookmark marker: it has a `[` at all (one scan of the bytes).
+    static func mayHoldBookmarks(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(hasOpeningBracket) ?? true
+    }
+
+    /// Whether the bytes hold a `[`: every cell passes through this.
+    private static func hasOpeningBracket(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteScan.firstIndex(of: 0x5B, in: bytes) < bytes.count
     }
 }

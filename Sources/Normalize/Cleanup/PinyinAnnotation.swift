@@ -45,7 +45,12 @@ enum PinyinAnnotation {
     }
 
     static func isHan(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+        isHan(value: scalar.value)
+    }
+
+    @inline(__always)
+    static func isHan(value: UInt32) -> Bool {
+        switch value {
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x323AF: true
         default: false
         }

@@ -39,6 +39,17 @@ public enum UnicodeCleaner {
                 index += 3
                 continue
             }
+            if lead >= 0xE3, lead <= 0xED {
+                // U+3000–U+DFFF: CJK punctuation, the other ideographs, Yi, Hangul — all kept
+                // but the ideographic space U+3000 (E3 80 80).
+                let value = (UInt32(lead) & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                    | UInt32(bytes[index + 2] & 0x3F)
+                if value != 0x3000 {
+                    lastIsHan = PinyinAnnotation.isHan(value: value)
+                    index += 3
+                    continue
+                }
+            }
             let (scalar, length) = decode(bytes, at: index)
             var replacement: Unicode.Scalar?
             var next = index + length

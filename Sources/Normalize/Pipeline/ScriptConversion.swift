@@ -51,20 +51,46 @@ struct ScriptConversion {
     /// Characters that differ position by position (phrase conversion rarely changes length;
     /// when it does, the longer text counts whole).
     static func difference(_ before: String, _ after: String) -> Int {
-        // One walk over both scalar views, no arrays: positions that differ, and the lengths.
-        var old = before.unicodeScalars.makeIterator()
-        var new = after.unicodeScalars.makeIterator()
-        var oldCount = 0
-        var newCount = 0
-        var differing = 0
-        while true {
-            let oldScalar = old.next()
-            let newScalar = new.next()
-            if oldScalar == nil && newScalar == nil { break }
-            if oldScalar != nil { oldCount += 1 }
-            if newScalar != nil { newCount += 1 }
-            if let oldScalar, let newScalar, oldScalar != newScalar { differing += 1 }
+        // One walk over both UTF-8 buffers, a scalar from each per step: positions whose
+        // scalars differ, and the scalar counts.
+        var before = before, after = after
+        return before.withUTF8 { old in
+            after.withUTF8 { new in
+                var oldIndex = 0, newIndex = 0
+                var oldCount = 0, newCount = 0
+                var differing = 0
+                while oldIndex < old.count, newIndex < new.count {
+                    let oldLength = Self.scalarLength(old[oldIndex])
+                    let newLength = Self.scalarLength(new[newIndex])
+                    if oldLength != newLength {
+                        differing += 1
+                    } else {
+                        for offset in 0..<oldLength where old[oldIndex + offset] != new[newIndex + offset] {
+                            differing += 1
+                            break
+                        }
+                    }
+                    oldIndex += oldLength
+                    newIndex += newLength
+                    oldCount += 1
+                    newCount += 1
+                }
+                while oldIndex < old.count {
+                    oldIndex += Self.scalarLength(old[oldIndex])
+                    oldCount += 1
+                }
+                while newIndex < new.count {
+                    newIndex += Self.scalarLength(new[newIndex])
+                    newCount += 1
+                }
+                return oldCount == newCount ? differing : max(oldCount, newCount)
+            }
         }
-        return oldCount == newCount ? differing : max(oldCount, newCount)
+    }
+
+    /// Bytes of the UTF-8 sequence `lead` starts (Swift strings are valid UTF-8).
+    @inline(__always)
+    private static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 }

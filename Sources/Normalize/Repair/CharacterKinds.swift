@@ -10,21 +10,35 @@ enum CharacterKinds {
     /// Punctuation that ends a clause; a clause of one or two characters is rare.
     static let clauseEnds: Set<Unicode.Scalar> = ["。", "，", "；", "：", "？", "！"]
 
+    /// Whether `scalar` is one of `clauseEnds`; everything below the first of them without hashing.
+    @inline(__always)
+    static func isClauseEnd(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x3002 && clauseEnds.contains(scalar)
+    }
+
     /// A common character of either script, or Chinese punctuation: what clean text holds.
     /// Everything else inside a suspected run (private use, €, pinyin, bopomofo, rare
     /// characters, ASCII punctuation standing for full-width forms) is debris.
     static func isCommon(_ scalar: Unicode.Scalar) -> Bool {
-        punctuation.contains(scalar) || CommonHanCharacters.rank(of: scalar) != nil
+        // The rank table first: one array read answers for nearly every character.
+        CommonHanCharacters.rank(of: scalar) != nil || isPunctuation(scalar)
+    }
+
+    /// Whether `scalar` is one of `punctuation`; ASCII (most debris) without hashing.
+    @inline(__always)
+    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0xB7 && punctuation.contains(scalar)
     }
 
     /// Whether `scalar` can be a character of text in `script`.
     static func isPlausible(_ scalar: Unicode.Scalar, in script: UnitScript) -> Bool {
-        if punctuation.contains(scalar) { return true }
-        switch script {
-        case .simplified: return CommonHanCharacters.rank(of: scalar, in: .simplified) != nil
-        case .traditional: return CommonHanCharacters.rank(of: scalar, in: .traditional) != nil
-        case .either: return CommonHanCharacters.rank(of: scalar) != nil
-        }
+        let common =
+            switch script {
+            case .simplified: CommonHanCharacters.rank(of: scalar, in: .simplified) != nil
+            case .traditional: CommonHanCharacters.rank(of: scalar, in: .traditional) != nil
+            case .either: CommonHanCharacters.rank(of: scalar) != nil
+            }
+        return common || isPunctuation(scalar)
     }
 
     /// Letters and digits of any script: what a clause is made of.

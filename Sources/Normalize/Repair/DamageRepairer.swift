@@ -20,7 +20,10 @@ public enum DamageRepairer {
 
         let scalars = Array(text.unicodeScalars)
         let context = RepairContext(text: scalars)
-        var output = String.UnicodeScalarView()
+        // Built from the first repair on (most units with a `?` need none): scalars before
+        // `copied` are in it or replaced.
+        var output: [UInt8] = []
+        var copied = 0
         var repairs: [Repair] = []
         var line = firstLine
         var index = 0
@@ -34,23 +37,28 @@ public enum DamageRepairer {
                     repairs.append(Repair(
                         kind: .gbkByteSlip, line: line, before: string(scalars[run.range]), after: after,
                         isCertain: run.isCertain))
-                    output.append(contentsOf: run.replacement)
+                    appendUTF8(of: scalars[copied..<index], to: &output)
+                    appendUTF8(of: run.replacement[...], to: &output)
                     index = run.range.upperBound
+                    copied = index
                     continue
                 }
                 if let end = PlaceholderRule.placeholderEnd(at: index, in: scalars) {
                     repairs.append(Repair(
                         kind: .placeholder, line: line, before: string(scalars[index..<end]), after: "",
                         isCertain: false))
+                    appendUTF8(of: scalars[copied..<index], to: &output)
                     index = end
+                    copied = index
                     continue
                 }
             }
             if scalar == "\n" { line += 1 }
-            output.append(scalar)
             index += 1
         }
-        return repairs.isEmpty ? (text, []) : (String(output), repairs)
+        guard !repairs.isEmpty else { return (text, []) }
+        appendUTF8(of: scalars[copied...], to: &output)
+        return (String(decoding: output, as: UTF8.self), repairs)
     }
 
     private static func mayHoldDamage(_ utf8: String.UTF8View) -> Bool {
@@ -69,6 +77,30 @@ public enum DamageRepairer {
             start = index + 1
         }
         return false
+    }
+
+    /// Appends the UTF-8 of `scalars` byte by byte: appending to a `String.UnicodeScalarView`
+    /// costs hundreds of instructions a scalar.
+    private static func appendUTF8(of scalars: ArraySlice<Unicode.Scalar>, to output: inout [UInt8]) {
+        for scalar in scalars {
+            let value = scalar.value
+            switch value {
+            case 0..<0x80:
+                output.append(UInt8(truncatingIfNeeded: value))
+            case 0x80..<0x800:
+                output.append(UInt8(truncatingIfNeeded: 0xC0 | value >> 6))
+                output.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+            case 0x800..<0x10000:
+                output.append(UInt8(truncatingIfNeeded: 0xE0 | value >> 12))
+                output.append(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
+                output.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+            default:
+                output.append(UInt8(truncatingIfNeeded: 0xF0 | value >> 18))
+                output.append(UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F))
+                output.append(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
+                output.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+            }
+        }
     }
 
     private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {

@@ -38,10 +38,10 @@ struct LostCharacterChooser {
             var probability = model.logProbability(of: window)
             if let firstAt { probability += context.sharedPairScore(at: firstAt, in: window) }
             if let lastAt { probability += context.sharedPairScore(at: lastAt, in: window) }
-            if let firstAt, CharacterKinds.clauseEnds.contains(window[firstAt]), clauseBefore < ByteSlipRun.shortestClause {
+            if let firstAt, CharacterKinds.isClauseEnd(window[firstAt]), clauseBefore < ByteSlipRun.shortestClause {
                 probability += Self.shortClausePenalty
             }
-            if let lastAt, CharacterKinds.clauseEnds.contains(window[lastAt]),
+            if let lastAt, CharacterKinds.isClauseEnd(window[lastAt]),
                 clauseBefore + 1 + inner.count < ByteSlipRun.shortestClause
             {
                 probability += Self.shortClausePenalty

@@ -56,15 +56,23 @@ struct PhraseModel: Sendable {
                 for index in 0..<count { keys[index] = folded(scalars[index]).value }
                 best.initialize(repeating: -.infinity)
                 best[0] = 0
+                let hasUnpacked = !unpackedWordScores.isEmpty
                 for start in 0..<count where best[start] > -.infinity {
-                    var key: UInt64? = 0
-                    for length in 1...Self.longestWord where start + length <= count {
-                        key = key.flatMap { PackedWordTable.key($0, appending: keys[start + length - 1], at: length - 1) }
+                    // The key grows by one character a length; once a character does not pack,
+                    // no longer word from `start` does either.
+                    var key: UInt64 = 0
+                    var packs = true
+                    for length in 1...min(Self.longestWord, count - start) {
+                        if packs, let extended = PackedWordTable.key(key, appending: keys[start + length - 1], at: length - 1) {
+                            key = extended
+                        } else {
+                            packs = false
+                        }
                         var score: Double
-                        let known =
-                            if let key { wordScores.value(for: key) } else {
+                        let known: Double? =
+                            if packs { wordScores.value(for: key) } else if hasUnpacked {
                                 unpackedScore(Array(keys[start..<(start + length)]))
-                            }
+                            } else { nil }
                         if let known {
                             score = known
                         } else if length == 1 {
@@ -119,23 +127,16 @@ struct PhraseModel: Sendable {
             .map { Array($0.utf8) + [0x0A] }
         let supplement = Array(supplementLines.joined())
 
-        let lineCount = phrases.withUTF8Buffer { $0.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } } + supplementLines.count + 1
+        let lineCount = phrases.withUTF8Buffer(Self.lineBreakCount) + supplementLines.count + 1
         var scores = PackedWordTable(capacity: lineCount)
         var unpacked: [[UInt32]: Double] = [:]
         var total = 0
-        func add(_ buffer: UnsafeBufferPointer<UInt8>, countingTotal: Bool) {
-            Self.forEachEntry(in: buffer) { word, key, frequency in
-                if countingTotal { total += frequency }
-                if let key {
-                    scores.set(Double(frequency), for: key)
-                } else {
-                    unpacked[String(decoding: word, as: UTF8.self).unicodeScalars.map(\.value)] = Double(frequency)
-                }
-            }
-        }
-        phrases.withUTF8Buffer { add($0, countingTotal: true) }
+        phrases.withUTF8Buffer { Self.addEntries(in: $0, to: &scores, unpacked: &unpacked, total: &total) }
         // The supplement is looked up first: its frequencies replace the phrase list's.
-        supplement.withUnsafeBufferPointer { add($0, countingTotal: false) }
+        var supplementTotal = 0
+        supplement.withUnsafeBufferPointer {
+            Self.addEntries(in: $0, to: &scores, unpacked: &unpacked, total: &supplementTotal)
+        }
         // log of the total frequency: probabilities are frequency / total.
         let logTotal = log(Double(max(total, 1)))
         scores.transformValues { log($0) - logTotal }
@@ -144,10 +145,7 @@ struct PhraseModel: Sendable {
         unknownCharacterScore = log(0.5) - logTotal
 
         var pairs: [(UInt32, UInt32)] = []
-        for line in Self.lines(of: EmbeddedResources.file(named: "Repair/fold.txt")) {
-            let scalars = Array(line.unicodeScalars)
-            if scalars.count == 3, scalars[1] == " " { pairs.append((scalars[0].value, scalars[2].value)) }
-        }
+        EmbeddedResources.file(named: "Repair/fold.txt")?.withUTF8Buffer { Self.forEachFoldPair(in: $0) { pairs.append(($0, $1)) } }
         let base = pairs.map(\.0).min() ?? 0
         var fold = [UInt32](repeating: 0, count: Int((pairs.map(\.0).max() ?? base) - base) + 1)
         // A repeated key keeps its last line, as a dictionary filled line by line would.
@@ -156,41 +154,115 @@ struct PhraseModel: Sendable {
         foldBase = base
     }
 
-    /// Calls `body` with the word of each "word frequency" line (its UTF-8, and its packed
-    /// key when it packs) and the frequency.
-    private static func forEachEntry(
-        in buffer: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UInt64?, Int) -> Void
-    ) {
+    /// LF bytes in `buffer`, counted eight at a time (each LF marks its byte's high bit).
+    private static func lineBreakCount(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var count = 0
         var index = 0
+        while index + 8 <= buffer.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            // High bit set exactly in the bytes of `word` that are zero.
+            let zeros = ~(((word & low) &+ low) | word | low)
+            count &+= zeros.nonzeroBitCount
+            index += 8
+        }
         while index < buffer.count {
-            // The word: UTF-8 up to the space (the lists are UTF-8 as embedded).
+            if buffer[index] == 0x0A { count &+= 1 }
+            index += 1
+        }
+        return count
+    }
+
+    /// Adds the frequency of each "word frequency" line to `table` under its word's packed
+    /// key (to `unpacked` when it does not pack), and to `total`. Through `inout`, not a
+    /// closure capturing the tables: 82k entries each paid two exclusivity checks.
+    private static func addEntries(
+        in buffer: UnsafeBufferPointer<UInt8>, to table: inout PackedWordTable, unpacked: inout [[UInt32]: Double],
+        total: inout Int
+    ) {
+        let count = buffer.count
+        var index = 0
+        while index < count {
+            // The word: UTF-8 up to the space (the lists are UTF-8 as embedded), packed as it goes.
             let start = index
-            var key: UInt64? = 0
+            var key: UInt64 = 0
+            var packs = true
             var position = 0
-            while index < buffer.count, buffer[index] != 0x20, buffer[index] != 0x0A {
+            while index < count {
                 let lead = buffer[index]
-                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
-                for offset in 1..<max(length, 1) where index + offset < buffer.count {
-                    value = value << 6 | UInt32(buffer[index + offset] & 0x3F)
+                if lead == 0x20 || lead == 0x0A { break }
+                let value: UInt32
+                let length: Int
+                if lead < 0x80 {
+                    value = UInt32(lead)
+                    length = 1
+                } else if lead < 0xE0, index + 1 < count {
+                    value = (UInt32(lead) & 0x1F) << 6 | UInt32(buffer[index + 1] & 0x3F)
+                    length = 2
+                } else if lead < 0xF0, index + 2 < count {
+                    value = (UInt32(lead) & 0x0F) << 12 | UInt32(buffer[index + 1] & 0x3F) << 6
+                        | UInt32(buffer[index + 2] & 0x3F)
+                    length = 3
+                } else {
+                    // Four bytes (or a sequence cut off by the end): never packs.
+                    value = 0x11_0000
+                    length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                 }
-                key = key.flatMap { PackedWordTable.key($0, appending: value, at: position) }
+                if packs, let extended = PackedWordTable.key(key, appending: value, at: position) {
+                    key = extended
+                } else {
+                    packs = false
+                }
                 position += 1
                 index += length
             }
-            let word = UnsafeBufferPointer(rebasing: buffer[start..<min(index, buffer.count)])
+            let word = UnsafeBufferPointer(rebasing: buffer[start..<min(index, count)])
             // The frequency: the digits after the space.
             var frequency = 0
-            if index < buffer.count, buffer[index] == 0x20 {
+            if index < count, buffer[index] == 0x20 {
                 index += 1
-                while index < buffer.count, buffer[index] >= 0x30, buffer[index] <= 0x39 {
+                while index < count, buffer[index] >= 0x30, buffer[index] <= 0x39 {
                     frequency = frequency * 10 + Int(buffer[index] - 0x30)
                     index += 1
                 }
             }
-            while index < buffer.count, buffer[index] != 0x0A { index += 1 }
+            while index < count, buffer[index] != 0x0A { index += 1 }
             index += 1
-            if position > 0 { body(word, key, frequency) }
+            guard position > 0 else { continue }
+            total += frequency
+            if packs {
+                table.set(Double(frequency), for: key)
+            } else {
+                unpacked[String(decoding: word, as: UTF8.self).unicodeScalars.map(\.value)] = Double(frequency)
+            }
+        }
+    }
+
+    /// Calls `body` with the two scalars of each "traditional simplified" line of the fold
+    /// list: lines of exactly three scalars, the middle one a space.
+    private static func forEachFoldPair(in buffer: UnsafeBufferPointer<UInt8>, _ body: (UInt32, UInt32) -> Void) {
+        var lineStart = 0
+        while lineStart < buffer.count {
+            var lineEnd = lineStart
+            while lineEnd < buffer.count, buffer[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            var scalars: (UInt32, UInt32, UInt32) = (0, 0, 0)
+            var scalarCount = 0
+            var index = lineStart
+            while index < lineEnd, scalarCount <= 3 {
+                let scalar = UTF8Scalar.decode(UnsafeBufferPointer(rebasing: buffer[..<lineEnd]), at: index)
+                switch scalarCount {
+                case 0: scalars.0 = scalar.value
+                case 1: scalars.1 = scalar.value
+                case 2: scalars.2 = scalar.value
+                default: break
+                }
+                scalarCount += 1
+                index += scalar.length
+            }
+            if scalarCount == 3, scalars.1 == 0x20 { body(scalars.0, scalars.2) }
         }
     }
 

@@ -21,10 +21,7 @@ public enum CharacterFold {
         var table = ScalarTable()
         let compatibility = OpenCCDictionary(named: "CJK_Compatibility_Ideographs")
         let characters = OpenCCDictionary(named: "TSCharacters")
-        func scalar(_ bytes: [UInt8]) -> UInt32? {
-            let scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars
-            return scalars.count == 1 ? scalars.first!.value : nil
-        }
+        let scalar = OpenCCDictionary.singleScalar
         var simplified: [UInt32: UInt32] = [:]
         for entry in characters.entries {
             if let key = scalar(entry.key), let value = scalar(entry.value), key != value {

@@ -66,38 +66,51 @@ struct PhraseMatcher: @unchecked Sendable {  // immutable, immortal buffers
     init(dictionaries: [OpenCCDictionary]) {
         dictionaryNames = dictionaries.map(\.name)
         var bytes: [UInt8] = []
-        func store(_ part: ArraySlice<UInt8>) -> UInt32 {
+        func store(_ part: UnsafeBufferPointer<UInt8>) -> UInt32 {
             let offset = UInt32(bytes.count)
             bytes.append(contentsOf: part)
             return offset
         }
-        func firstScalar(_ key: [UInt8]) -> UTF8Scalar {
-            key.withUnsafeBufferPointer { UTF8Scalar.decode($0, at: 0) }
+        func firstScalar(_ key: UnsafeBufferPointer<UInt8>) -> UTF8Scalar {
+            UTF8Scalar.decode(key, at: 0)
         }
 
-        // Keys grouped by first scalar, in (dictionary, length descending) order.
-        var keysByStart: [UInt32: [OpenCCDictionary.Entry]] = [:]
-        var startOrder: [UInt32] = []
-        for dictionary in dictionaries {
-            var perStart: [UInt32: [OpenCCDictionary.Entry]] = [:]
-            for entry in dictionary.entries {
-                perStart[firstScalar(entry.key).value, default: []].append(entry)
+        // Keys grouped by first scalar, in (dictionary, length descending, file) order: one
+        // sort of small records instead of dictionaries of arrays.
+        struct Placed {
+            var start: UInt32
+            var dictionary: UInt32
+            var length: Int
+            var entry: Int
+        }
+        var placed: [Placed] = []
+        placed.reserveCapacity(dictionaries.reduce(0) { $0 + $1.entries.count })
+        for (dictionaryIndex, dictionary) in dictionaries.enumerated() {
+            for (entryIndex, entry) in dictionary.entries.enumerated() {
+                placed.append(Placed(
+                    start: firstScalar(entry.key).value, dictionary: UInt32(dictionaryIndex),
+                    length: entry.key.count, entry: entryIndex))
             }
-            for (start, entries) in perStart.sorted(by: { $0.key < $1.key }) {
-                if keysByStart[start] == nil { startOrder.append(start) }
-                keysByStart[start, default: []]
-                    .append(contentsOf: entries.sorted { $0.key.count > $1.key.count })
-            }
+        }
+        placed.sort {
+            ($0.start, $0.dictionary, -$0.length, $0.entry) < ($1.start, $1.dictionary, -$1.length, $1.entry)
         }
 
         var starts = ScalarTable()
         var rules: [StartRule] = []
         var candidates: [Candidate] = []
-        for start in startOrder {
-            let entries = keysByStart[start]!
+        var startOrder: [UInt32] = []
+        var groupStart = 0
+        while groupStart < placed.count {
+            let start = placed[groupStart].start
+            var groupEnd = groupStart + 1
+            while groupEnd < placed.count, placed[groupEnd].start == start { groupEnd += 1 }
+            defer { groupStart = groupEnd }
+            startOrder.append(start)
+            let entries = placed[groupStart..<groupEnd].lazy.map { dictionaries[Int($0.dictionary)].entries[$0.entry] }
             if let single = entries.first, firstScalar(single.key).length == single.key.count {
                 // No phrase can win at this scalar: a plain character mapping.
-                let target = single.value.withUnsafeBufferPointer { UTF8Scalar.decode($0, at: 0) }
+                let target = UTF8Scalar.decode(single.value, at: 0)
                 if target.length == single.value.count {
                     if target.value != start { starts[start] = Self.directFlag | target.value }
                     continue
@@ -108,17 +121,18 @@ struct PhraseMatcher: @unchecked Sendable {  // immutable, immortal buffers
                 defaultValueOffset: 0, defaultValueLength: 0, hasDefault: false, defaultIsIdentity: false)
             for entry in entries {
                 let firstLength = firstScalar(entry.key).length
-                let isIdentity = entry.key == entry.value
+                let isIdentity = entry.key.elementsEqual(entry.value)
                 if entry.key.count == firstLength {
-                    rule.defaultValueOffset = store(entry.value[...])
+                    rule.defaultValueOffset = store(entry.value)
                     rule.defaultValueLength = UInt16(entry.value.count)
                     rule.defaultIsIdentity = isIdentity
                     rule.hasDefault = true
                     break
                 }
                 candidates.append(Candidate(
-                    restOffset: store(entry.key[firstLength...]), restLength: UInt16(entry.key.count - firstLength),
-                    valueOffset: store(entry.value[...]), valueLength: UInt16(entry.value.count),
+                    restOffset: store(UnsafeBufferPointer(rebasing: entry.key[firstLength...])),
+                    restLength: UInt16(entry.key.count - firstLength),
+                    valueOffset: store(entry.value), valueLength: UInt16(entry.value.count),
                     isIdentity: isIdentity))
                 rule.candidateCount += 1
             }

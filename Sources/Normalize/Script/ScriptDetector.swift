@@ -38,10 +38,29 @@ public enum ScriptDetector {
 
     private static func characterCounts(_ source: UnsafeBufferPointer<UInt8>) -> (traditional: Int, simplified: Int) {
         var traditional = 0, simplified = 0
+        // Read once: a `static let` touched in the loop costs its once-check per character.
+        let classes = Self.classes
+        let bmpClasses = Self.bmpClasses
         var index = 0
-        while index < source.count {
+        let count = source.count
+        while index < count {
+            let lead = source[index]
+            // ASCII (markup, digits, line breaks) is in neither class.
+            if lead < 0x80 {
+                index &+= 1
+                continue
+            }
+            // Three bytes (U+0800–U+FFFF, all of common Chinese text): one read of the flat table.
+            if lead >= 0xE0, lead < 0xF0, index &+ 2 < count {
+                let value = Int(lead & 0x0F) << 12 | Int(source[index &+ 1] & 0x3F) << 6 | Int(source[index &+ 2] & 0x3F)
+                let mark = bmpClasses[value]
+                traditional &+= Int(mark & 1)
+                simplified &+= Int(mark >> 1)
+                index &+= 3
+                continue
+            }
             let scalar = UTF8Scalar.decode(source, at: index)
-            index += scalar.length
+            index &+= scalar.length
             switch classes[scalar.value] {
             case traditionalOnly: traditional += 1
             case simplifiedSide: simplified += 1
@@ -68,24 +87,38 @@ public enum ScriptDetector {
     private static let traditionalOnly: UInt32 = 1
     private static let simplifiedSide: UInt32 = 2
 
+    /// `classes` of every BMP scalar as one byte each (`traditionalOnly` is bit 0,
+    /// `simplifiedSide` bit 1), in process-lifetime memory: the counting loop's table.
+    nonisolated(unsafe) private static let bmpClasses: UnsafeBufferPointer<UInt8> = {
+        let classes = Self.classes
+        var table = [UInt8](repeating: 0, count: 0x1_0000)
+        for value in 0..<UInt32(0x1_0000) { table[Int(value)] = UInt8(truncatingIfNeeded: classes[value]) }
+        return ImmortalStorage.copy(table)
+    }()
+
     /// Scalar → `traditionalOnly`, `simplifiedSide` or 0, from TSCharacters.
     private static let classes: ScalarTable.Frozen = {
         let characters = OpenCCDictionary(named: "TSCharacters")
-        func scalar(_ bytes: [UInt8]) -> UInt32? {
-            let scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars
-            return scalars.count == 1 ? scalars.first!.value : nil
-        }
         // Every candidate, not just the first: 瞭 (瞭 → 了 瞭) is a simplified character too.
-        var keys: Set<UInt32> = [], candidates: Set<UInt32> = [], firstCandidates: Set<UInt32> = []
+        // Membership as bits of one scalar table rather than three sets.
+        let isKey: UInt32 = 1, isCandidate: UInt32 = 2, isFirstCandidate: UInt32 = 4
+        var marks = ScalarTable()
+        var keys: [UInt32] = [], firstCandidates: [UInt32] = []
         for entry in characters.entries {
-            guard let key = scalar(entry.key) else { continue }
-            keys.insert(key)
-            if let first = scalar(entry.value) { firstCandidates.insert(first) }
-            for candidate in entry.candidates { if let value = scalar(candidate) { candidates.insert(value) } }
+            guard let key = OpenCCDictionary.singleScalar(entry.key) else { continue }
+            keys.append(key)
+            marks[key] |= isKey
+            if let first = OpenCCDictionary.singleScalar(entry.value) {
+                firstCandidates.append(first)
+                marks[first] |= isFirstCandidate
+            }
+            entry.forEachCandidate { candidate in
+                if let value = OpenCCDictionary.singleScalar(candidate) { marks[value] |= isCandidate }
+            }
         }
         var table = ScalarTable()
-        for key in keys where !candidates.contains(key) { table[key] = traditionalOnly }
-        for value in firstCandidates where !keys.contains(value) { table[value] = simplifiedSide }
+        for key in keys where marks[key] & isCandidate == 0 { table[key] = traditionalOnly }
+        for value in firstCandidates where marks[value] & isKey == 0 { table[value] = simplifiedSide }
         return table.frozen()
     }()
 }
