@@ -32,6 +32,18 @@ struct ScriptDetectorTests {
         #expect(ScriptConverter(profile: .t2s).convert(text).contains("衞"))
     }
 
+    /// A document counted string by string decides as its strings joined: a Taiwan variant in
+    /// one cell and a Hong Kong one in another weigh the same either way.
+    @Test func stringsCountedOneByOneDecideAsTheirJoinedText() {
+        let cells = ["市政府衞生局", "著力推進", "接著辦理", "香港衞生署", "關於實施意見", "simplified: 国务院"]
+        let joined = ScriptDetector.detect(cells.joined(separator: "\n"))
+        let counted = ScriptDetector.detect { count in cells.forEach(count) }
+        #expect(counted == joined)
+        #expect(counted.detected == .traditional)
+        let simplifiedCells = ["国务院办公厅", "推进实施", "衞"]
+        #expect(ScriptDetector.detect { count in simplifiedCells.forEach(count) } == ScriptDetector.detect(simplifiedCells.joined(separator: "\n")))
+    }
+
     @Test func shortTraditionalTextIsTraditional() {
         #expect(ScriptDetector.detect("牽頭單位").detected == .traditional)
         #expect(ScriptDetector.detect("東莞").profile == .t2s)

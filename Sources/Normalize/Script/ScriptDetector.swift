@@ -20,20 +20,38 @@ import PlanModel
 ///   count for nothing, so the choice only matters where the regional profile is right.
 public enum ScriptDetector {
     public static func detect(_ text: String) -> ScriptDetection {
-        var text = text
-        return text.withUTF8 { source in
-            let (traditional, simplified) = characterCounts(source)
-            guard traditional > 0 else { return ScriptDetection(detected: .simplified, profile: nil) }
-            // Shares as integer ratios: traditional / (traditional + simplified) < 1/5, >= 3/5.
-            let total = traditional + simplified
-            if traditional * 5 < total { return ScriptDetection(detected: .simplified, profile: nil) }
-            let detected: ScriptInfo.DetectedScript = traditional * 5 >= total * 3 ? .traditional : .mixed
-            let taiwan = variantCount(source, step: OpenCCTables.taiwanVariants)
-            let hongKong = variantCount(source, step: OpenCCTables.hongKongVariants)
-            let profile: ScriptConverter.Profile =
-                taiwan == 0 && hongKong == 0 ? .t2s : taiwan >= hongKong ? .tw2s : .hk2s
-            return ScriptDetection(detected: detected, profile: profile)
+        detect { count in count(text) }
+    }
+
+    /// The same decision for many strings — a document's paragraphs and cells — as for them
+    /// joined by line feeds, without joining them: `eachText` hands each string to the counter it
+    /// is given (it is called again if regional variants must be counted). No count crosses a
+    /// line feed, so the sums are the same.
+    public static func detect(eachText: ((String) -> Void) -> Void) -> ScriptDetection {
+        var traditional = 0, simplified = 0
+        eachText { text in
+            var text = text
+            text.withUTF8 { source in
+                let counts = characterCounts(source)
+                traditional += counts.traditional
+                simplified += counts.simplified
+            }
         }
+        guard traditional > 0 else { return ScriptDetection(detected: .simplified, profile: nil) }
+        // Shares as integer ratios: traditional / (traditional + simplified) < 1/5, >= 3/5.
+        let total = traditional + simplified
+        if traditional * 5 < total { return ScriptDetection(detected: .simplified, profile: nil) }
+        let detected: ScriptInfo.DetectedScript = traditional * 5 >= total * 3 ? .traditional : .mixed
+        var taiwan = 0, hongKong = 0
+        eachText { text in
+            var text = text
+            text.withUTF8 { source in
+                taiwan += variantCount(source, step: OpenCCTables.taiwanVariants)
+                hongKong += variantCount(source, step: OpenCCTables.hongKongVariants)
+            }
+        }
+        let profile: ScriptConverter.Profile = taiwan == 0 && hongKong == 0 ? .t2s : taiwan >= hongKong ? .tw2s : .hk2s
+        return ScriptDetection(detected: detected, profile: profile)
     }
 
     private static func characterCounts(_ source: UnsafeBufferPointer<UInt8>) -> (traditional: Int, simplified: Int) {
