@@ -47,8 +47,10 @@ import Testing
         var stepwise = TimeScanner(text, documentYear: 2023)
         var found: [TimeMatch] = []
         while let next = stepwise.next() {
-            #expect(text.string(next.start..<next.start + 1) == String(next.match.text.prefix(1)))
-            found.append(next.match)
+            let match = stepwise.match(next)
+            #expect(text.string(next.start..<next.start + 1) == String(match.text.prefix(1)))
+            #expect(next.kind == match.time.kind && next.grain == match.time.grain)
+            found.append(match)
         }
         #expect(found == all.scan())
         #expect(ScheduleSplitter.firstItemTime(in: text, year: 2023) == ScheduleSplitter.split(text.text, year: 2023).first?.when)

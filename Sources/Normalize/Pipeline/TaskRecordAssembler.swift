@@ -54,12 +54,12 @@ enum TaskRecordAssembler {
             defer { lineStart = index + 1 }
             guard index > lineStart else { continue }
             let line = lineStart == 0 && index == text.count ? text : text.slice(lineStart..<index)
-            if let first = ScheduleSplitter.firstItemTime(in: line, year: year) { return first.time }
+            if let first = ScheduleSplitter.firstItem(in: line, year: year) { return first.resolution.time }
         }
         // A sentence that names its time inside it (在2012年10月底前出台…): its first time.
         var scanner = TimeScanner(text, documentYear: year)
         while let next = scanner.next() {
-            if next.match.time.kind != .recurrence { return next.match.time }
+            if next.kind != .recurrence { return next.resolution.time }
         }
         return nil
     }

@@ -29,14 +29,25 @@ struct TimeScanner {
 
     mutating func scan() -> [TimeMatch] {
         var matches: [TimeMatch] = []
-        while let next = next() { matches.append(next.match) }
+        while let next = next() { matches.append(match(next)) }
         return matches
     }
 
-    /// The next expression and the scalar index where it starts; nil when the text has no more.
-    /// Callers that want only the first few stop early: a match never depends on the ones
-    /// after it.
-    mutating func next() -> (match: TimeMatch, start: Int)? {
+    /// An expression `next()` found: where it is, its kind and grain, and what `match(_:)`
+    /// needs to write it out. Its text and refs are built only for the expressions a caller
+    /// keeps (a schedule splitter looks at many and keeps few).
+    struct Found {
+        /// Scalar indices of the expression in the text.
+        let start: Int
+        let end: Int
+        let resolution: Resolution
+        var kind: TimeExpression.Kind { resolution.isSet ? .set : resolution.kind }
+        var grain: TimeExpression.Grain { resolution.grain }
+    }
+
+    /// The next expression; nil when the text has no more. Callers that want only the first
+    /// few stop early: a match never depends on the ones after it.
+    mutating func next() -> Found? {
         let candidates = Self.candidates
         var index = cursor
         defer { cursor = index }
@@ -49,14 +60,18 @@ struct TimeScanner {
                 index = close + 1
                 continue
             }
-            if canStart(at: index), let match = readExpression(at: index) {
-                let start = index
-                index = match.end
-                return (match.match, start)
+            if canStart(at: index), let found = readExpression(at: index) {
+                index = found.end
+                return found
             }
             index += 1
         }
         return nil
+    }
+
+    /// The match of an expression this scanner found: its text as given, its range, its time.
+    func match(_ found: Found) -> TimeMatch {
+        TimeMatch(text: text.string(found.start..<found.end), range: text.range(found.start..<found.end), time: found.resolution.time)
     }
 
     // MARK: - Where an expression may start
@@ -123,7 +138,7 @@ struct TimeScanner {
         ("截至", .asOf), ("截止", .asOf), ("截至到", .asOf), ("截止到", .asOf), ("截止至", .asOf),
     ])
 
-    private enum Suffix { case before, since }
+    fileprivate enum Suffix { case before, since }
     private static let beforeWords = ["之前", "以前"].map { Array($0.unicodeScalars) }
     /// 前 starts these words instead of meaning "before": 二季度前期工作, 前提下.
     private static let notBefore: Set<Unicode.Scalar> = [
@@ -155,11 +170,10 @@ struct TimeScanner {
 
     // MARK: - Expressions
 
-    private mutating func readExpression(at start: Int) -> (match: TimeMatch, end: Int)? {
+    private mutating func readExpression(at start: Int) -> Found? {
         if let recurrence = Self.recurrences.match(in: text, at: start) {
             let (grain, ref) = recurrence.value
-            let time = TimeExpression(kind: .recurrence, grain: grain, ref: ref, start: nil, end: nil)
-            return (TimeMatch(text: text.string(start..<recurrence.end), range: text.range(start..<recurrence.end), time: time), recurrence.end)
+            return Found(start: start, end: recurrence.end, resolution: Resolution(recurrence: grain, ref: ref))
         }
 
         var cursor = start
@@ -206,26 +220,105 @@ struct TimeScanner {
             cursor = word.end
         }
 
-        guard let time = resolve(periods, isRange: isRange, isList: isList, prefix: prefix, suffix: suffix) else {
+        guard let resolution = resolve(periods, isRange: isRange, isList: isList, prefix: prefix, suffix: suffix) else {
             // An impossible date or a backwards range: keep only the first period, unadorned.
             guard prefix == nil, suffix == nil, periods.count > 1, case .single(let only) = first.shape,
-                let time = resolve([only], isRange: false, isList: false, prefix: nil, suffix: nil)
+                let resolution = resolve([only], isRange: false, isList: false, prefix: nil, suffix: nil)
             else { return nil }
-            return (TimeMatch(text: text.string(start..<first.end), range: text.range(start..<first.end), time: time), first.end)
+            return Found(start: start, end: first.end, resolution: resolution)
         }
         if let printed = periods.last(where: { $0.year != nil })?.year { textYear = printed }
-        return (TimeMatch(text: text.string(start..<cursor), range: text.range(start..<cursor), time: time), cursor)
+        return Found(start: start, end: cursor, resolution: resolution)
     }
 
     // MARK: - Resolution
 
-    private func resolve(_ printed: [Period], isRange: Bool, isList: Bool, prefix: Prefix?, suffix: Suffix?) -> TimeExpression? {
+    /// An expression resolved to its dates, kind and grain; `time` writes it out with its refs.
+    struct Resolution {
+        fileprivate var periods: [Period]
+        fileprivate var years: [Int?]
+        fileprivate var dates: [(start: CalendarDate, end: CalendarDate)?]
+        fileprivate var isRange: Bool
+        fileprivate var isList: Bool
+        fileprivate var suffix: Suffix?
+        fileprivate var isAmbiguous: Bool
+        /// The kind the words give; a set when `isSet`.
+        fileprivate var kind: TimeExpression.Kind
+        /// A list that is a set of its periods rather than one interval.
+        fileprivate var isSet: Bool
+        fileprivate(set) var grain: TimeExpression.Grain
+        /// 每月, 每季度: a recurrence has its ref from the word table and no periods.
+        private var recurrenceRef: String?
+
+        fileprivate init(recurrence grain: TimeExpression.Grain, ref: String) {
+            periods = []
+            years = []
+            dates = []
+            isRange = false
+            isList = false
+            isAmbiguous = false
+            kind = .recurrence
+            isSet = false
+            self.grain = grain
+            recurrenceRef = ref
+        }
+
+        fileprivate init(
+            periods: [Period], years: [Int?], dates: [(start: CalendarDate, end: CalendarDate)?], isRange: Bool, isList: Bool,
+            suffix: Suffix?, isAmbiguous: Bool, kind: TimeExpression.Kind, isSet: Bool
+        ) {
+            self.periods = periods
+            self.years = years
+            self.dates = dates
+            self.isRange = isRange
+            self.isList = isList
+            self.suffix = suffix
+            self.isAmbiguous = isAmbiguous
+            self.kind = kind
+            self.isSet = isSet
+            let first = periods[0]
+            let last = periods[periods.count - 1]
+            // A set's grain is the finest of its parts' (`TimeExpression(set:)`).
+            grain =
+                isSet
+                ? periods.reduce(first.grain) { TimeExpression.Grain.finer($0, $1.grain) }
+                : isRange ? TimeExpression.Grain.finer(first.grain, last.grain) : first.grain
+        }
+
+        /// The expression with its refs.
+        var time: TimeExpression {
+            if let recurrenceRef {
+                return TimeExpression(kind: .recurrence, grain: grain, ref: recurrenceRef, start: nil, end: nil)
+            }
+            let refs = zip(periods, years).map { $0.ref(in: $1) }
+            if isSet {
+                let parts = periods.indices.map { index in
+                    TimeScanner.time(
+                        kind, [periods[index]], refs[index], dates[index]?.start, dates[index]?.end,
+                        lastStart: dates[index]?.start, suffix: suffix, isAmbiguous: isAmbiguous)
+                }
+                return TimeExpression(set: parts)
+            }
+            let ref = isRange || isList ? "\(refs[0])/\(refs[refs.count - 1])" : refs[0]
+            var time = TimeScanner.time(
+                kind, periods, ref, dates.first.flatMap { $0?.start }, dates.last.flatMap { $0?.end },
+                lastStart: dates.last.flatMap { $0?.start }, suffix: suffix, isAmbiguous: isAmbiguous)
+            time.grain = grain
+            if kind == .from, isList { time.ref = refs[0] }
+            return time
+        }
+    }
+
+    /// The dates, kind and grain of the periods read, with the words around them; nil for an
+    /// impossible date or a backwards range.
+    private func resolve(_ printed: [Period], isRange: Bool, isList: Bool, prefix: Prefix?, suffix: Suffix?) -> Resolution? {
         var periods = printed
         var isAmbiguous = periods.contains { $0.isRough }
         fillMonths(&periods)
         let years = fillYears(&periods, isAmbiguous: &isAmbiguous)
 
         var dates: [(start: CalendarDate, end: CalendarDate)?] = []
+        dates.reserveCapacity(periods.count)
         for (period, year) in zip(periods, years) {
             guard let year else { dates.append(nil); continue }
             let span = period.dates(in: year)
@@ -235,9 +328,6 @@ struct TimeScanner {
         }
         let resolved = dates.allSatisfy { $0 != nil }
         if !resolved { isAmbiguous = true }
-        let refs = zip(periods, years).map { $0.ref(in: $1) }
-        let first = periods[0]
-        let last = periods[periods.count - 1]
         let start = dates.first.flatMap { $0?.start }
         let end = dates.last.flatMap { $0?.end }
 
@@ -250,21 +340,10 @@ struct TimeScanner {
         // A list is one interval only when its periods join up (二、三季度); otherwise, and
         // for a list of bounds (6月底、9月前), it is a set of its periods (SPEC §5): no time
         // may cover a period the text does not name.
-        if isList, kind != .from || !resolved, kind != .interval || !resolved || !Self.areContiguous(dates.compactMap { $0 }) {
-            let parts = periods.indices.map { index in
-                Self.time(
-                    kind, [periods[index]], refs[index], dates[index]?.start, dates[index]?.end,
-                    lastStart: dates[index]?.start, suffix: suffix, isAmbiguous: isAmbiguous)
-            }
-            return TimeExpression(set: parts)
-        }
-        let grain = isRange ? TimeExpression.Grain.finer(first.grain, last.grain) : first.grain
-        let ref = isRange || isList ? "\(refs[0])/\(refs[refs.count - 1])" : refs[0]
-        var time = Self.time(
-            kind, periods, ref, start, end, lastStart: dates.last.flatMap { $0?.start }, suffix: suffix, isAmbiguous: isAmbiguous)
-        time.grain = grain
-        if kind == .from, isList { time.ref = refs[0] }
-        return time
+        let isSet = isList && (kind != .from || !resolved) && (kind != .interval || !resolved || !Self.areContiguous(dates.compactMap { $0 }))
+        return Resolution(
+            periods: periods, years: years, dates: dates, isRange: isRange, isList: isList, suffix: suffix,
+            isAmbiguous: isAmbiguous, kind: kind, isSet: isSet)
     }
 
     /// What the words around the periods make of them: 前/到 a deadline, 截至 a state as of,
@@ -286,7 +365,7 @@ struct TimeScanner {
     /// after a stretch (6月前, 三季度前) ends the day before the stretch begins — 6月底前 is
     /// the one that ends with June; after a year (2025年前) it ends with the year, as plans
     /// use it, and is marked a guess.
-    private static func time(
+    fileprivate static func time(
         _ kind: TimeExpression.Kind, _ periods: [Period], _ ref: String, _ start: CalendarDate?, _ end: CalendarDate?,
         lastStart: CalendarDate?, suffix: Suffix?, isAmbiguous: Bool
     ) -> TimeExpression {
