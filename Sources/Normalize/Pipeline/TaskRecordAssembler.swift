@@ -11,7 +11,8 @@ enum TaskRecordAssembler {
         }
         var quantities: [Quantity] = []
         func collect(_ text: String?, field: String) {
-            guard let text, !text.isEmpty else { return }
+            // Most titles and many short texts hold no numeral: nothing to decode or scan.
+            guard let text, !text.isEmpty, QuantityScanner.mayFindQuantity(in: text) else { return }
             collect(ScalarText(text), field: field)
         }
         func collect(_ text: ScalarText, field: String) {

@@ -149,11 +149,11 @@ enum AmountReader {
             return nil
         }
         // 两个多月: more than two months.
-        if match.value.name == "个", text[match.end] == "多", text[match.end + 1] == "月" {
+        if text[match.end] == "多", text[match.end + 1] == "月", match.value.name == "个" {
             return (UnitLexicon.Unit("个月"), match.end + 2, true)
         }
         // 成 opens words of its own after a number: 3成员, 两成果 are no tenths.
-        if match.value.name == "%", match.end - index == 1, text[index] == "成", UnitLexicon.wordsAfterCheng.contains(text[match.end]) {
+        if match.end - index == 1, text[index] == "成", match.value.name == "%", UnitLexicon.wordsAfterCheng.contains(text[match.end]) {
             return nil
         }
         return (match.value, match.end, false)
@@ -273,7 +273,7 @@ enum AmountReader {
 
     /// Before these a Chinese numeral is no count: 第三, 初三, 周三, 星期三, 三分之一, 几十个,
     /// 数十个, 每三年, 第十四个五年规划.
-    private static let chineseBlockers: Set<Unicode.Scalar> = ["第", "初", "周", "期", "之", "几", "数", "好", "每", "个"]
+    private static let chineseBlockers = ScalarSet(["第初周期之几数好每个"])
     /// Set phrases where a numeral and classifier name a doctrine, not a count: 四个意识,
     /// 两个维护, 八项规定, 五位一体.
     private static let sloganWords = ["意识", "自信", "维护", "确立", "全面", "代表", "务必", "一百年", "毫不动摇", "全覆盖", "规定", "一体"]

@@ -8,12 +8,15 @@ enum UnitLexicon {
         let powerOfTen: Int
         let currency: String?
         let rule: Rule
+        /// Whether the unit is one of `durations` (asked for every amount the scanner reads).
+        let isDuration: Bool
 
         init(_ name: String, powerOfTen: Int = 0, currency: String? = nil, rule: Rule = .always) {
             self.name = name
             self.powerOfTen = powerOfTen
             self.currency = currency
             self.rule = rule
+            isDuration = UnitLexicon.durations.contains(name)
         }
     }
 

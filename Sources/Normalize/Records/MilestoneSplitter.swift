@@ -75,6 +75,11 @@ enum MilestoneSplitter {
                 // The line is collapsed already: trimming its spaces is all `singleLine` would do.
                 while lower < upper, bytes[lower] == 0x20 { lower += 1 }
                 while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
+                // A line that is one item from its start: the piece is the line itself.
+                if headingEnd == 0, lower == 0, upper == bytes.count {
+                    pieces.append(Piece(text: printed, isDated: true))
+                    continue
+                }
                 let piece = String(unsafeUninitializedCapacity: headingEnd + upper - lower) { output in
                     _ = output.initialize(fromContentsOf: bytes[0..<headingEnd])
                     _ = UnsafeMutableBufferPointer(rebasing: output[headingEnd...]).initialize(fromContentsOf: bytes[lower..<upper])

@@ -88,7 +88,7 @@ struct TimeScanner {
         }
     }
     /// Before these a numeral counts something else: 3个月, 每3月, 第三届, 几月, 周三.
-    private static let numeralBlockers: Set<Unicode.Scalar> = ["个", "每", "第", "几", "数", "周", "之", "初", "星", "期", "."]
+    private static let numeralBlockers = ScalarSet(["个每第几数周之初星期."])
 
     private func canStart(at index: Int) -> Bool {
         let scalar = text[index]
@@ -141,13 +141,10 @@ struct TimeScanner {
     fileprivate enum Suffix { case before, since }
     private static let beforeWords = ["之前", "以前"].map { Array($0.unicodeScalars) }
     /// 前 starts these words instead of meaning "before": 二季度前期工作, 前提下.
-    private static let notBefore: Set<Unicode.Scalar> = [
-        "期", "置", "列", "沿", "往", "端", "段", "景", "夕", "身", "述", "款", "者", "后", "面", "瞻", "线", "方", "台", "锋", "哨",
-        "卫", "任", "辈", "程", "途", "科", "排",
-    ]
+    private static let notBefore = ScalarSet(["期置列沿往端段景夕身述款者后面瞻线方台锋哨卫任辈程途科排"])
     private static let premises = ["前提下", "前提是"].map { Array($0.unicodeScalars) }
     /// 起 starts these words instead of meaning "from … on": 3月起草方案.
-    private static let notSince: Set<Unicode.Scalar> = ["草", "步", "诉", "航", "飞", "来", "到", "点", "火", "义", "码", "重", "源", "伏", "床", "身"]
+    private static let notSince = ScalarSet(["草步诉航飞来到点火义码重源伏床身"])
     private static let sinceWord = Array("以来".unicodeScalars)
 
     private func readSuffix(at index: Int) -> (suffix: Suffix, end: Int)? {
