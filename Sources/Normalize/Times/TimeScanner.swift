@@ -230,11 +230,14 @@ struct TimeScanner {
 
     // MARK: - Resolution
 
-    /// An expression resolved to its dates, kind and grain; `time` writes it out with its refs.
+    /// An expression resolved to its kind and grain, checked to have possible dates; `time`
+    /// writes it out with its dates and refs.
     struct Resolution {
+        /// The periods, months filled in (`fillMonths`).
         fileprivate var periods: [Period]
-        fileprivate var years: [Int?]
-        fileprivate var dates: [(start: CalendarDate, end: CalendarDate)?]
+        /// The years `fillYears` starts from (the scanner's at the time).
+        fileprivate var documentYear: Int?
+        fileprivate var textYear: Int?
         fileprivate var isRange: Bool
         fileprivate var isList: Bool
         fileprivate var suffix: Suffix?
@@ -249,8 +252,6 @@ struct TimeScanner {
 
         fileprivate init(recurrence grain: TimeExpression.Grain, ref: String) {
             periods = []
-            years = []
-            dates = []
             isRange = false
             isList = false
             isAmbiguous = false
@@ -261,12 +262,12 @@ struct TimeScanner {
         }
 
         fileprivate init(
-            periods: [Period], years: [Int?], dates: [(start: CalendarDate, end: CalendarDate)?], isRange: Bool, isList: Bool,
-            suffix: Suffix?, isAmbiguous: Bool, kind: TimeExpression.Kind, isSet: Bool
+            periods: [Period], documentYear: Int?, textYear: Int?, isRange: Bool, isList: Bool, suffix: Suffix?, isAmbiguous: Bool,
+            kind: TimeExpression.Kind, isSet: Bool
         ) {
             self.periods = periods
-            self.years = years
-            self.dates = dates
+            self.documentYear = documentYear
+            self.textYear = textYear
             self.isRange = isRange
             self.isList = isList
             self.suffix = suffix
@@ -282,11 +283,14 @@ struct TimeScanner {
                 : isRange ? TimeExpression.Grain.finer(first.grain, last.grain) : first.grain
         }
 
-        /// The expression with its refs.
+        /// The expression with its dates and refs.
         var time: TimeExpression {
             if let recurrenceRef {
                 return TimeExpression(kind: .recurrence, grain: grain, ref: recurrenceRef, start: nil, end: nil)
             }
+            var unused = false
+            let years = TimeScanner.fillYears(periods, documentYear: documentYear, textYear: textYear, isAmbiguous: &unused)
+            let dates = zip(periods, years).map { period, year in year.flatMap { period.dates(in: $0) } }
             let refs = zip(periods, years).map { $0.ref(in: $1) }
             if isSet {
                 let parts = periods.indices.map { index in
@@ -306,40 +310,56 @@ struct TimeScanner {
         }
     }
 
-    /// The dates, kind and grain of the periods read, with the words around them; nil for an
+    /// The kind and grain of the periods read, with the words around them; nil for an
     /// impossible date or a backwards range.
     private func resolve(_ printed: [Period], isRange: Bool, isList: Bool, prefix: Prefix?, suffix: Suffix?) -> Resolution? {
         var periods = printed
         var isAmbiguous = periods.contains { $0.isRough }
-        fillMonths(&periods)
-        let years = fillYears(&periods, isAmbiguous: &isAmbiguous)
+        let kind: TimeExpression.Kind
+        var isSet = false
+        if periods.count == 1 {
+            // One period (neither a range nor a list): its year and dates without arrays.
+            let period = periods[0]
+            var year = Self.printedYear(of: period, documentYear: documentYear)
+            if year == nil { year = Self.assumedYear(of: period, documentYear: documentYear, textYear: textYear, isAmbiguous: &isAmbiguous) }
+            var resolved = false
+            if let year {
+                // A month that is known but a date that does not exist (2月30日): no time at all.
+                if period.dates(in: year) != nil { resolved = true } else if period.isCalendarKnown { return nil }
+            }
+            if !resolved { isAmbiguous = true }
+            kind = Self.kind(of: periods, isRange: isRange, prefix: prefix, suffix: suffix)
+        } else {
+            fillMonths(&periods)
+            let years = Self.fillYears(periods, documentYear: documentYear, textYear: textYear, isAmbiguous: &isAmbiguous)
 
-        var dates: [(start: CalendarDate, end: CalendarDate)?] = []
-        dates.reserveCapacity(periods.count)
-        for (period, year) in zip(periods, years) {
-            guard let year else { dates.append(nil); continue }
-            let span = period.dates(in: year)
-            // A month that is known but a date that does not exist (2月30日): no time at all.
-            if span == nil, period.isCalendarKnown { return nil }
-            dates.append(span)
+            var dates: [(start: CalendarDate, end: CalendarDate)?] = []
+            dates.reserveCapacity(periods.count)
+            for (period, year) in zip(periods, years) {
+                guard let year else { dates.append(nil); continue }
+                let span = period.dates(in: year)
+                // A month that is known but a date that does not exist (2月30日): no time at all.
+                if span == nil, period.isCalendarKnown { return nil }
+                dates.append(span)
+            }
+            let resolved = dates.allSatisfy { $0 != nil }
+            if !resolved { isAmbiguous = true }
+            let start = dates.first.flatMap { $0?.start }
+            let end = dates.last.flatMap { $0?.end }
+
+            if isRange, let start, let end, end < start { return nil }
+            if isRange, resolved, let firstEnd = dates[0]?.end, let lastStart = dates[dates.count - 1]?.start, lastStart < firstEnd {
+                return nil
+            }
+
+            kind = Self.kind(of: periods, isRange: isRange, prefix: prefix, suffix: suffix)
+            // A list is one interval only when its periods join up (二、三季度); otherwise, and
+            // for a list of bounds (6月底、9月前), it is a set of its periods (SPEC §5): no time
+            // may cover a period the text does not name.
+            isSet = isList && (kind != .from || !resolved) && (kind != .interval || !resolved || !Self.areContiguous(dates.compactMap { $0 }))
         }
-        let resolved = dates.allSatisfy { $0 != nil }
-        if !resolved { isAmbiguous = true }
-        let start = dates.first.flatMap { $0?.start }
-        let end = dates.last.flatMap { $0?.end }
-
-        if isRange, let start, let end, end < start { return nil }
-        if isRange, resolved, let firstEnd = dates[0]?.end, let lastStart = dates[dates.count - 1]?.start, lastStart < firstEnd {
-            return nil
-        }
-
-        let kind = Self.kind(of: periods, isRange: isRange, prefix: prefix, suffix: suffix)
-        // A list is one interval only when its periods join up (二、三季度); otherwise, and
-        // for a list of bounds (6月底、9月前), it is a set of its periods (SPEC §5): no time
-        // may cover a period the text does not name.
-        let isSet = isList && (kind != .from || !resolved) && (kind != .interval || !resolved || !Self.areContiguous(dates.compactMap { $0 }))
         return Resolution(
-            periods: periods, years: years, dates: dates, isRange: isRange, isList: isList, suffix: suffix,
+            periods: periods, documentYear: documentYear, textYear: textYear, isRange: isRange, isList: isList, suffix: suffix,
             isAmbiguous: isAmbiguous, kind: kind, isSet: isSet)
     }
 
@@ -389,12 +409,8 @@ struct TimeScanner {
     /// The year of every period: printed, carried from a neighbour (2023年1月至6月,
     /// 10月至2023年12月, wrapping into the next year when the months run backwards), or
     /// else the document's year. Nil entries stay unknown.
-    private func fillYears(_ periods: inout [Period], isAmbiguous: inout Bool) -> [Int?] {
-        var years: [Int?] = periods.map { period in
-            if let year = period.year { return year }
-            if let offset = period.relativeYear, let documentYear { return documentYear + offset }
-            return nil
-        }
+    private static func fillYears(_ periods: [Period], documentYear: Int?, textYear: Int?, isAmbiguous: inout Bool) -> [Int?] {
+        var years: [Int?] = periods.map { printedYear(of: $0, documentYear: documentYear) }
         // Backwards from a printed year: 10月至2023年12月.
         if periods.count > 1 {
             for index in stride(from: periods.count - 2, through: 0, by: -1) where years[index] == nil {
@@ -403,14 +419,7 @@ struct TimeScanner {
             }
         }
         if years[0] == nil {
-            if let documentYear {
-                years[0] = documentYear + (periods[0].relativeYear ?? 0)
-            } else if let textYear {
-                years[0] = textYear + (periods[0].relativeYear ?? 0)
-                isAmbiguous = true
-            } else {
-                isAmbiguous = true
-            }
+            years[0] = assumedYear(of: periods[0], documentYear: documentYear, textYear: textYear, isAmbiguous: &isAmbiguous)
         }
         // Forwards: 2023年1月至6月, 2023年10月至3月 (into 2024).
         for index in periods.indices.dropFirst() where years[index] == nil {
@@ -418,6 +427,22 @@ struct TimeScanner {
             years[index] = periods[index].positionInYear < periods[index - 1].positionInYear ? previous + 1 : previous
         }
         return years
+    }
+
+    /// The year a period prints, or says relative to the document's (今年, 明年).
+    private static func printedYear(of period: Period, documentYear: Int?) -> Int? {
+        if let year = period.year { return year }
+        if let offset = period.relativeYear, let documentYear { return documentYear + offset }
+        return nil
+    }
+
+    /// The year of a first period that names none: the document's; without one, the last
+    /// printed in the text, as a guess; else unknown.
+    private static func assumedYear(of period: Period, documentYear: Int?, textYear: Int?, isAmbiguous: inout Bool) -> Int? {
+        if let documentYear { return documentYear + (period.relativeYear ?? 0) }
+        isAmbiguous = true
+        if let textYear { return textYear + (period.relativeYear ?? 0) }
+        return nil
     }
 
     /// A day or 旬 without its month takes the month of the period before it (3月1日至15日).
