@@ -289,6 +289,19 @@ struct TimeScanner {
                 return TimeExpression(kind: .recurrence, grain: grain, ref: recurrenceRef, start: nil, end: nil)
             }
             var unused = false
+            if periods.count == 1 {
+                // One period: no arrays of years, dates and refs.
+                let period = periods[0]
+                let year =
+                    TimeScanner.printedYear(of: period, documentYear: documentYear)
+                    ?? TimeScanner.assumedYear(of: period, documentYear: documentYear, textYear: textYear, isAmbiguous: &unused)
+                let dates = year.flatMap { period.dates(in: $0) }
+                var time = TimeScanner.time(
+                    kind, periods, period.ref(in: year), dates?.start, dates?.end, lastStart: dates?.start, suffix: suffix,
+                    isAmbiguous: isAmbiguous)
+                time.grain = grain
+                return time
+            }
             let years = TimeScanner.fillYears(periods, documentYear: documentYear, textYear: textYear, isAmbiguous: &unused)
             let dates = zip(periods, years).map { period, year in year.flatMap { period.dates(in: $0) } }
             let refs = zip(periods, years).map { $0.ref(in: $1) }
