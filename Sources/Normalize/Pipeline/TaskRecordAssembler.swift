@@ -10,16 +10,20 @@ enum TaskRecordAssembler {
             Milestone(when: leadingTime(of: scalars, year: year), text: text)
         }
         var quantities: [Quantity] = []
-        func collect(_ text: String?, field: String) {
+        // The field's name is written only for a text that has quantities.
+        func collect(_ text: String?, field: @autoclosure () -> String) {
             // Most titles and many short texts hold no numeral: nothing to decode or scan.
             guard let text, !text.isEmpty, QuantityScanner.mayFindQuantity(in: text) else { return }
-            collect(ScalarText(text), field: field)
+            collect(ScalarText(text), field: field())
         }
-        func collect(_ text: ScalarText, field: String) {
+        func collect(_ text: ScalarText, field: @autoclosure () -> String) {
             guard text.count > 0 else { return }
             var scanner = QuantityScanner(text)
-            for var quantity in scanner.scan() {
-                quantity.field = field
+            let found = scanner.scan()
+            guard !found.isEmpty else { return }
+            let name = field()
+            for var quantity in found {
+                quantity.field = name
                 quantities.append(quantity)
             }
         }
