@@ -122,4 +122,13 @@ import Testing
         #expect(TimeParser.parse("二〇二三年三季度", year: nil).map(\.time.ref) == ["2023-Q3"])
         #expect(TimeParser.parse("二〇二三四年", year: nil).map(\.time.ref) != ["2023"])
     }
+
+    @Test func scalarSetFindsTheNextMember() {
+        let set = ScalarSet(["0123456789", "季"])
+        let scalars = Array("一季度，完成3个🙂".unicodeScalars)
+        #expect(set.firstIndex(in: scalars, from: 0) == 1)
+        #expect(set.firstIndex(in: scalars, from: 2) == 6)
+        #expect(set.firstIndex(in: scalars, from: 7) == scalars.count)
+        #expect(set.firstIndex(in: [], from: 0) == 0)
+    }
 }

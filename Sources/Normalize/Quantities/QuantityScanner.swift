@@ -81,12 +81,10 @@ struct QuantityScanner {
     mutating func scan() -> [Quantity] {
         let candidates = Self.candidates
         var index = 0
-        while index < text.count {
+        while true {
+            index = candidates.firstIndex(in: text.scalars, from: index)
+            guard index < text.count else { break }
             let scalar = text[index]
-            if !candidates.contains(scalar) {
-                index += 1
-                continue
-            }
             if let close = text.closingMark(ofOpeningAt: index) {
                 index = close + 1
                 continue

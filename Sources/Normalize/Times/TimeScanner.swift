@@ -51,11 +51,9 @@ struct TimeScanner {
         let candidates = Self.candidates
         var index = cursor
         defer { cursor = index }
-        while index < text.count {
-            if !candidates.contains(text[index]) {
-                index += 1
-                continue
-            }
+        while true {
+            index = candidates.firstIndex(in: text.scalars, from: index)
+            guard index < text.count else { break }
             if let close = text.closingMark(ofOpeningAt: index) {
                 index = close + 1
                 continue
