@@ -73,6 +73,18 @@ struct ScalarText {
                 var count = 0
                 while index < byteCount {
                     let lead = UInt32(source[index])
+                    // The bulk of the text: an ideograph in three bytes that folds to itself.
+                    if lead & 0xF0 == 0xE0, index &+ 2 < byteCount {
+                        let value = simplify(
+                            (lead & 0x0F) << 12 | UInt32(source[index &+ 1] & 0x3F) << 6 | UInt32(source[index &+ 2] & 0x3F))
+                        if isPlainIdeograph(value) {
+                            (scalarOut + count).initialize(to: Unicode.Scalar(value)!)
+                            (offsetOut + count).initialize(to: Int32(truncatingIfNeeded: index))
+                            count &+= 1
+                            index &+= 3
+                            continue
+                        }
+                    }
                     var value = lead
                     var length = 1
                     // A String's bytes are valid UTF-8; the length checks only keep a
@@ -166,6 +178,12 @@ struct ScalarText {
             cursor += 1
         }
         return nil
+    }
+
+    /// A CJK ideograph other than 萬 億 兩: `fold` keeps it as it is.
+    @inline(__always)
+    private static func isPlainIdeograph(_ value: UInt32) -> Bool {
+        value >= 0x4E00 && value < 0x9FFF && value != 0x842C && value != 0x5104 && value != 0x5169
     }
 
     /// Full-width ASCII forms and look-alike dashes and spaces, folded so the scanners see
