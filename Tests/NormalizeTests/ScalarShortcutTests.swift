@@ -47,8 +47,10 @@ import Testing
         var stepwise = TimeScanner(text, documentYear: 2023)
         var found: [TimeMatch] = []
         while let next = stepwise.next() {
-            #expect(text.string(next.start..<next.start + 1) == String(next.match.text.prefix(1)))
-            found.append(next.match)
+            let match = stepwise.match(next)
+            #expect(text.string(next.start..<next.start + 1) == String(match.text.prefix(1)))
+            #expect(next.kind == match.time.kind && next.grain == match.time.grain)
+            found.append(match)
         }
         #expect(found == all.scan())
         #expect(ScheduleSplitter.firstItemTime(in: text, year: 2023) == ScheduleSplitter.split(text.text, year: 2023).first?.when)
@@ -84,5 +86,49 @@ import Testing
         #expect(NumericCell.isEmptyMark("无"))
         #expect(!NumericCell.isEmptyMark("无 数据"))
         #expect(NumericCell.isEmptyMark(" \n "))
+    }
+
+    @Test func quantityPrefilterSeesEveryNumeralAStartCanBe() {
+        for text in ["完成3个", "完成３个", "新建一所", "兩個", "十家", "百分之五", "八项", "四个", "五", "六", "七", "九", "二", "三"] {
+            #expect(QuantityScanner.mayFindQuantity(in: text), "\(text)")
+        }
+        for text in ["加快推进项目建设", "", "abc", "〇号", "千万", "万家", "é✓🙂"] {
+            #expect(!QuantityScanner.mayFindQuantity(in: text), "\(text)")
+            #expect(QuantityParser.parse(text).isEmpty)
+        }
+    }
+
+    @Test func periodRefsAreWrittenAsBefore() {
+        #expect(Period(span: .quarter(2)).ref(in: 2023) == "2023-Q2")
+        #expect(Period(span: .half(1)).ref(in: nil) == "XXXX-H1")
+        #expect(Period(span: .month(7)).ref(in: 987) == "0987-07")
+        #expect(Period(span: .monthEnd(2)).ref(in: 2024) == "2024-02-29")
+        #expect(Period(span: .monthEnd(2)).ref(in: nil) == "XXXX-02-28")
+        #expect(Period(span: .xun(month: nil, 2)).ref(in: 2023) == "2023-XX-11/2023-XX-20")
+        #expect(Period(span: .xun(month: 3, 3)).ref(in: 2023) == "2023-03-21/2023-03-31")
+        #expect(Period(span: .xun(month: 3, 3)).ref(in: nil) == "XXXX-03-21/XXXX-03-XX")
+        #expect(Period(span: .day(month: nil, 5)).ref(in: 12345) == "12345-XX-05")
+        #expect(Period(span: .year).ref(in: -5) == "00-5")
+        #expect(Period(span: .yearEnd).ref(in: 2023) == "2023-12-31")
+    }
+
+    @Test func smallChineseNumbersReadAsNumeralsDo() {
+        // Months and quarters written with 十 and digits, and what is not one.
+        #expect(TimeParser.parse("十二月", year: 2023).map(\.time.ref) == ["2023-12"])
+        #expect(TimeParser.parse("十月", year: 2023).map(\.time.ref) == ["2023-10"])
+        #expect(TimeParser.parse("三月十五日", year: 2023).map(\.time.ref) == ["2023-03-15"])
+        #expect(TimeParser.parse("三十一日", year: 2023).isEmpty)
+        #expect(TimeParser.parse("一二月", year: 2023).isEmpty)
+        #expect(TimeParser.parse("二〇二三年三季度", year: nil).map(\.time.ref) == ["2023-Q3"])
+        #expect(TimeParser.parse("二〇二三四年", year: nil).map(\.time.ref) != ["2023"])
+    }
+
+    @Test func scalarSetFindsTheNextMember() {
+        let set = ScalarSet(["0123456789", "季"])
+        let scalars = Array("一季度，完成3个🙂".unicodeScalars)
+        #expect(set.firstIndex(in: scalars, from: 0) == 1)
+        #expect(set.firstIndex(in: scalars, from: 2) == 6)
+        #expect(set.firstIndex(in: scalars, from: 7) == scalars.count)
+        #expect(set.firstIndex(in: [], from: 0) == 0)
     }
 }

@@ -10,15 +10,20 @@ enum TaskRecordAssembler {
             Milestone(when: leadingTime(of: scalars, year: year), text: text)
         }
         var quantities: [Quantity] = []
-        func collect(_ text: String?, field: String) {
-            guard let text, !text.isEmpty else { return }
-            collect(ScalarText(text), field: field)
+        // The field's name is written only for a text that has quantities.
+        func collect(_ text: String?, field: @autoclosure () -> String) {
+            // Most titles and many short texts hold no numeral: nothing to decode or scan.
+            guard let text, !text.isEmpty, QuantityScanner.mayFindQuantity(in: text) else { return }
+            collect(ScalarText(text), field: field())
         }
-        func collect(_ text: ScalarText, field: String) {
+        func collect(_ text: ScalarText, field: @autoclosure () -> String) {
             guard text.count > 0 else { return }
             var scanner = QuantityScanner(text)
-            for var quantity in scanner.scan() {
-                quantity.field = field
+            let found = scanner.scan()
+            guard !found.isEmpty else { return }
+            let name = field()
+            for var quantity in found {
+                quantity.field = name
                 quantities.append(quantity)
             }
         }
@@ -54,12 +59,12 @@ enum TaskRecordAssembler {
             defer { lineStart = index + 1 }
             guard index > lineStart else { continue }
             let line = lineStart == 0 && index == text.count ? text : text.slice(lineStart..<index)
-            if let first = ScheduleSplitter.firstItemTime(in: line, year: year) { return first.time }
+            if let first = ScheduleSplitter.firstItem(in: line, year: year) { return first.resolution.time }
         }
         // A sentence that names its time inside it (在2012年10月底前出台…): its first time.
         var scanner = TimeScanner(text, documentYear: year)
         while let next = scanner.next() {
-            if next.match.time.kind != .recurrence { return next.match.time }
+            if next.kind != .recurrence { return next.resolution.time }
         }
         return nil
     }

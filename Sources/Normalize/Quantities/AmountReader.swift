@@ -149,11 +149,11 @@ enum AmountReader {
             return nil
         }
         // 两个多月: more than two months.
-        if match.value.name == "个", text[match.end] == "多", text[match.end + 1] == "月" {
+        if text[match.end] == "多", text[match.end + 1] == "月", match.value.scalar == "个" {
             return (UnitLexicon.Unit("个月"), match.end + 2, true)
         }
         // 成 opens words of its own after a number: 3成员, 两成果 are no tenths.
-        if match.value.name == "%", match.end - index == 1, text[index] == "成", UnitLexicon.wordsAfterCheng.contains(text[match.end]) {
+        if match.end - index == 1, text[index] == "成", match.value.scalar == "%", UnitLexicon.wordsAfterCheng.contains(text[match.end]) {
             return nil
         }
         return (match.value, match.end, false)
@@ -263,9 +263,9 @@ enum AmountReader {
         guard let unit = reading.unit else { return false }
         let after = reading.end
         if systemWords.contains(where: { text.matches($0, at: after) }) { return true }
-        if unit.name == "次", sessionWords.contains(where: { text.matches($0, at: after) }) { return true }
-        if unit.name == "年", text[after] == "级" || planWords.contains(where: { text.matches($0, at: after) }) { return true }
-        if unit.name == "个", text[after] == "亿" || text[after] == "万" { return true }
+        if unit.scalar == "次", sessionWords.contains(where: { text.matches($0, at: after) }) { return true }
+        if unit.scalar == "年", text[after] == "级" || planWords.contains(where: { text.matches($0, at: after) }) { return true }
+        if unit.scalar == "个", text[after] == "亿" || text[after] == "万" { return true }
         return false
     }
 
@@ -273,7 +273,7 @@ enum AmountReader {
 
     /// Before these a Chinese numeral is no count: 第三, 初三, 周三, 星期三, 三分之一, 几十个,
     /// 数十个, 每三年, 第十四个五年规划.
-    private static let chineseBlockers: Set<Unicode.Scalar> = ["第", "初", "周", "期", "之", "几", "数", "好", "每", "个"]
+    private static let chineseBlockers = ScalarSet(["第初周期之几数好每个"])
     /// Set phrases where a numeral and classifier name a doctrine, not a count: 四个意识,
     /// 两个维护, 八项规定, 五位一体.
     private static let sloganWords = ["意识", "自信", "维护", "确立", "全面", "代表", "务必", "一百年", "毫不动摇", "全覆盖", "规定", "一体"]
@@ -285,7 +285,7 @@ enum AmountReader {
         var before = start - 1
         while text[before] == " " { before -= 1 }
         if text[before] == "第" { return true }
-        if text[before] == "前", let unit = side.unit, unit.name == "名" || unit.name == "位" { return true }
+        if text[before] == "前", let unit = side.unit, unit.scalar == "名" || unit.scalar == "位" { return true }
         guard side.token.script == .chinese else { return false }
         let previous = text[start - 1]
         // 高三 (a school year) — but 提高三个百分点 is an amount.
@@ -297,7 +297,7 @@ enum AmountReader {
         if side.unit != nil, sloganWords.contains(where: { text.matches($0, at: side.end) }) { return true }
         // 三类坝, 二类点, 一类地区: Chinese numerals with 类 name a class; counts of kinds are
         // written with digits (5类以上).
-        if side.unit?.name == "类" { return true }
+        if side.unit?.scalar == "类" { return true }
         return false
     }
 

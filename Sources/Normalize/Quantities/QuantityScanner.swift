@@ -41,15 +41,50 @@ struct QuantityScanner {
         "0123456789", "一二两三四五六七八九十百", "每力争", "“\"「『《〔", "，,。;!?:\n\r",
     ])
 
-    mutating func scan() -> [Quantity] {
-        let candidates = Self.candidates
+    /// Whether `text` has anything an amount can start with: an Arabic digit (also
+    /// full-width), a Chinese numeral a count may open with (一…九, 两, 兩, 十), or 百 (百分之).
+    /// Without one, `scan()` finds nothing and the text need not be decoded at all.
+    static func mayFindQuantity(in text: String) -> Bool {
+        var text = text
+        if let found = text.utf8.withContiguousStorageIfAvailable(mayFindQuantity) { return found }
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable(mayFindQuantity) ?? true
+    }
+
+    private static func mayFindQuantity(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
-        while index < text.count {
-            let scalar = text[index]
-            if !candidates.contains(scalar) {
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte >= 0x30 && byte <= 0x39 { return true }
                 index += 1
                 continue
             }
+            // Every numeral looked for is three bytes long; anything else is only stepped over.
+            guard byte >= 0xE0, byte < 0xF0, index + 2 < count else {
+                index += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                continue
+            }
+            let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            switch value {
+            case 0xFF10...0xFF19,  // ０…９
+                0x4E00, 0x4E8C, 0x4E24, 0x5169, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E:  // 一二两兩三四五六七八九十百
+                return true
+            default:
+                index += 3
+            }
+        }
+        return false
+    }
+
+    mutating func scan() -> [Quantity] {
+        let candidates = Self.candidates
+        var index = 0
+        while true {
+            index = candidates.firstIndex(in: text.scalars, from: index)
+            guard index < text.count else { break }
+            let scalar = text[index]
             if let close = text.closingMark(ofOpeningAt: index) {
                 index = close + 1
                 continue
@@ -242,7 +277,7 @@ struct QuantityScanner {
     }
 
     private func isTimeWindow(_ reading: AmountReading) -> Bool {
-        reading.unit.map { UnitLexicon.durations.contains($0.name) } ?? false
+        reading.unit?.isDuration ?? false
     }
 
     /// Words right before a duration that measure by it: 满5年, 为期3个月, 缩短至5个工作日,

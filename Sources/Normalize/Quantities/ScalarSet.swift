@@ -19,4 +19,20 @@ struct ScalarSet: Sendable {
         let value = scalar.value
         return value < 0x1_0000 && bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
     }
+
+    /// The first index from `start` on whose scalar is in the set, or `scalars.count`: the
+    /// scanners' skip over text where nothing can start, without a bounds check per scalar.
+    func firstIndex(in scalars: [Unicode.Scalar], from start: Int) -> Int {
+        bits.withUnsafeBufferPointer { bits in
+            scalars.withUnsafeBufferPointer { scalars in
+                var index = max(start, 0)
+                while index < scalars.count {
+                    let value = scalars[index].value
+                    if value < 0x1_0000, bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 { return index }
+                    index += 1
+                }
+                return scalars.count
+            }
+        }
+    }
 }

@@ -10,7 +10,7 @@ struct ScalarText {
     /// from `,` because in Chinese text it separates clauses, never digit groups.
     private(set) var scalars: [Unicode.Scalar]
     /// UTF-8 offset of each scalar in `text`, plus one final entry for the end.
-    private var utf8Offsets: [Int]
+    private var utf8Offsets: [Int32]
 
     init(_ text: String) {
         self.init(text, simplifyingScript: false)
@@ -28,7 +28,7 @@ struct ScalarText {
             ?? ([], [0])
     }
 
-    private init(text: String, scalars: [Unicode.Scalar], utf8Offsets: [Int]) {
+    private init(text: String, scalars: [Unicode.Scalar], utf8Offsets: [Int32]) {
         self.text = text
         self.scalars = scalars
         self.utf8Offsets = utf8Offsets
@@ -38,28 +38,53 @@ struct ScalarText {
     /// would give (folding is scalar by scalar), without decoding it again.
     func slice(_ range: Range<Int>) -> ScalarText {
         let base = utf8Offsets[range.lowerBound]
-        let end = utf8Offsets[range.upperBound]
+        let end = Int(utf8Offsets[range.upperBound])
         let part = text.utf8.withContiguousStorageIfAvailable { bytes in
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[base..<end]), as: UTF8.self)
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(base)..<end]), as: UTF8.self)
         } ?? String(text[stringIndex(range.lowerBound)..<stringIndex(range.upperBound)])
         return ScalarText(
             text: part, scalars: Array(scalars[range]), utf8Offsets: utf8Offsets[range.lowerBound...range.upperBound].map { $0 - base })
     }
 
     /// Decodes UTF-8 in one pass into preallocated arrays: the hot start of every parse.
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, simplifyingScript: Bool) -> ([Unicode.Scalar], [Int]) {
-        let simplified = simplifyingScript ? CharacterFold.table : nil
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, simplifyingScript: Bool) -> ([Unicode.Scalar], [Int32]) {
+        guard bytes.count > 0, bytes.count < Int(Int32.max) else { return ([], [0]) }
+        guard simplifyingScript else { return decode(bytes) { $0 } }
+        let simplified = CharacterFold.table
+        return decode(bytes) { value in
+            let folded = simplified[value]
+            return folded != 0 && Unicode.Scalar(folded) != nil ? folded : value
+        }
+    }
+
+    /// `decode` with the script fold given as a function, so each kind of decode gets a loop
+    /// of its own.
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, simplifying simplify: (UInt32) -> UInt32) -> ([Unicode.Scalar], [Int32]) {
+        let source = bytes.baseAddress!
         let byteCount = bytes.count
-        guard let source = bytes.baseAddress, byteCount > 0 else { return ([], [0]) }
-        var offsets: [Int] = []
+        var offsets: [Int32] = []
+        // At most one scalar per byte: counting them first costs more than the spare room.
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: byteCount) { scalarBuffer, scalarCount in
-            offsets = [Int](unsafeUninitializedCapacity: byteCount + 1) { offsetBuffer, offsetCount in
+            offsets = [Int32](unsafeUninitializedCapacity: byteCount + 1) { offsetBuffer, offsetCount in
                 let scalarOut = scalarBuffer.baseAddress!
                 let offsetOut = offsetBuffer.baseAddress!
                 var index = 0
                 var count = 0
                 while index < byteCount {
                     let lead = UInt32(source[index])
+                    // The bulk of the text: an ideograph in three bytes that folds to itself.
+                    if lead & 0xF0 == 0xE0, index &+ 2 < byteCount {
+                        let value = simplify(
+                            (lead & 0x0F) << 12 | UInt32(source[index &+ 1] & 0x3F) << 6 | UInt32(source[index &+ 2] & 0x3F))
+                        if isPlainIdeograph(value) {
+                            (scalarOut + count).initialize(to: Unicode.Scalar(value)!)
+                            (offsetOut + count).initialize(to: Int32(truncatingIfNeeded: index))
+                            count &+= 1
+                            index &+= 3
+                            continue
+                        }
+                    }
                     var value = lead
                     var length = 1
                     // A String's bytes are valid UTF-8; the length checks only keep a
@@ -77,16 +102,13 @@ struct ScalarText {
                         value = (lead & 0x1F) << 6 | UInt32(source[index + 1] & 0x3F)
                         length = 2
                     }
-                    if let simplified {
-                        let folded = simplified[value]
-                        if folded != 0, Unicode.Scalar(folded) != nil { value = folded }
-                    }
+                    value = simplify(value)
                     (scalarOut + count).initialize(to: fold(Unicode.Scalar(value) ?? "\u{FFFD}"))
-                    (offsetOut + count).initialize(to: index)
+                    (offsetOut + count).initialize(to: Int32(truncatingIfNeeded: index))
                     count &+= 1
                     index &+= length
                 }
-                (offsetOut + count).initialize(to: byteCount)
+                (offsetOut + count).initialize(to: Int32(truncatingIfNeeded: byteCount))
                 offsetCount = count + 1
                 scalarCount = count
             }
@@ -116,10 +138,10 @@ struct ScalarText {
     }
 
     /// The UTF-8 offset in `text` of the scalar at `index` (`count` for the end).
-    func utf8Offset(_ index: Int) -> Int { utf8Offsets[index] }
+    func utf8Offset(_ index: Int) -> Int { Int(utf8Offsets[index]) }
 
     func stringIndex(_ index: Int) -> String.Index {
-        text.utf8.index(text.utf8.startIndex, offsetBy: utf8Offsets[index])
+        text.utf8.index(text.utf8.startIndex, offsetBy: Int(utf8Offsets[index]))
     }
 
     func range(_ range: Range<Int>) -> Range<String.Index> {
@@ -156,6 +178,12 @@ struct ScalarText {
             cursor += 1
         }
         return nil
+    }
+
+    /// A CJK ideograph other than 萬 億 兩: `fold` keeps it as it is.
+    @inline(__always)
+    private static func isPlainIdeograph(_ value: UInt32) -> Bool {
+        value >= 0x4E00 && value < 0x9FFF && value != 0x842C && value != 0x5104 && value != 0x5169
     }
 
     /// Full-width ASCII forms and look-alike dashes and spaces, folded so the scanners see

@@ -8,12 +8,20 @@ enum UnitLexicon {
         let powerOfTen: Int
         let currency: String?
         let rule: Rule
+        /// Whether the unit is one of `durations` (asked for every amount the scanner reads).
+        let isDuration: Bool
+        /// The name when it is one scalar (个, 年, %): the rules that single out a unit compare
+        /// this, not Strings.
+        let scalar: Unicode.Scalar?
 
         init(_ name: String, powerOfTen: Int = 0, currency: String? = nil, rule: Rule = .always) {
             self.name = name
             self.powerOfTen = powerOfTen
             self.currency = currency
             self.rule = rule
+            isDuration = UnitLexicon.durations.contains(name)
+            let scalars = name.unicodeScalars
+            scalar = scalars.count == 1 ? scalars.first : nil
         }
     }
 

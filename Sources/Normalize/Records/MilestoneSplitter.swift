@@ -68,13 +68,18 @@ enum MilestoneSplitter {
             return
         }
         func cut(_ bytes: UnsafeBufferPointer<UInt8>) {
-            let headingEnd = text.utf8Offset(starts[0].index)
+            let headingEnd = text.utf8Offset(starts[0].start)
             for (index, start) in starts.enumerated() {
-                var lower = text.utf8Offset(start.index)
-                var upper = index + 1 < starts.count ? text.utf8Offset(starts[index + 1].index) : bytes.count
+                var lower = text.utf8Offset(start.start)
+                var upper = index + 1 < starts.count ? text.utf8Offset(starts[index + 1].start) : bytes.count
                 // The line is collapsed already: trimming its spaces is all `singleLine` would do.
                 while lower < upper, bytes[lower] == 0x20 { lower += 1 }
                 while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
+                // A line that is one item from its start: the piece is the line itself.
+                if headingEnd == 0, lower == 0, upper == bytes.count {
+                    pieces.append(Piece(text: printed, isDated: true))
+                    continue
+                }
                 let piece = String(unsafeUninitializedCapacity: headingEnd + upper - lower) { output in
                     _ = output.initialize(fromContentsOf: bytes[0..<headingEnd])
                     _ = UnsafeMutableBufferPointer(rebasing: output[headingEnd...]).initialize(fromContentsOf: bytes[lower..<upper])
@@ -94,7 +99,7 @@ enum MilestoneSplitter {
             for sentence in TextCleanup.clauses(of: line, separators: "。；;") {
                 var scanner = TimeScanner(ScalarText(sentence, simplifyingScript: true), documentYear: nil)
                 while let next = scanner.next() {
-                    guard next.match.time.kind == .recurrence else {
+                    guard next.kind == .recurrence else {
                         sentences.append(sentence)
                         break
                     }

@@ -137,32 +137,104 @@ struct Period: Equatable {
     /// The compact reference (SPEC §3.4): `2023`, `2023-H1`, `2023-Q2`, `2023-07`, `2023-07-31`,
     /// and for a 旬 its days, `2023-03-01/2023-03-10`. Unknown parts are written `XXXX` / `XX`.
     func ref(in year: Int?) -> String {
-        let yearText = year.map { pad($0, 4) } ?? "XXXX"
-        switch span {
-        case .year: return yearText
-        case .half(let half): return "\(yearText)-H\(half)"
-        case .quarter(let quarter): return "\(yearText)-Q\(quarter)"
-        case .month(let month): return "\(yearText)-\(pad(month, 2))"
-        case .monthEnd(let month):
-            let day = year.map { CalendarDate.daysIn(month: month, year: $0) } ?? CalendarDate.daysIn(month: month, year: 2001)
-            return "\(yearText)-\(pad(month, 2))-\(pad(day, 2))"
-        case .xun(let month, let xun):
-            if let year, let dates = dates(in: year) { return "\(dates.start)/\(dates.end)" }
-            let monthText = month.map { pad($0, 2) } ?? "XX"
-            let lastDay = xun == 3 ? "XX" : pad(xun * 10, 2)
-            return "\(yearText)-\(monthText)-\(pad(xun * 10 - 9, 2))/\(yearText)-\(monthText)-\(lastDay)"
-        case .day(let month, let day):
-            return "\(yearText)-\(month.map { pad($0, 2) } ?? "XX")-\(pad(day, 2))"
-        case .yearEnd: return "\(yearText)-12-31"
-        case .holiday(let holiday):
-            if let year, let date = holiday.date(in: year) { return date.description }
-            if case .fixed(let month, let day) = holiday { return "\(yearText)-\(pad(month, 2))-\(pad(day, 2))" }
-            return "\(yearText)-XX-XX"
+        // The spans whose ref is the text of their dates.
+        if case .xun = span, let year, let dates = dates(in: year) { return "\(dates.start)/\(dates.end)" }
+        if case .holiday(let holiday) = span, let year, let date = holiday.date(in: year) { return date.description }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer in
+            var ref = RefWriter(buffer: buffer)
+            ref.year(year)
+            switch span {
+            case .year:
+                break
+            case .half(let half):
+                ref.write("-H")
+                ref.number(half, width: 0)
+            case .quarter(let quarter):
+                ref.write("-Q")
+                ref.number(quarter, width: 0)
+            case .month(let month):
+                ref.write("-")
+                ref.number(month, width: 2)
+            case .monthEnd(let month):
+                let day = year.map { CalendarDate.daysIn(month: month, year: $0) } ?? CalendarDate.daysIn(month: month, year: 2001)
+                ref.write("-")
+                ref.number(month, width: 2)
+                ref.write("-")
+                ref.number(day, width: 2)
+            case .xun(let month, let xun):
+                ref.month(month)
+                ref.write("-")
+                ref.number(xun * 10 - 9, width: 2)
+                ref.write("/")
+                ref.year(year)
+                ref.month(month)
+                ref.write("-")
+                if xun == 3 { ref.write("XX") } else { ref.number(xun * 10, width: 2) }
+            case .day(let month, let day):
+                ref.month(month)
+                ref.write("-")
+                ref.number(day, width: 2)
+            case .yearEnd:
+                ref.write("-12-31")
+            case .holiday(let holiday):
+                if case .fixed(let month, let day) = holiday {
+                    ref.write("-")
+                    ref.number(month, width: 2)
+                    ref.write("-")
+                    ref.number(day, width: 2)
+                } else {
+                    ref.write("-XX-XX")
+                }
+            }
+            return ref.string
         }
     }
 
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    /// Writes a ref's ASCII into a buffer: no String is built for its parts.
+    private struct RefWriter {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+
+        var string: String { String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self) }
+
+        mutating func write(_ text: StaticString) {
+            text.withUTF8Buffer { bytes in
+                for byte in bytes {
+                    buffer[count] = byte
+                    count += 1
+                }
+            }
+        }
+
+        /// The year in four digits, or `XXXX`.
+        mutating func year(_ year: Int?) {
+            if let year { number(year, width: 4) } else { write("XXXX") }
+        }
+
+        /// `-` and the month in two digits, or `-XX`.
+        mutating func month(_ month: Int?) {
+            write("-")
+            if let month { number(month, width: 2) } else { write("XX") }
+        }
+
+        /// `String(value)` left-padded with zeros to `width` characters.
+        mutating func number(_ value: Int, width: Int) {
+            var magnitude = value.magnitude
+            var digits = 1
+            var scale: UInt = 1
+            while magnitude / scale >= 10 {
+                scale *= 10
+                digits += 1
+            }
+            let length = digits + (value < 0 ? 1 : 0)
+            for _ in 0..<max(0, width - length) { write("0") }
+            if value < 0 { write("-") }
+            while scale > 0 {
+                buffer[count] = UInt8(truncatingIfNeeded: magnitude / scale) &+ 0x30
+                count += 1
+                magnitude %= scale
+                scale /= 10
+            }
+        }
     }
 }

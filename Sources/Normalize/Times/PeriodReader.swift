@@ -174,14 +174,16 @@ enum PeriodReader {
         return (1900...2100).contains(value) ? value : nil
     }
 
-    /// 二〇二三年
+    /// 二〇二三年: four Chinese digits, read one by one, then 年.
     private static func readChineseYear(_ text: ScalarText, at index: Int) -> Core? {
-        guard NumberReader.chineseDigit(text[index]) != nil else { return nil }
-        let (token, end) = NumberReader.readChinese(text, at: index)
-        guard let token, token.isDigitSequence, end - index == 4, text[end] == "年",
-            let year = Int(token.value.description), (1900...2100).contains(year)
-        else { return nil }
-        return readAfterYear(text, at: end + 1, year: Period(span: .year, year: year))
+        guard text[index + 4] == "年" else { return nil }
+        var year = 0
+        for offset in 0..<4 {
+            guard let digit = NumberReader.chineseDigit(text[index + offset]) else { return nil }
+            year = year * 10 + digit
+        }
+        guard (1900...2100).contains(year) else { return nil }
+        return readAfterYear(text, at: index + 5, year: Period(span: .year, year: year))
     }
 
     /// What may follow a year: a half, 全年, 年底, quarters, months (with days). The year
@@ -220,13 +222,29 @@ enum PeriodReader {
     private static func smallNumber(_ text: ScalarText, at index: Int) -> (value: Int, end: Int)? {
         if text[index].isASCIIDigit { return smallArabic(text, at: index) }
         guard NumberReader.chineseDigit(text[index]) != nil || text[index] == "十" else { return nil }
-        // Read only 十 and digits: 十二月 is a month, but 一百 or 三千 never is.
+        // Read only 十 and digits: 十二月 is a month, but 一百 or 三千 never is; nor is a
+        // longer numeral (十二三四).
         var end = index
         while end - index < 3, NumberReader.chineseDigit(text[end]) != nil || text[end] == "十" { end += 1 }
-        if NumberReader.chinesePlace(text[end]) != nil { return nil }
-        guard let token = NumberReader.readChinese(text, at: index).token, token.range.upperBound == end, !token.isDigitSequence,
-            let value = Int(token.value.description), (1...31).contains(value)
-        else { return nil }
+        if NumberReader.chineseDigit(text[end]) != nil || NumberReader.chinesePlace(text[end]) != nil { return nil }
+        // `NumberReader.readChinese` with 十 the only place: digits alone are a sequence (二〇)
+        // unless single; two digits in a row fail (二三十); 〇 adds nothing.
+        var value = 0
+        var pending: Int?
+        var hasTen = false
+        for cursor in index..<end {
+            if let digit = NumberReader.chineseDigit(text[cursor]) {
+                if pending != nil { return nil }
+                if digit != 0 { pending = digit }
+            } else {
+                value += (pending ?? 1) * 10
+                pending = nil
+                hasTen = true
+            }
+        }
+        if !hasTen, end - index > 1 { return nil }
+        value += pending ?? 0
+        guard (1...31).contains(value) else { return nil }
         return (value, end)
     }
 
@@ -259,6 +277,10 @@ enum PeriodReader {
     /// `allowBareDay` `15日`.
     private static func readNumberedPeriod(_ text: ScalarText, at index: Int, year: Period?, allowBareDay: Bool) -> Core? {
         guard let first = smallNumber(text, at: index) else { return nil }
+        let base = year ?? Period(span: .year)
+        guard isListSeparator(text[first.end]) || isRangeSeparator(text[first.end]) else {
+            return readNumbered(first.value, text, at: first.end, base: base, allowBareDay: allowBareDay)
+        }
         var numbers = [first.value]
         var cursor = first.end
         var isRange = false
@@ -274,25 +296,40 @@ enum PeriodReader {
             numbers.append(next.value)
             cursor = next.end
         }
-        let base = year ?? Period(span: .year)
+        if numbers.count == 1 { return readNumbered(first.value, text, at: cursor, base: base, allowBareDay: allowBareDay) }
 
         if text.matches(quarterWord, at: cursor) {
             guard numbers.allSatisfy({ (1...4).contains($0) }) else { return nil }
             return group(numbers.map { period(base, .quarter($0)) }, isRange: isRange, end: cursor + 2)
         }
         // 三、四季，… : 季 for 季度 after a list of quarters (alone, 四季 are the four seasons).
-        if text[cursor] == "季", numbers.count > 1, isClauseMark(text[cursor + 1]), numbers.allSatisfy({ (1...4).contains($0) }) {
+        if text[cursor] == "季", isClauseMark(text[cursor + 1]), numbers.allSatisfy({ (1...4).contains($0) }) {
             return group(numbers.map { period(base, .quarter($0)) }, isRange: isRange, end: cursor + 1)
         }
         if let monthEnd = unit("月", in: text, at: cursor) {
             guard numbers.allSatisfy({ (1...12).contains($0) }) else { return nil }
             var end = monthEnd
             if text[end] == "份" { end += 1 }
-            guard numbers.count == 1 else { return group(numbers.map { period(base, .month($0)) }, isRange: isRange, end: end) }
-            return readInsideMonth(text, at: end, month: numbers[0], base: base)
+            return group(numbers.map { period(base, .month($0)) }, isRange: isRange, end: end)
         }
-        if allowBareDay, numbers.count == 1, text[cursor] == "日" || text[cursor] == "号", (1...31).contains(numbers[0]) {
-            return Core(shape: .single(period(base, .day(month: nil, numbers[0]))), end: cursor + 1)
+        return nil
+    }
+
+    /// One number and its unit word: 三季度, 7月 (and what follows inside the month), and
+    /// with `allowBareDay` 15日.
+    private static func readNumbered(_ number: Int, _ text: ScalarText, at cursor: Int, base: Period, allowBareDay: Bool) -> Core? {
+        if text.matches(quarterWord, at: cursor) {
+            guard (1...4).contains(number) else { return nil }
+            return Core(shape: .single(period(base, .quarter(number))), end: cursor + 2)
+        }
+        if let monthEnd = unit("月", in: text, at: cursor) {
+            guard (1...12).contains(number) else { return nil }
+            var end = monthEnd
+            if text[end] == "份" { end += 1 }
+            return readInsideMonth(text, at: end, month: number, base: base)
+        }
+        if allowBareDay, text[cursor] == "日" || text[cursor] == "号", (1...31).contains(number) {
+            return Core(shape: .single(period(base, .day(month: nil, number))), end: cursor + 1)
         }
         return nil
     }

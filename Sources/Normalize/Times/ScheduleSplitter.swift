@@ -14,15 +14,17 @@ public enum ScheduleSplitter {
     public static func split(_ line: String, year: Int?) -> [ScheduleItem] {
         let text = ScalarText(line)
         let contentStarts = LineLabel.contentStarts(in: text)
+        let scanner = TimeScanner(text, documentYear: year)
         let starts = itemStarts(in: text, year: year, contentStarts: contentStarts)
         guard let first = starts.first else { return [] }
 
-        let heading = contentStarts.contains(first.index) ? nil : headingText(in: text, before: first.index, contentStart: contentStarts[0])
+        let heading = contentStarts.contains(first.start) ? nil : headingText(in: text, before: first.start, contentStart: contentStarts[0])
         var items: [ScheduleItem] = []
         for (offset, start) in starts.enumerated() {
-            var end = offset + 1 < starts.count ? starts[offset + 1].index : text.count
-            while end > start.index, text[end - 1] == " " || text[end - 1] == ";" || text[end - 1] == "\t" { end -= 1 }
-            items.append(ScheduleItem(when: start.match, text: text.string(start.index..<end), range: text.range(start.index..<end), heading: heading))
+            var end = offset + 1 < starts.count ? starts[offset + 1].start : text.count
+            while end > start.start, text[end - 1] == " " || text[end - 1] == ";" || text[end - 1] == "\t" { end -= 1 }
+            items.append(
+                ScheduleItem(when: scanner.match(start), text: text.string(start.start..<end), range: text.range(start.start..<end), heading: heading))
         }
         return items
     }
@@ -30,28 +32,33 @@ public enum ScheduleSplitter {
     /// The time the line's first item opens with, or nil when the line has no dated item:
     /// `split(…).first?.when`, without reading the rest of the line.
     static func firstItemTime(in text: ScalarText, year: Int?) -> TimeMatch? {
-        itemStarts(in: text, year: year, contentStarts: LineLabel.contentStarts(in: text), limit: 1).first?.match
+        firstItem(in: text, year: year).map { TimeScanner(text, documentYear: year).match($0) }
     }
 
-    /// Where the items of the line start (scalar indices) and the period each opens with; at
+    /// The line's first dated item as the scanner found it (its time not yet written out).
+    static func firstItem(in text: ScalarText, year: Int?) -> TimeScanner.Found? {
+        itemStarts(in: text, year: year, contentStarts: LineLabel.contentStarts(in: text), limit: 1).first
+    }
+
+    /// The periods the items of the line open with (each found where the item starts); at
     /// most `limit` of them. `contentStarts` are the line's `LineLabel.contentStarts`.
-    static func itemStarts(in text: ScalarText, year: Int?, contentStarts: [Int], limit: Int = .max) -> [(match: TimeMatch, index: Int)] {
+    static func itemStarts(in text: ScalarText, year: Int?, contentStarts: [Int], limit: Int = .max) -> [TimeScanner.Found] {
         var scanner = TimeScanner(text, documentYear: year)
-        var starts: [(match: TimeMatch, index: Int)] = []
-        while starts.count < limit, let (match, index) = scanner.next() {
-            guard match.time.kind != .recurrence else { continue }
-            let mark = markBefore(index, in: text)
+        var starts: [TimeScanner.Found] = []
+        while starts.count < limit, let found = scanner.next() {
+            guard found.kind != .recurrence else { continue }
+            let mark = markBefore(found.start, in: text)
             if let first = starts.first {
                 guard mark == "。" || mark == ";" else { continue }
-                let grain = match.time.grain
-                guard isSchedulePeriod(grain) || grain == first.match.time.grain else { continue }
+                let grain = found.grain
+                guard isSchedulePeriod(grain) || grain == first.grain else { continue }
             } else {
-                let opensLine = contentStarts.contains(index)
+                let opensLine = contentStarts.contains(found.start)
                 let afterMark = mark == ":" || mark == "。" || mark == ";"
-                let afterComma = (mark == "，" || mark == ",") && match.time.grain == .quarter
+                let afterComma = (mark == "，" || mark == ",") && found.grain == .quarter
                 guard opensLine || afterMark || afterComma else { continue }
             }
-            starts.append((match, index))
+            starts.append(found)
         }
         return starts
     }

@@ -21,6 +21,6 @@ public enum TimeParser {
     static func leadingMatch(in text: ScalarText, year: Int?) -> TimeMatch? {
         var scanner = TimeScanner(text, documentYear: year)
         guard let first = scanner.next() else { return nil }
-        return LineLabel.contentStarts(in: text).contains(first.start) ? first.match : nil
+        return LineLabel.contentStarts(in: text).contains(first.start) ? scanner.match(first) : nil
     }
 }

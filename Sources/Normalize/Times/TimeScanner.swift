@@ -29,34 +29,47 @@ struct TimeScanner {
 
     mutating func scan() -> [TimeMatch] {
         var matches: [TimeMatch] = []
-        while let next = next() { matches.append(next.match) }
+        while let next = next() { matches.append(match(next)) }
         return matches
     }
 
-    /// The next expression and the scalar index where it starts; nil when the text has no more.
-    /// Callers that want only the first few stop early: a match never depends on the ones
-    /// after it.
-    mutating func next() -> (match: TimeMatch, start: Int)? {
+    /// An expression `next()` found: where it is, its kind and grain, and what `match(_:)`
+    /// needs to write it out. Its text and refs are built only for the expressions a caller
+    /// keeps (a schedule splitter looks at many and keeps few).
+    struct Found {
+        /// Scalar indices of the expression in the text.
+        let start: Int
+        let end: Int
+        let resolution: Resolution
+        var kind: TimeExpression.Kind { resolution.isSet ? .set : resolution.kind }
+        var grain: TimeExpression.Grain { resolution.grain }
+    }
+
+    /// The next expression; nil when the text has no more. Callers that want only the first
+    /// few stop early: a match never depends on the ones after it.
+    mutating func next() -> Found? {
         let candidates = Self.candidates
         var index = cursor
         defer { cursor = index }
-        while index < text.count {
-            if !candidates.contains(text[index]) {
-                index += 1
-                continue
-            }
+        while true {
+            index = candidates.firstIndex(in: text.scalars, from: index)
+            guard index < text.count else { break }
             if let close = text.closingMark(ofOpeningAt: index) {
                 index = close + 1
                 continue
             }
-            if canStart(at: index), let match = readExpression(at: index) {
-                let start = index
-                index = match.end
-                return (match.match, start)
+            if canStart(at: index), let found = readExpression(at: index) {
+                index = found.end
+                return found
             }
             index += 1
         }
         return nil
+    }
+
+    /// The match of an expression this scanner found: its text as given, its range, its time.
+    func match(_ found: Found) -> TimeMatch {
+        TimeMatch(text: text.string(found.start..<found.end), range: text.range(found.start..<found.end), time: found.resolution.time)
     }
 
     // MARK: - Where an expression may start
@@ -73,7 +86,7 @@ struct TimeScanner {
         }
     }
     /// Before these a numeral counts something else: 3个月, 每3月, 第三届, 几月, 周三.
-    private static let numeralBlockers: Set<Unicode.Scalar> = ["个", "每", "第", "几", "数", "周", "之", "初", "星", "期", "."]
+    private static let numeralBlockers = ScalarSet(["个每第几数周之初星期."])
 
     private func canStart(at index: Int) -> Bool {
         let scalar = text[index]
@@ -123,16 +136,13 @@ struct TimeScanner {
         ("截至", .asOf), ("截止", .asOf), ("截至到", .asOf), ("截止到", .asOf), ("截止至", .asOf),
     ])
 
-    private enum Suffix { case before, since }
+    fileprivate enum Suffix { case before, since }
     private static let beforeWords = ["之前", "以前"].map { Array($0.unicodeScalars) }
     /// 前 starts these words instead of meaning "before": 二季度前期工作, 前提下.
-    private static let notBefore: Set<Unicode.Scalar> = [
-        "期", "置", "列", "沿", "往", "端", "段", "景", "夕", "身", "述", "款", "者", "后", "面", "瞻", "线", "方", "台", "锋", "哨",
-        "卫", "任", "辈", "程", "途", "科", "排",
-    ]
+    private static let notBefore = ScalarSet(["期置列沿往端段景夕身述款者后面瞻线方台锋哨卫任辈程途科排"])
     private static let premises = ["前提下", "前提是"].map { Array($0.unicodeScalars) }
     /// 起 starts these words instead of meaning "from … on": 3月起草方案.
-    private static let notSince: Set<Unicode.Scalar> = ["草", "步", "诉", "航", "飞", "来", "到", "点", "火", "义", "码", "重", "源", "伏", "床", "身"]
+    private static let notSince = ScalarSet(["草步诉航飞来到点火义码重源伏床身"])
     private static let sinceWord = Array("以来".unicodeScalars)
 
     private func readSuffix(at index: Int) -> (suffix: Suffix, end: Int)? {
@@ -155,11 +165,10 @@ struct TimeScanner {
 
     // MARK: - Expressions
 
-    private mutating func readExpression(at start: Int) -> (match: TimeMatch, end: Int)? {
+    private mutating func readExpression(at start: Int) -> Found? {
         if let recurrence = Self.recurrences.match(in: text, at: start) {
             let (grain, ref) = recurrence.value
-            let time = TimeExpression(kind: .recurrence, grain: grain, ref: ref, start: nil, end: nil)
-            return (TimeMatch(text: text.string(start..<recurrence.end), range: text.range(start..<recurrence.end), time: time), recurrence.end)
+            return Found(start: start, end: recurrence.end, resolution: Resolution(recurrence: grain, ref: ref))
         }
 
         var cursor = start
@@ -206,65 +215,163 @@ struct TimeScanner {
             cursor = word.end
         }
 
-        guard let time = resolve(periods, isRange: isRange, isList: isList, prefix: prefix, suffix: suffix) else {
+        guard let resolution = resolve(periods, isRange: isRange, isList: isList, prefix: prefix, suffix: suffix) else {
             // An impossible date or a backwards range: keep only the first period, unadorned.
             guard prefix == nil, suffix == nil, periods.count > 1, case .single(let only) = first.shape,
-                let time = resolve([only], isRange: false, isList: false, prefix: nil, suffix: nil)
+                let resolution = resolve([only], isRange: false, isList: false, prefix: nil, suffix: nil)
             else { return nil }
-            return (TimeMatch(text: text.string(start..<first.end), range: text.range(start..<first.end), time: time), first.end)
+            return Found(start: start, end: first.end, resolution: resolution)
         }
         if let printed = periods.last(where: { $0.year != nil })?.year { textYear = printed }
-        return (TimeMatch(text: text.string(start..<cursor), range: text.range(start..<cursor), time: time), cursor)
+        return Found(start: start, end: cursor, resolution: resolution)
     }
 
     // MARK: - Resolution
 
-    private func resolve(_ printed: [Period], isRange: Bool, isList: Bool, prefix: Prefix?, suffix: Suffix?) -> TimeExpression? {
+    /// An expression resolved to its kind and grain, checked to have possible dates; `time`
+    /// writes it out with its dates and refs.
+    struct Resolution {
+        /// The periods, months filled in (`fillMonths`).
+        fileprivate var periods: [Period]
+        /// The years `fillYears` starts from (the scanner's at the time).
+        fileprivate var documentYear: Int?
+        fileprivate var textYear: Int?
+        fileprivate var isRange: Bool
+        fileprivate var isList: Bool
+        fileprivate var suffix: Suffix?
+        fileprivate var isAmbiguous: Bool
+        /// The kind the words give; a set when `isSet`.
+        fileprivate var kind: TimeExpression.Kind
+        /// A list that is a set of its periods rather than one interval.
+        fileprivate var isSet: Bool
+        fileprivate(set) var grain: TimeExpression.Grain
+        /// 每月, 每季度: a recurrence has its ref from the word table and no periods.
+        private var recurrenceRef: String?
+
+        fileprivate init(recurrence grain: TimeExpression.Grain, ref: String) {
+            periods = []
+            isRange = false
+            isList = false
+            isAmbiguous = false
+            kind = .recurrence
+            isSet = false
+            self.grain = grain
+            recurrenceRef = ref
+        }
+
+        fileprivate init(
+            periods: [Period], documentYear: Int?, textYear: Int?, isRange: Bool, isList: Bool, suffix: Suffix?, isAmbiguous: Bool,
+            kind: TimeExpression.Kind, isSet: Bool
+        ) {
+            self.periods = periods
+            self.documentYear = documentYear
+            self.textYear = textYear
+            self.isRange = isRange
+            self.isList = isList
+            self.suffix = suffix
+            self.isAmbiguous = isAmbiguous
+            self.kind = kind
+            self.isSet = isSet
+            let first = periods[0]
+            let last = periods[periods.count - 1]
+            // A set's grain is the finest of its parts' (`TimeExpression(set:)`).
+            grain =
+                isSet
+                ? periods.reduce(first.grain) { TimeExpression.Grain.finer($0, $1.grain) }
+                : isRange ? TimeExpression.Grain.finer(first.grain, last.grain) : first.grain
+        }
+
+        /// The expression with its dates and refs.
+        var time: TimeExpression {
+            if let recurrenceRef {
+                return TimeExpression(kind: .recurrence, grain: grain, ref: recurrenceRef, start: nil, end: nil)
+            }
+            var unused = false
+            if periods.count == 1 {
+                // One period: no arrays of years, dates and refs.
+                let period = periods[0]
+                let year =
+                    TimeScanner.printedYear(of: period, documentYear: documentYear)
+                    ?? TimeScanner.assumedYear(of: period, documentYear: documentYear, textYear: textYear, isAmbiguous: &unused)
+                let dates = year.flatMap { period.dates(in: $0) }
+                var time = TimeScanner.time(
+                    kind, periods, period.ref(in: year), dates?.start, dates?.end, lastStart: dates?.start, suffix: suffix,
+                    isAmbiguous: isAmbiguous)
+                time.grain = grain
+                return time
+            }
+            let years = TimeScanner.fillYears(periods, documentYear: documentYear, textYear: textYear, isAmbiguous: &unused)
+            let dates = zip(periods, years).map { period, year in year.flatMap { period.dates(in: $0) } }
+            let refs = zip(periods, years).map { $0.ref(in: $1) }
+            if isSet {
+                let parts = periods.indices.map { index in
+                    TimeScanner.time(
+                        kind, [periods[index]], refs[index], dates[index]?.start, dates[index]?.end,
+                        lastStart: dates[index]?.start, suffix: suffix, isAmbiguous: isAmbiguous)
+                }
+                return TimeExpression(set: parts)
+            }
+            let ref = isRange || isList ? "\(refs[0])/\(refs[refs.count - 1])" : refs[0]
+            var time = TimeScanner.time(
+                kind, periods, ref, dates.first.flatMap { $0?.start }, dates.last.flatMap { $0?.end },
+                lastStart: dates.last.flatMap { $0?.start }, suffix: suffix, isAmbiguous: isAmbiguous)
+            time.grain = grain
+            if kind == .from, isList { time.ref = refs[0] }
+            return time
+        }
+    }
+
+    /// The kind and grain of the periods read, with the words around them; nil for an
+    /// impossible date or a backwards range.
+    private func resolve(_ printed: [Period], isRange: Bool, isList: Bool, prefix: Prefix?, suffix: Suffix?) -> Resolution? {
         var periods = printed
         var isAmbiguous = periods.contains { $0.isRough }
-        fillMonths(&periods)
-        let years = fillYears(&periods, isAmbiguous: &isAmbiguous)
-
-        var dates: [(start: CalendarDate, end: CalendarDate)?] = []
-        for (period, year) in zip(periods, years) {
-            guard let year else { dates.append(nil); continue }
-            let span = period.dates(in: year)
-            // A month that is known but a date that does not exist (2月30日): no time at all.
-            if span == nil, period.isCalendarKnown { return nil }
-            dates.append(span)
-        }
-        let resolved = dates.allSatisfy { $0 != nil }
-        if !resolved { isAmbiguous = true }
-        let refs = zip(periods, years).map { $0.ref(in: $1) }
-        let first = periods[0]
-        let last = periods[periods.count - 1]
-        let start = dates.first.flatMap { $0?.start }
-        let end = dates.last.flatMap { $0?.end }
-
-        if isRange, let start, let end, end < start { return nil }
-        if isRange, resolved, let firstEnd = dates[0]?.end, let lastStart = dates[dates.count - 1]?.start, lastStart < firstEnd {
-            return nil
-        }
-
-        let kind = Self.kind(of: periods, isRange: isRange, prefix: prefix, suffix: suffix)
-        // A list is one interval only when its periods join up (二、三季度); otherwise, and
-        // for a list of bounds (6月底、9月前), it is a set of its periods (SPEC §5): no time
-        // may cover a period the text does not name.
-        if isList, kind != .from || !resolved, kind != .interval || !resolved || !Self.areContiguous(dates.compactMap { $0 }) {
-            let parts = periods.indices.map { index in
-                Self.time(
-                    kind, [periods[index]], refs[index], dates[index]?.start, dates[index]?.end,
-                    lastStart: dates[index]?.start, suffix: suffix, isAmbiguous: isAmbiguous)
+        let kind: TimeExpression.Kind
+        var isSet = false
+        if periods.count == 1 {
+            // One period (neither a range nor a list): its year and dates without arrays.
+            let period = periods[0]
+            var year = Self.printedYear(of: period, documentYear: documentYear)
+            if year == nil { year = Self.assumedYear(of: period, documentYear: documentYear, textYear: textYear, isAmbiguous: &isAmbiguous) }
+            var resolved = false
+            if let year {
+                // A month that is known but a date that does not exist (2月30日): no time at all.
+                if period.dates(in: year) != nil { resolved = true } else if period.isCalendarKnown { return nil }
             }
-            return TimeExpression(set: parts)
+            if !resolved { isAmbiguous = true }
+            kind = Self.kind(of: periods, isRange: isRange, prefix: prefix, suffix: suffix)
+        } else {
+            fillMonths(&periods)
+            let years = Self.fillYears(periods, documentYear: documentYear, textYear: textYear, isAmbiguous: &isAmbiguous)
+
+            var dates: [(start: CalendarDate, end: CalendarDate)?] = []
+            dates.reserveCapacity(periods.count)
+            for (period, year) in zip(periods, years) {
+                guard let year else { dates.append(nil); continue }
+                let span = period.dates(in: year)
+                // A month that is known but a date that does not exist (2月30日): no time at all.
+                if span == nil, period.isCalendarKnown { return nil }
+                dates.append(span)
+            }
+            let resolved = dates.allSatisfy { $0 != nil }
+            if !resolved { isAmbiguous = true }
+            let start = dates.first.flatMap { $0?.start }
+            let end = dates.last.flatMap { $0?.end }
+
+            if isRange, let start, let end, end < start { return nil }
+            if isRange, resolved, let firstEnd = dates[0]?.end, let lastStart = dates[dates.count - 1]?.start, lastStart < firstEnd {
+                return nil
+            }
+
+            kind = Self.kind(of: periods, isRange: isRange, prefix: prefix, suffix: suffix)
+            // A list is one interval only when its periods join up (二、三季度); otherwise, and
+            // for a list of bounds (6月底、9月前), it is a set of its periods (SPEC §5): no time
+            // may cover a period the text does not name.
+            isSet = isList && (kind != .from || !resolved) && (kind != .interval || !resolved || !Self.areContiguous(dates.compactMap { $0 }))
         }
-        let grain = isRange ? TimeExpression.Grain.finer(first.grain, last.grain) : first.grain
-        let ref = isRange || isList ? "\(refs[0])/\(refs[refs.count - 1])" : refs[0]
-        var time = Self.time(
-            kind, periods, ref, start, end, lastStart: dates.last.flatMap { $0?.start }, suffix: suffix, isAmbiguous: isAmbiguous)
-        time.grain = grain
-        if kind == .from, isList { time.ref = refs[0] }
-        return time
+        return Resolution(
+            periods: periods, documentYear: documentYear, textYear: textYear, isRange: isRange, isList: isList, suffix: suffix,
+            isAmbiguous: isAmbiguous, kind: kind, isSet: isSet)
     }
 
     /// What the words around the periods make of them: 前/到 a deadline, 截至 a state as of,
@@ -286,7 +393,7 @@ struct TimeScanner {
     /// after a stretch (6月前, 三季度前) ends the day before the stretch begins — 6月底前 is
     /// the one that ends with June; after a year (2025年前) it ends with the year, as plans
     /// use it, and is marked a guess.
-    private static func time(
+    fileprivate static func time(
         _ kind: TimeExpression.Kind, _ periods: [Period], _ ref: String, _ start: CalendarDate?, _ end: CalendarDate?,
         lastStart: CalendarDate?, suffix: Suffix?, isAmbiguous: Bool
     ) -> TimeExpression {
@@ -313,12 +420,8 @@ struct TimeScanner {
     /// The year of every period: printed, carried from a neighbour (2023年1月至6月,
     /// 10月至2023年12月, wrapping into the next year when the months run backwards), or
     /// else the document's year. Nil entries stay unknown.
-    private func fillYears(_ periods: inout [Period], isAmbiguous: inout Bool) -> [Int?] {
-        var years: [Int?] = periods.map { period in
-            if let year = period.year { return year }
-            if let offset = period.relativeYear, let documentYear { return documentYear + offset }
-            return nil
-        }
+    private static func fillYears(_ periods: [Period], documentYear: Int?, textYear: Int?, isAmbiguous: inout Bool) -> [Int?] {
+        var years: [Int?] = periods.map { printedYear(of: $0, documentYear: documentYear) }
         // Backwards from a printed year: 10月至2023年12月.
         if periods.count > 1 {
             for index in stride(from: periods.count - 2, through: 0, by: -1) where years[index] == nil {
@@ -327,14 +430,7 @@ struct TimeScanner {
             }
         }
         if years[0] == nil {
-            if let documentYear {
-                years[0] = documentYear + (periods[0].relativeYear ?? 0)
-            } else if let textYear {
-                years[0] = textYear + (periods[0].relativeYear ?? 0)
-                isAmbiguous = true
-            } else {
-                isAmbiguous = true
-            }
+            years[0] = assumedYear(of: periods[0], documentYear: documentYear, textYear: textYear, isAmbiguous: &isAmbiguous)
         }
         // Forwards: 2023年1月至6月, 2023年10月至3月 (into 2024).
         for index in periods.indices.dropFirst() where years[index] == nil {
@@ -342,6 +438,22 @@ struct TimeScanner {
             years[index] = periods[index].positionInYear < periods[index - 1].positionInYear ? previous + 1 : previous
         }
         return years
+    }
+
+    /// The year a period prints, or says relative to the document's (今年, 明年).
+    private static func printedYear(of period: Period, documentYear: Int?) -> Int? {
+        if let year = period.year { return year }
+        if let offset = period.relativeYear, let documentYear { return documentYear + offset }
+        return nil
+    }
+
+    /// The year of a first period that names none: the document's; without one, the last
+    /// printed in the text, as a guess; else unknown.
+    private static func assumedYear(of period: Period, documentYear: Int?, textYear: Int?, isAmbiguous: inout Bool) -> Int? {
+        if let documentYear { return documentYear + (period.relativeYear ?? 0) }
+        isAmbiguous = true
+        if let textYear { return textYear + (period.relativeYear ?? 0) }
+        return nil
     }
 
     /// A day or 旬 without its month takes the month of the period before it (3月1日至15日).
