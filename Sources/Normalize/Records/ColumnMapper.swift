@@ -23,9 +23,10 @@ enum ColumnMapper {
         var fields: [CanonicalField?] = headers.map(fieldByHeader)
         let width = headers.count
 
-        // What the columns hold overrides what they say.
+        // What the columns hold overrides what they say. Each cell's label is read once.
+        let labels = labelStyles(rows: rows, width: width)
         if let titleColumn = dominantLabelColumn(
-            rows: rows, width: width, styles: [.arabicDot, .arabicComma, .arabicFullStop], minimumFilled: 3)
+            labels: labels, width: width, styles: [.arabicDot, .arabicComma, .arabicFullStop], minimumFilled: 3)
         {
             if fields[titleColumn] != .title {
                 for index in fields.indices where fields[index] == .title { fields[index] = nil }
@@ -33,7 +34,7 @@ enum ColumnMapper {
             }
             let sectionStyles: Set<ListLabel.Style> = [.chineseComma, .chineseParen, .arabicParen]
             // Merged section cells leave few cells of their own, so two labelled ones suffice.
-            if let sectionColumn = dominantLabelColumn(rows: rows, width: titleColumn, styles: sectionStyles, minimumFilled: 2),
+            if let sectionColumn = dominantLabelColumn(labels: labels, width: titleColumn, styles: sectionStyles, minimumFilled: 2),
                 sectionColumn < titleColumn
             {
                 for index in fields.indices where fields[index] == .section { fields[index] = nil }
@@ -97,19 +98,30 @@ enum ColumnMapper {
         return best?.field
     }
 
-    /// The column (left of `width`) where most non-empty cells open with a label of the given
-    /// styles, when that is at least half of them and at least `minimumFilled` cells.
-    static func dominantLabelColumn(rows: [Row], width: Int, styles: Set<ListLabel.Style>, minimumFilled: Int) -> Int? {
-        var best: (column: Int, share: Double)?
-        for column in 0..<max(0, width) {
-            var filled = 0
-            var labelled = 0
+    /// For each column, the label style of each of its filled cells (nil for a cell without a
+    /// label); blank cells and copies of spanning cells are left out.
+    static func labelStyles(rows: [Row], width: Int) -> [[ListLabel.Style?]] {
+        (0..<max(0, width)).map { column in
+            var styles: [ListLabel.Style?] = []
             for row in rows where column < row.cells.count {
                 let cell = row.cells[column]
-                if cell.isBlank || cell.isSpanCopy { continue }
-                filled += 1
-                if let label = ListLabel.parse(cell.text), styles.contains(label.style) { labelled += 1 }
+                if cell.isSpanCopy || TextCleanup.isBlank(cell.text) { continue }
+                styles.append(ListLabel.parse(cell.text)?.style)
             }
+            return styles
+        }
+    }
+
+    /// The column (left of `width`) where most non-empty cells open with a label of the given
+    /// styles, when that is at least half of them and at least `minimumFilled` cells. `labels`
+    /// are the columns' `labelStyles`.
+    static func dominantLabelColumn(
+        labels: [[ListLabel.Style?]], width: Int, styles: Set<ListLabel.Style>, minimumFilled: Int
+    ) -> Int? {
+        var best: (column: Int, share: Double)?
+        for column in 0..<max(0, width) {
+            let filled = labels[column].count
+            let labelled = labels[column].count { $0.map(styles.contains) ?? false }
             guard filled >= minimumFilled, labelled * 2 >= filled else { continue }
             let share = Double(labelled) / Double(filled)
             if best == nil || share > best!.share { best = (column, share) }

@@ -86,6 +86,17 @@ struct TableTaskBuilder {
         }
     }
 
+    /// Whether `text` holds more than the 16 scalars (spaces and line breaks aside) that a
+    /// list label can take: such a cell is never a bare auto-number (`SectionHeading.isBareLabel`).
+    static func isLongerThanLabel(_ text: String) -> Bool {
+        var count = 0
+        for scalar in text.unicodeScalars where !scalar.isLineSpace {
+            count += 1
+            if count > 16 { return true }
+        }
+        return false
+    }
+
     /// What the rows above left for merged cells below.
     struct RowState {
         var sectionRow: SectionRef?
@@ -120,7 +131,7 @@ struct TableTaskBuilder {
 
         // A row whose only content is its first cell (or its section cell) is a heading
         // across the table (in HTML, a cell spanning every column).
-        let filled = row.cells.indices.filter { !row.cells[$0].isBlank && !row.cells[$0].isSpanCopy }
+        let filled = row.cells.indices.filter { !row.cells[$0].isSpanCopy && !TextCleanup.isBlank(row.cells[$0].text) }
         if filled.count == 1, let only = filled.first, only == 0 || mapping[safe: only]?.field == .section,
             row.cells.count == 1 || mapping[safe: only]?.field != .title
         {
@@ -150,26 +161,33 @@ struct TableTaskBuilder {
 
             switch mapped.field {
             case .section, .title:
-                let heading = SectionHeading(cell.text)
-                let bareLabel = !isMerged && (heading.isBareLabel || (mapped.field == .title && cell.isBlank))
+                // A merged cell needs no heading; nor does a statement too long to be a bare label.
+                let heading = isMerged || (mapped.field == .title && Self.isLongerThanLabel(cell.text))
+                    ? nil : SectionHeading(cell.text)
+                let bareLabel = !isMerged
+                    && ((heading?.isBareLabel ?? false) || (mapped.field == .title && TextCleanup.isBlank(cell.text)))
                 if isMerged || bareLabel {
-                    if bareLabel, heading.label != nil {
+                    if bareLabel, heading?.label != nil {
                         warnings.append(Diagnostic(
                             .autoNumberJunk, "\(header): bare auto-number \"\(printed)\" read as a merged cell",
                             line: cell.span.lineStart))
                     }
                     let previous = mapped.field == .section ? state.sectionColumns[column]?.title : state.title
                     if previous != nil { warnings.append(Self.inheritedWarning(header, cell: cell)) }
-                } else if mapped.field == .section {
+                } else if mapped.field == .section, let heading {
                     state.openColumnSection(heading.ref, column: column)
                     state.lastCells[column] = printed
                     state.columnSectionIndices[column] = openSection(
                         path: [state.sectionRow].compactMap { $0 } + state.columnPath, declared: heading.declared,
                         line: cell.span.lineStart)
                 } else {
-                    let text = TextCleanup.singleLine(cell.text)
+                    let text = TextCleanup.singleLine(ofCollapsed: printed)
                     let label = ListLabel.parse(text)
-                    state.title = label.map { TextCleanup.singleLine($0.body(of: text)) } ?? text
+                    // The body of one clean line is clean unless the label left the space after it.
+                    state.title = label.map { label in
+                        let body = label.body(of: text)
+                        return body.utf8.first == 0x20 ? TextCleanup.singleLine(body) : String(body)
+                    } ?? text
                     state.number = label?.numeral
                     state.lastCells[column] = printed
                     hasOwnContent = true
@@ -254,7 +272,7 @@ struct TableTaskBuilder {
             func text(_ column: Int) -> String {
                 column < row.cells.count ? TextCleanup.singleLine(row.cells[column].text) : ""
             }
-            let filled = row.cells.indices.filter { !row.cells[$0].isBlank && !row.cells[$0].isSpanCopy }
+            let filled = row.cells.indices.filter { !row.cells[$0].isSpanCopy && !TextCleanup.isBlank(row.cells[$0].text) }
             if filled.count == 1, let only = filled.first, !columns.contains(only), row.cells.count > 1 {
                 let heading = SectionHeading(row.cells[only].text)
                 sectionRow = heading.ref
