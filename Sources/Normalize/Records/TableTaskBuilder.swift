@@ -150,6 +150,7 @@ struct TableTaskBuilder {
         var draft = TaskDraft(
             number: nil, section: [], title: "", target: nil, measures: nil, milestones: [], leaders: [],
             leadUnits: [], supportUnits: [], fields: [], span: row.span, warnings: [], path: [])
+        draft.fields.reserveCapacity(mapping.count)
         var hasOwnContent = false
 
         for (column, mapped) in mapping.enumerated() {
@@ -227,7 +228,9 @@ struct TableTaskBuilder {
                 switch mapped.field {
                 case .target: draft.target = Self.joined(draft.target, carried)
                 case .measures: draft.measures = Self.joined(draft.measures, carried)
-                case .milestones: draft.milestones += Self.milestones(from: carried, headerPeriod: headerPeriods[column])
+                case .milestones:
+                    let milestones = Self.milestones(from: carried, headerPeriod: headerPeriods[column])
+                    if draft.milestones.isEmpty { draft.milestones = milestones } else { draft.milestones += milestones }
                 default: draft.unmappedFields.append(draft.fields.count)
                 }
                 draft.fields.append(FieldValue(header: header, text: carried))
@@ -246,12 +249,15 @@ struct TableTaskBuilder {
             }
             return
         }
-        draft.section = [state.sectionRow].compactMap { $0 } + state.columnPath
+        if let sectionRow = state.sectionRow { draft.section.append(sectionRow) }
+        if !state.sectionColumns.isEmpty { draft.section += state.columnPath }
         draft.warnings = warnings
-        draft.path = draft.section.map(\.marker) + [draft.number ?? ""]
-        for index in [state.rowSectionIndex, enclosingIndex].compactMap({ $0 }) + state.columnSectionIndices.values {
-            sections[index].found += 1
-        }
+        draft.path.reserveCapacity(draft.section.count + 1)
+        for section in draft.section { draft.path.append(section.marker) }
+        draft.path.append(draft.number ?? "")
+        if let index = state.rowSectionIndex { sections[index].found += 1 }
+        if let index = enclosingIndex { sections[index].found += 1 }
+        for index in state.columnSectionIndices.values { sections[index].found += 1 }
         drafts.append(draft)
     }
 

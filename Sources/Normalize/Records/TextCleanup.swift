@@ -9,9 +9,19 @@ enum TextCleanup {
         collapse(text, lineSeparator: 0x0A)
     }
 
+    /// `collapsingWhitespace` of a `String`, made of its own pieces (see `collapse(_:lineSeparator:)`).
+    static func collapsingWhitespace(_ text: String) -> String {
+        collapse(text, lineSeparator: 0x0A)
+    }
+
     /// One line: like `collapsingWhitespace`, with line breaks removed between lines (a title or
     /// a name that Word wrapped).
     static func singleLine(_ text: some StringProtocol) -> String {
+        collapse(text, lineSeparator: nil)
+    }
+
+    /// `singleLine` of a `String`, made of its own pieces (see `collapse(_:lineSeparator:)`).
+    static func singleLine(_ text: String) -> String {
         collapse(text, lineSeparator: nil)
     }
 
@@ -22,6 +32,35 @@ enum TextCleanup {
         return Array(text.utf8).withUnsafeBufferPointer { collapse($0, lineSeparator: lineSeparator) } ?? String(text)
     }
 
+    /// The collapsed `String`, appended from slices of the text itself: bytes copied from a
+    /// valid string need no UTF-8 validation, which a string made from a buffer costs.
+    private static func collapse(_ text: String, lineSeparator: UInt8?) -> String {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> String in
+            // Most cells have nothing to collapse: no line break, no space of any kind.
+            guard mayHaveWhitespace(bytes) else { return text }
+            var result = ""
+            result.reserveCapacity(bytes.count)
+            forEachPiece(bytes, lineSeparator: lineSeparator) { range in
+                result.append(contentsOf: slice(of: text, bytes: range))
+            } separate: { separator in
+                result.append(separator == 0x0A ? "\n" : " ")
+            }
+            return result
+        } ?? collapse(text[...], lineSeparator: lineSeparator)
+    }
+
+    /// The scalars of `text` in the UTF-8 offsets `range` (which fall between scalars), as a
+    /// `Substring` cut by scalars, never rounded to `Character`s.
+    @inline(__always)
+    private static func slice(of text: String, bytes range: Range<Int>) -> Substring {
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let upper = utf8.index(lower, offsetBy: range.count)
+        return Substring(text.unicodeScalars[lower..<upper])
+    }
+
     /// `singleLine` of a text, given its `collapsingWhitespace` (the same lines joined with
     /// nothing instead of `\n`), without reading the text again.
     static func singleLine(ofCollapsed collapsed: String) -> String {
@@ -29,15 +68,11 @@ enum TextCleanup {
         collapsed.makeContiguousUTF8()
         return collapsed.utf8.withContiguousStorageIfAvailable { bytes -> String in
             guard bytes.contains(0x0A) else { return collapsed }
-            return String(unsafeUninitializedCapacity: bytes.count) { output in
-                var count = 0
-                for byte in bytes where byte != 0x0A {
-                    output[count] = byte
-                    count += 1
-                }
-                return count
-            }
-        } ?? singleLine(collapsed)
+            var result = ""
+            result.reserveCapacity(bytes.count)
+            forEachLine(in: bytes) { line in result.append(contentsOf: slice(of: collapsed, bytes: line)) }
+            return result
+        } ?? singleLine(collapsed[...])
     }
 
     /// `singleLine` of UTF-8 bytes.
@@ -61,24 +96,28 @@ enum TextCleanup {
         _ bytes: UnsafeBufferPointer<UInt8>, lineSeparator: UInt8?, into output: UnsafeMutableBufferPointer<UInt8>
     ) -> Int {
         var count = 0
+        forEachPiece(bytes, lineSeparator: lineSeparator) { range in
+            UnsafeMutableBufferPointer(rebasing: output[count..<count + range.count]).baseAddress!
+                .update(from: bytes.baseAddress! + range.lowerBound, count: range.count)
+            count += range.count
+        } separate: { separator in
+            output[count] = separator
+            count += 1
+        }
+        return count
+    }
+
+    /// The collapsed text as pieces in order: runs of `bytes` kept as they are (`keep`, with
+    /// their byte range) and the separators written between them (`separate`: a space or
+    /// `lineSeparator`).
+    @inline(__always)
+    private static func forEachPiece(
+        _ bytes: UnsafeBufferPointer<UInt8>, lineSeparator: UInt8?, keep: (Range<Int>) -> Void, separate: (UInt8) -> Void
+    ) {
         var lineHasText = false
         var pendingSpace = false
         var pendingBreak = false
         var index = 0
-        // Before text: the line break or the space that the text ends, written once.
-        func writePendingSeparator() {
-            if pendingBreak {
-                if let lineSeparator {
-                    output[count] = lineSeparator
-                    count += 1
-                }
-                pendingBreak = false
-            } else if pendingSpace {
-                output[count] = 0x20
-                count += 1
-            }
-            pendingSpace = false
-        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == 0x0A || byte == 0x0D {
@@ -94,16 +133,20 @@ enum TextCleanup {
                 index += space
                 continue
             }
-            // Text up to the next space or line break is copied whole.
-            writePendingSeparator()
+            // Before text: the line break or the space that the text ends, written once.
+            if pendingBreak {
+                if let lineSeparator { separate(lineSeparator) }
+                pendingBreak = false
+            } else if pendingSpace {
+                separate(0x20)
+            }
+            pendingSpace = false
             lineHasText = true
+            // Text up to the next space or line break is kept whole.
             let end = runEnd(bytes, from: index + 1)
-            UnsafeMutableBufferPointer(rebasing: output[count..<count + end - index]).baseAddress!
-                .update(from: bytes.baseAddress! + index, count: end - index)
-            count += end - index
+            keep(index..<end)
             index = end
         }
-        return count
     }
 
     /// The end of the text from `start` up to the next space or line break: eight bytes at a
