@@ -17,6 +17,15 @@ enum ColumnMapper {
         (.section, ["总体要求", "类别", "领域", "重点领域", "板块", "序号类别", "分类", "工作类别", "原文表述"]),
     ]
 
+    /// Each keyword's field (the first field listing it), for headers that are a keyword.
+    static let fieldByKeyword: [String: CanonicalField] = {
+        var fields: [String: CanonicalField] = [:]
+        for (field, keywords) in synonyms {
+            for keyword in keywords where fields[keyword] == nil { fields[keyword] = field }
+        }
+        return fields
+    }()
+
     /// Maps every column. `headers[i]` is column i's printed header (already joined across
     /// header rows); `rows` are the body rows.
     static func map(headers: [String], rows: [Row]) -> [ColumnMapping] {
@@ -82,7 +91,7 @@ enum ColumnMapper {
     static func fieldByHeaderText(_ header: String) -> CanonicalField? {
         let key = String(CharacterFold.simplifiedKey(header).filter { !$0.isWhitespace && !"/／:：()（）".contains($0) })
         guard !key.isEmpty else { return nil }
-        for (field, keywords) in synonyms where keywords.contains(key) { return field }
+        if let field = fieldByKeyword[key] { return field }
         // The longest keyword wins; between equals, the one printed last, which in Chinese is the
         // head noun (年度目标及工作内容 is a work-content column, 2020年工作目标 a target column).
         var best: (field: CanonicalField, length: Int, end: Int)?

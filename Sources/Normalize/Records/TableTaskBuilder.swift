@@ -67,7 +67,7 @@ struct TableTaskBuilder {
     /// repeated parts (a header spanning two rows) written once. Columns without a header are
     /// named by position so that `fields` never loses them.
     static func headers(of table: Table) -> [String] {
-        let width = max(table.width, table.rows.map(\.cells.count).max() ?? 0)
+        let width = table.rows.reduce(table.width) { max($0, $1.cells.count) }
         return (0..<width).map { column in
             var parts: [String] = []
             var above: String?

@@ -38,16 +38,30 @@ enum TextCleanup {
         var text = text
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable { bytes -> String in
-            // Most cells have nothing to collapse: no line break, no space of any kind.
-            guard mayHaveWhitespace(bytes) else { return text }
-            var result = ""
-            result.reserveCapacity(bytes.count)
-            forEachPiece(bytes, lineSeparator: lineSeparator) { range in
-                result.append(contentsOf: slice(of: text, bytes: range))
-            } separate: { separator in
-                result.append(separator == 0x0A ? "\n" : " ")
+            // Most cells have nothing to collapse: their one piece is the whole text, which is
+            // returned as it is. The result is started at the second piece.
+            var first: Range<Int>?
+            var result: String?
+            func started() -> String {
+                var started = ""
+                started.reserveCapacity(bytes.count)
+                if let first { started.append(contentsOf: slice(of: text, bytes: first)) }
+                return started
             }
-            return result
+            forEachPiece(bytes, lineSeparator: lineSeparator) { range in
+                if result == nil, first == nil {
+                    first = range
+                    return
+                }
+                if result == nil { result = started() }
+                result!.append(contentsOf: slice(of: text, bytes: range))
+            } separate: { separator in
+                if result == nil { result = started() }
+                result!.append(separator == 0x0A ? "\n" : " ")
+            }
+            if let result { return result }
+            guard let first else { return "" }
+            return first == 0..<bytes.count ? text : String(slice(of: text, bytes: first))
         } ?? collapse(text[...], lineSeparator: lineSeparator)
     }
 

@@ -9,29 +9,42 @@
 ///   (`市发展改革局、教育局` → 市教育局; see `UnitPrefixExpander`).
 enum UnitListSplitter {
     static func split(_ text: some StringProtocol, expandingPrefixes: Bool = false) -> [String] {
-        let groups = groups(text)
-        if expandingPrefixes { return UnitPrefixExpander.expand(groups) }
-        return groups.flatMap { $0 }
+        if expandingPrefixes { return UnitPrefixExpander.expand(groups(text)) }
+        // The groups one after another, without a list of lists.
+        var names: [String] = []
+        forEachGroup(text) { group in
+            if names.isEmpty { names = group } else { names += group }
+        }
+        return names
     }
 
     /// Names in `，`-groups (a `，`, `；` or line break starts a new group; so does `等和`).
     static func groups(_ text: some StringProtocol) -> [[String]] {
-        let scalars = ScalarLine.scalars(of: text)
-        guard !NoneMarker.matches(scalars: scalars) else { return [] }
         var groups: [[String]] = []
+        forEachGroup(text) { groups.append($0) }
+        return groups
+    }
+
+    /// Calls `body` with each non-empty group of names, in order (see `groups`).
+    private static func forEachGroup(_ text: some StringProtocol, _ body: ([String]) -> Void) {
+        let scalars = ScalarLine.scalars(of: text)
+        guard !NoneMarker.matches(scalars: scalars) else { return }
         var group: [String] = []
         var current: [Unicode.Scalar] = []
         current.reserveCapacity(scalars.count)
         var depth = 0
         func finishName() {
-            if let unit = Self.unit(current) { group.append(unit) }
+            if let unit = Self.unit(current) {
+                if group.isEmpty { group.reserveCapacity(4) }
+                group.append(unit)
+            }
             current.removeAll(keepingCapacity: true)
         }
         func finishGroup() {
             finishName()
             if !group.isEmpty {
-                groups.append(Self.joiningCollectives(group))
-                group.removeAll()
+                body(Self.joiningCollectives(group))
+                group = []
             }
         }
         var index = 0
@@ -78,7 +91,6 @@ enum UnitListSplitter {
             index += 1
         }
         finishGroup()
-        return groups
     }
 
     static let othersMarkers = ScalarWords(ResponsibilityVocabulary.othersMarkers)
