@@ -95,9 +95,13 @@ enum ColumnMapper {
         // The longest keyword wins; between equals, the one printed last, which in Chinese is the
         // head noun (年度目标及工作内容 is a work-content column, 2020年工作目标 a target column).
         var best: (field: CanonicalField, length: Int, end: Int)?
+        // A keyword whose last scalar the key lacks is not in it: told without a search.
+        let keyScalars = Array(key.unicodeScalars)
         for (field, keywords) in synonyms {
             for keyword in keywords {
-                guard let range = key.lastRangeOfText(keyword) else { continue }
+                guard let last = keyword.unicodeScalars.last, keyScalars.contains(last),
+                    let range = key.lastRangeOfText(keyword)
+                else { continue }
                 let end = key.distance(from: key.startIndex, to: range.upperBound)
                 if best == nil || keyword.count > best!.length || (keyword.count == best!.length && end > best!.end) {
                     best = (field, keyword.count, end)
@@ -115,10 +119,44 @@ enum ColumnMapper {
             for row in rows where column < row.cells.count {
                 let cell = row.cells[column]
                 if cell.isSpanCopy || TextCleanup.isBlank(cell.text) { continue }
-                styles.append(ListLabel.parse(cell.text)?.style)
+                styles.append(leadingLabel(cell.text)?.style)
             }
             return styles
         }
+    }
+
+    /// `ListLabel.parse(text)` of a cell, read from the at most 16 scalars that parsing
+    /// reads, decoded from the UTF-8 at once; a cell whose first scalar after spaces opens no
+    /// label (most of them) is told without copying any.
+    static func leadingLabel(_ text: String) -> ListLabel? {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> ListLabel? in
+            // The opening: the first scalar that is no space, among the first 16.
+            var index = 0
+            var seen = 0
+            var opens = false
+            while index < bytes.count, seen < 16 {
+                let (scalar, length) = TextCleanup.decodeScalar(bytes, at: index)
+                seen += 1
+                if !scalar.isLabelSpace {
+                    guard scalar.mayOpenLabel else { return nil }
+                    opens = true
+                    break
+                }
+                index += length
+            }
+            guard opens else { return nil }
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(16)
+            index = 0
+            while index < bytes.count, scalars.count < 16 {
+                let (scalar, length) = TextCleanup.decodeScalar(bytes, at: index)
+                scalars.append(scalar)
+                index += length
+            }
+            return ListLabel.parse(scalars: scalars)
+        } ?? ListLabel.parse(text)
     }
 
     /// The column (left of `width`) where most non-empty cells open with a label of the given

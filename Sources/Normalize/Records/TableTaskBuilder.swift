@@ -101,7 +101,9 @@ struct TableTaskBuilder {
     struct RowState {
         var sectionRow: SectionRef?
         /// The open section of each section column (levels left to right: 领域 over 类别).
-        var sectionColumns: [Int: SectionRef] = [:]
+        var sectionColumns: [Int: SectionRef] = [:] {
+            didSet { columnPath = sectionColumns.keys.sorted().compactMap { sectionColumns[$0] } }
+        }
         var title: String?
         var number: String?
         var leaders: [String]?
@@ -112,7 +114,8 @@ struct TableTaskBuilder {
         var columnSectionIndices: [Int: Int] = [:]
 
         /// The open sections of the columns, outermost first.
-        var columnPath: [SectionRef] { sectionColumns.keys.sorted().compactMap { sectionColumns[$0] } }
+        /// Kept as the columns change, read by every row.
+        private(set) var columnPath: [SectionRef] = []
 
         /// A new value in a section column closes the levels to its right: merges nest.
         mutating func openColumnSection(_ ref: SectionRef, column: Int) {
@@ -183,7 +186,7 @@ struct TableTaskBuilder {
                         line: cell.span.lineStart)
                 } else {
                     let text = TextCleanup.singleLine(ofCollapsed: printed)
-                    let label = ListLabel.parse(text)
+                    let label = ColumnMapper.leadingLabel(text)
                     // The body of one clean line is clean unless the label left the space after it.
                     state.title = label.map { label in
                         let body = label.body(of: text)
