@@ -89,7 +89,7 @@ enum ColumnMapper {
     }
 
     static func fieldByHeaderText(_ header: String) -> CanonicalField? {
-        let key = String(CharacterFold.simplifiedKey(header).filter { !$0.isWhitespace && !"/／:：()（）".contains($0) })
+        let key = headerKey(CharacterFold.simplifiedKey(header))
         guard !key.isEmpty else { return nil }
         if let field = fieldByKeyword[key] { return field }
         // The longest keyword wins; between equals, the one printed last, which in Chinese is the
@@ -157,6 +157,27 @@ enum ColumnMapper {
             }
             return ListLabel.parse(scalars: scalars)
         } ?? ListLabel.parse(text)
+    }
+
+    /// The folded header without spaces and separators. By scalars where each is a
+    /// `Character` of its own (a header always, in practice), else by `Character`s.
+    static func headerKey(_ folded: String) -> String {
+        guard folded.unicodeScalars.allSatisfy(\.isOwnCharacter) else {
+            return String(folded.filter { !$0.isWhitespace && !"/／:：()（）".contains($0) })
+        }
+        var key = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars where !scalar.properties.isWhitespace && !isKeySeparator(scalar) {
+            key.append(scalar)
+        }
+        return String(key)
+    }
+
+    @inline(__always)
+    private static func isKeySeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "/", "／", ":", "：", "(", ")", "（", "）": true
+        default: false
+        }
     }
 
     /// The column (left of `width`) where most non-empty cells open with a label of the given

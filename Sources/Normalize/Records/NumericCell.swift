@@ -67,19 +67,18 @@ struct NumericCell: Hashable, Sendable {
     /// The reading of `init(characters:)`, step for step, on scalars: exact when every scalar
     /// is a `Character` of its own.
     private static func readByScalars(_ printed: String) -> ScalarReading {
-        var kept: [Unicode.Scalar] = []
         // Before the first bracket everything belongs to the number (the note opens at the last
         // bracket): a scalar no number holds there is told at once, also by characters.
-        var sawBracket = false
         for scalar in printed.unicodeScalars {
             guard scalar.isOwnCharacter else { return .unsure }
             if isWhitespace(scalar) { continue }
-            if scalar == "（" || scalar == "(" {
-                sawBracket = true
-            } else if !sawBracket, !mayStandInNumber(scalar) {
-                return .notANumber
-            }
-            kept.append(scalar)
+            if scalar == "（" || scalar == "(" { break }
+            if !mayStandInNumber(scalar) { return .notANumber }
+        }
+        var kept: [Unicode.Scalar] = []
+        for scalar in printed.unicodeScalars {
+            guard scalar.isOwnCharacter else { return .unsure }
+            if !isWhitespace(scalar) { kept.append(scalar) }
         }
         var end = kept.count
         var note: String?

@@ -389,7 +389,7 @@ struct TableTaskBuilder {
 
     static func inheritedWarning(_ header: String, cell: Cell) -> Diagnostic {
         Diagnostic(
-            .mergedCellInherited, "\(header): empty cell took the value of the merged cell above",
+            .mergedCellInherited, header + ": empty cell took the value of the merged cell above",
             line: cell.span.lineStart)
     }
 }
