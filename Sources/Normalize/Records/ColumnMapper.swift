@@ -41,7 +41,7 @@ enum ColumnMapper {
                 for index in fields.indices where fields[index] == .title { fields[index] = nil }
                 fields[titleColumn] = .title
             }
-            let sectionStyles: Set<ListLabel.Style> = [.chineseComma, .chineseParen, .arabicParen]
+            let sectionStyles: [ListLabel.Style] = [.chineseComma, .chineseParen, .arabicParen]
             // Merged section cells leave few cells of their own, so two labelled ones suffice.
             if let sectionColumn = dominantLabelColumn(labels: labels, width: titleColumn, styles: sectionStyles, minimumFilled: 2),
                 sectionColumn < titleColumn
@@ -119,44 +119,10 @@ enum ColumnMapper {
             for row in rows where column < row.cells.count {
                 let cell = row.cells[column]
                 if cell.isSpanCopy || TextCleanup.isBlank(cell.text) { continue }
-                styles.append(leadingLabel(cell.text)?.style)
+                styles.append(ListLabel.parse(cell.text)?.style)
             }
             return styles
         }
-    }
-
-    /// `ListLabel.parse(text)` of a cell, read from the at most 16 scalars that parsing
-    /// reads, decoded from the UTF-8 at once; a cell whose first scalar after spaces opens no
-    /// label (most of them) is told without copying any.
-    static func leadingLabel(_ text: String) -> ListLabel? {
-        var text = text
-        text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { bytes -> ListLabel? in
-            // The opening: the first scalar that is no space, among the first 16.
-            var index = 0
-            var seen = 0
-            var opens = false
-            while index < bytes.count, seen < 16 {
-                let (scalar, length) = TextCleanup.decodeScalar(bytes, at: index)
-                seen += 1
-                if !scalar.isLabelSpace {
-                    guard scalar.mayOpenLabel else { return nil }
-                    opens = true
-                    break
-                }
-                index += length
-            }
-            guard opens else { return nil }
-            var scalars: [Unicode.Scalar] = []
-            scalars.reserveCapacity(16)
-            index = 0
-            while index < bytes.count, scalars.count < 16 {
-                let (scalar, length) = TextCleanup.decodeScalar(bytes, at: index)
-                scalars.append(scalar)
-                index += length
-            }
-            return ListLabel.parse(scalars: scalars)
-        } ?? ListLabel.parse(text)
     }
 
     /// The folded header without spaces and separators. By scalars where each is a
@@ -184,7 +150,7 @@ enum ColumnMapper {
     /// styles, when that is at least half of them and at least `minimumFilled` cells. `labels`
     /// are the columns' `labelStyles`.
     static func dominantLabelColumn(
-        labels: [[ListLabel.Style?]], width: Int, styles: Set<ListLabel.Style>, minimumFilled: Int
+        labels: [[ListLabel.Style?]], width: Int, styles: [ListLabel.Style], minimumFilled: Int
     ) -> Int? {
         var best: (column: Int, share: Double)?
         for column in 0..<max(0, width) {

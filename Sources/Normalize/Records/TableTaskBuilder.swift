@@ -186,7 +186,7 @@ struct TableTaskBuilder {
                         line: cell.span.lineStart)
                 } else {
                     let text = TextCleanup.singleLine(ofCollapsed: printed)
-                    let label = ColumnMapper.leadingLabel(text)
+                    let label = ListLabel.parse(text)
                     // The body of one clean line is clean unless the label left the space after it.
                     state.title = label.map { label in
                         let body = label.body(of: text)
