@@ -86,11 +86,13 @@ struct TableTaskBuilder {
         }
     }
 
-    /// Whether `text` holds more than the 16 scalars (spaces and line breaks aside) that a
-    /// list label can take: such a cell is never a bare auto-number (`SectionHeading.isBareLabel`).
-    static func isLongerThanLabel(_ text: String) -> Bool {
+    /// Whether `text` is plainly no bare auto-number (`SectionHeading.isBareLabel`): its first
+    /// scalar (spaces and line breaks aside) opens no list label, or it holds more than the 16
+    /// scalars a label can take.
+    static func cannotBeBareLabel(_ text: String) -> Bool {
         var count = 0
         for scalar in text.unicodeScalars where !scalar.isLineSpace {
+            if count == 0, !scalar.mayOpenLabel { return true }
             count += 1
             if count > 16 { return true }
         }
@@ -165,8 +167,8 @@ struct TableTaskBuilder {
 
             switch mapped.field {
             case .section, .title:
-                // A merged cell needs no heading; nor does a statement too long to be a bare label.
-                let heading = isMerged || (mapped.field == .title && Self.isLongerThanLabel(cell.text))
+                // A merged cell needs no heading; nor does a statement that cannot be a bare label.
+                let heading = isMerged || (mapped.field == .title && Self.cannotBeBareLabel(cell.text))
                     ? nil : SectionHeading(cell.text)
                 let bareLabel = !isMerged
                     && ((heading?.isBareLabel ?? false) || (mapped.field == .title && TextCleanup.isBlank(cell.text)))
