@@ -17,6 +17,8 @@ enum AnnotationFinder {
     }
 
     static func find(in text: String) -> Result {
+        // An annotation needs a bracket or a colon: most paragraphs have neither.
+        guard mayAnnotate(text) else { return Result(found: [], remainder: text) }
         let scalars = ScalarLine.scalars(of: text)
         var found: [Found] = []
         var depth = 0
@@ -30,7 +32,7 @@ enum AnnotationFinder {
                 depth += 1
             } else if scalar == "）" || scalar == ")", depth > 0 {
                 depth -= 1
-                if depth == 0 {
+                if depth == 0, ResponsibilityAnnotation.mayAssign(scalars[(open + 1)..<index]) {
                     let content = String(scalars: scalars[(open + 1)..<index])
                     if let annotation = ResponsibilityAnnotation.parse(content) {
                         found.append(Found(annotation: annotation, range: open..<(index + 1)))
@@ -61,6 +63,25 @@ enum AnnotationFinder {
         return Result(
             found: found, remainder: String(scalars: ScalarLine.singleLine(remainder)),
             endsWithAnnotation: after.allSatisfy { $0 == "。" || $0 == "；" || $0.properties.isWhitespace })
+    }
+
+    /// Whether the UTF-8 of `text` holds `(`, `:`, `（` (EF BC 88) or `：` (EF BC 9A).
+    private static func mayAnnotate(_ text: String) -> Bool {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var index = 0
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x28, 0x3A: return true
+                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBC:
+                    if bytes[index + 2] == 0x88 || bytes[index + 2] == 0x9A { return true }
+                default: break
+                }
+                index += 1
+            }
+            return false
+        } ?? true
     }
 
     /// `牵头单位：A；配合单位：B` opening at `index`, when a label with a role opens it.

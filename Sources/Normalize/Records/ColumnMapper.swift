@@ -17,23 +17,33 @@ enum ColumnMapper {
         (.section, ["总体要求", "类别", "领域", "重点领域", "板块", "序号类别", "分类", "工作类别", "原文表述"]),
     ]
 
+    /// Each keyword's field (the first field listing it), for headers that are a keyword.
+    static let fieldByKeyword: [String: CanonicalField] = {
+        var fields: [String: CanonicalField] = [:]
+        for (field, keywords) in synonyms {
+            for keyword in keywords where fields[keyword] == nil { fields[keyword] = field }
+        }
+        return fields
+    }()
+
     /// Maps every column. `headers[i]` is column i's printed header (already joined across
     /// header rows); `rows` are the body rows.
     static func map(headers: [String], rows: [Row]) -> [ColumnMapping] {
         var fields: [CanonicalField?] = headers.map(fieldByHeader)
         let width = headers.count
 
-        // What the columns hold overrides what they say.
+        // What the columns hold overrides what they say. Each cell's label is read once.
+        let labels = labelStyles(rows: rows, width: width)
         if let titleColumn = dominantLabelColumn(
-            rows: rows, width: width, styles: [.arabicDot, .arabicComma, .arabicFullStop], minimumFilled: 3)
+            labels: labels, width: width, styles: [.arabicDot, .arabicComma, .arabicFullStop], minimumFilled: 3)
         {
             if fields[titleColumn] != .title {
                 for index in fields.indices where fields[index] == .title { fields[index] = nil }
                 fields[titleColumn] = .title
             }
-            let sectionStyles: Set<ListLabel.Style> = [.chineseComma, .chineseParen, .arabicParen]
+            let sectionStyles: [ListLabel.Style] = [.chineseComma, .chineseParen, .arabicParen]
             // Merged section cells leave few cells of their own, so two labelled ones suffice.
-            if let sectionColumn = dominantLabelColumn(rows: rows, width: titleColumn, styles: sectionStyles, minimumFilled: 2),
+            if let sectionColumn = dominantLabelColumn(labels: labels, width: titleColumn, styles: sectionStyles, minimumFilled: 2),
                 sectionColumn < titleColumn
             {
                 for index in fields.indices where fields[index] == .section { fields[index] = nil }
@@ -79,15 +89,19 @@ enum ColumnMapper {
     }
 
     static func fieldByHeaderText(_ header: String) -> CanonicalField? {
-        let key = String(CharacterFold.simplifiedKey(header).filter { !$0.isWhitespace && !"/／:：()（）".contains($0) })
+        let key = headerKey(CharacterFold.simplifiedKey(header))
         guard !key.isEmpty else { return nil }
-        for (field, keywords) in synonyms where keywords.contains(key) { return field }
+        if let field = fieldByKeyword[key] { return field }
         // The longest keyword wins; between equals, the one printed last, which in Chinese is the
         // head noun (年度目标及工作内容 is a work-content column, 2020年工作目标 a target column).
         var best: (field: CanonicalField, length: Int, end: Int)?
+        // A keyword whose last scalar the key lacks is not in it: told without a search.
+        let keyScalars = Array(key.unicodeScalars)
         for (field, keywords) in synonyms {
             for keyword in keywords {
-                guard let range = key.lastRangeOfText(keyword) else { continue }
+                guard let last = keyword.unicodeScalars.last, keyScalars.contains(last),
+                    let range = key.lastRangeOfText(keyword)
+                else { continue }
                 let end = key.distance(from: key.startIndex, to: range.upperBound)
                 if best == nil || keyword.count > best!.length || (keyword.count == best!.length && end > best!.end) {
                     best = (field, keyword.count, end)
@@ -97,19 +111,51 @@ enum ColumnMapper {
         return best?.field
     }
 
-    /// The column (left of `width`) where most non-empty cells open with a label of the given
-    /// styles, when that is at least half of them and at least `minimumFilled` cells.
-    static func dominantLabelColumn(rows: [Row], width: Int, styles: Set<ListLabel.Style>, minimumFilled: Int) -> Int? {
-        var best: (column: Int, share: Double)?
-        for column in 0..<max(0, width) {
-            var filled = 0
-            var labelled = 0
+    /// For each column, the label style of each of its filled cells (nil for a cell without a
+    /// label); blank cells and copies of spanning cells are left out.
+    static func labelStyles(rows: [Row], width: Int) -> [[ListLabel.Style?]] {
+        (0..<max(0, width)).map { column in
+            var styles: [ListLabel.Style?] = []
             for row in rows where column < row.cells.count {
                 let cell = row.cells[column]
-                if cell.isBlank || cell.isSpanCopy { continue }
-                filled += 1
-                if let label = ListLabel.parse(cell.text), styles.contains(label.style) { labelled += 1 }
+                if cell.isSpanCopy || TextCleanup.isBlank(cell.text) { continue }
+                styles.append(ListLabel.parse(cell.text)?.style)
             }
+            return styles
+        }
+    }
+
+    /// The folded header without spaces and separators. By scalars where each is a
+    /// `Character` of its own (a header always, in practice), else by `Character`s.
+    static func headerKey(_ folded: String) -> String {
+        guard folded.unicodeScalars.allSatisfy(\.isOwnCharacter) else {
+            return String(folded.filter { !$0.isWhitespace && !"/／:：()（）".contains($0) })
+        }
+        var key = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars where !scalar.properties.isWhitespace && !isKeySeparator(scalar) {
+            key.append(scalar)
+        }
+        return String(key)
+    }
+
+    @inline(__always)
+    private static func isKeySeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "/", "／", ":", "：", "(", ")", "（", "）": true
+        default: false
+        }
+    }
+
+    /// The column (left of `width`) where most non-empty cells open with a label of the given
+    /// styles, when that is at least half of them and at least `minimumFilled` cells. `labels`
+    /// are the columns' `labelStyles`.
+    static func dominantLabelColumn(
+        labels: [[ListLabel.Style?]], width: Int, styles: [ListLabel.Style], minimumFilled: Int
+    ) -> Int? {
+        var best: (column: Int, share: Double)?
+        for column in 0..<max(0, width) {
+            let filled = labels[column].count
+            let labelled = labels[column].count { $0.map(styles.contains) ?? false }
             guard filled >= minimumFilled, labelled * 2 >= filled else { continue }
             let share = Double(labelled) / Double(filled)
             if best == nil || share > best!.share { best = (column, share) }

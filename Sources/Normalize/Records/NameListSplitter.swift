@@ -57,7 +57,7 @@ enum NoneMarker {
         matches(scalars: ScalarLine.scalars(of: text))
     }
 
-    static func matches(scalars: [Unicode.Scalar]) -> Bool {
+    static func matches(scalars: some Collection<Unicode.Scalar>) -> Bool {
         // No marker is longer than two scalars: anything with more text is none, uncleaned.
         var textCount = 0
         for scalar in scalars where !scalar.isLineSpace {

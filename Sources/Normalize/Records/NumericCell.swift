@@ -67,6 +67,14 @@ struct NumericCell: Hashable, Sendable {
     /// The reading of `init(characters:)`, step for step, on scalars: exact when every scalar
     /// is a `Character` of its own.
     private static func readByScalars(_ printed: String) -> ScalarReading {
+        // Before the first bracket everything belongs to the number (the note opens at the last
+        // bracket): a scalar no number holds there is told at once, also by characters.
+        for scalar in printed.unicodeScalars {
+            guard scalar.isOwnCharacter else { return .unsure }
+            if isWhitespace(scalar) { continue }
+            if scalar == "（" || scalar == "(" { break }
+            if !mayStandInNumber(scalar) { return .notANumber }
+        }
         var kept: [Unicode.Scalar] = []
         for scalar in printed.unicodeScalars {
             guard scalar.isOwnCharacter else { return .unsure }
@@ -103,6 +111,15 @@ struct NumericCell: Hashable, Sendable {
         return .number(NumericCell(number: text, value: value, isPercent: isPercent, note: note))
     }
 
+    /// Digits, signs, the decimal point, thousands separators and percent signs.
+    @inline(__always)
+    private static func mayStandInNumber(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "0"..."9", ".", ",", "，", "-", "+", "%", "％": true
+        default: false
+        }
+    }
+
     /// `Character.isWhitespace` of a scalar that is a character of its own.
     @inline(__always)
     private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
@@ -134,14 +151,19 @@ struct NumericCell: Hashable, Sendable {
     /// `isEmptyMark` read by scalars; nil when a scalar may join another into one `Character`
     /// (the caller then reads `Character`s).
     private static func isEmptyMarkByScalars(_ printed: String) -> Bool? {
-        var kept = String.UnicodeScalarView()
+        var first: Unicode.Scalar?
+        var second: Unicode.Scalar?
         for scalar in printed.unicodeScalars {
             guard scalar.isOwnCharacter else { return nil }
             if isWhitespace(scalar) { continue }
             // A third character (each scalar so far is one of its own): longer than any mark.
-            if kept.count == 2 { return false }
-            kept.append(scalar)
+            if second != nil { return false }
+            if first == nil { first = scalar } else { second = scalar }
         }
-        return kept.isEmpty || emptyMarks.contains(String(kept))
+        guard let first else { return true }
+        var kept = String.UnicodeScalarView()
+        kept.append(first)
+        if let second { kept.append(second) }
+        return emptyMarks.contains(String(kept))
     }
 }

@@ -75,7 +75,7 @@ struct NumericTable {
         let others = (0..<width).filter { $0 != label && $0 != numberColumn && !text.contains($0) }
         guard numeric.count * 2 >= max(1, others.count) else { return nil }
         let labels = table.rows.compactMap { row -> Int? in
-            guard label < row.cells.count, !row.cells[label].isSpanCopy, !row.cells[label].isBlank else { return nil }
+            guard label < row.cells.count, !row.cells[label].isSpanCopy, !TextCleanup.isBlank(row.cells[label].text) else { return nil }
             return TextCleanup.singleLine(row.cells[label].text).count
         }
         guard !labels.isEmpty, labels.reduce(0, +) / labels.count <= maximumMeanLabelLength else { return nil }

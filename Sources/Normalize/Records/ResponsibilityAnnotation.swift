@@ -26,6 +26,7 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
     /// The annotation `content` makes, or nil when it is not about responsibility.
     /// `expandingPrefixes` lends a list's level to the names after its first (see `UnitPrefixExpander`).
     static func parse(_ content: String, expandingPrefixes: Bool = true) -> ResponsibilityAnnotation? {
+        guard mayAssign(content.unicodeScalars) else { return nil }
         let text = Self.separatingSpacedLabels(TextCleanup.singleLine(content))
         guard !text.isEmpty, text.unicodeScalars.count <= 400 else { return nil }
         var annotation = ResponsibilityAnnotation(printed: text, assignments: [], fields: [], statesFirstLeads: false)
@@ -70,6 +71,15 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
             }
         }
         finish()
+    }
+
+    /// Whether `content` may name anyone: names come only from a labelled part (a colon) or
+    /// a part ending with a role verb (a scalar that folds to a verb's last one). Most
+    /// parentheses hold neither and are told without being copied.
+    static func mayAssign(_ content: some Sequence<Unicode.Scalar>) -> Bool {
+        content.contains { scalar in
+            scalar == "：" || scalar == ":" || ResponsibilityVocabulary.verbEndings.contains(scalar.simplifiedKey)
+        }
     }
 
     /// `A、B负责`, `A牵头，B、C配合`, `A、B，各省级人民政府按职责分工负责`: parts up to one that

@@ -63,8 +63,18 @@ enum ResponsibilityVocabulary {
     /// Organ words a collective may end with after its last level word: `…直辖市人民政府`.
     static let collectiveOrgans = ["人民政府", "政府", "党委和政府", "党委", "有关部门"]
 
+    /// The last scalars of the verbs: a text ending with any other scalar ends with no verb.
+    static let verbEndings: [Unicode.Scalar] = {
+        var endings: [Unicode.Scalar] = []
+        for (verb, _) in verbs {
+            if let last = verb.unicodeScalars.last, !endings.contains(last) { endings.append(last) }
+        }
+        return endings
+    }()
+
     /// The role a trailing verb gives, with the verb's length in scalars.
     static func trailingVerb(of text: String) -> (role: Role, length: Int)? {
+        guard let last = text.unicodeScalars.last, verbEndings.contains(last.simplifiedKey) else { return nil }
         let folded = CharacterFold.simplifiedKey(text)
         for (verb, role) in verbs where folded.endsWithText(verb) {
             return (role, verb.unicodeScalars.count)
@@ -74,6 +84,8 @@ enum ResponsibilityVocabulary {
 
     /// Whether `text` states the first-listed-unit-leads convention.
     static func statesFirstLeadsConvention(_ text: String) -> Bool {
+        // 牵头 folded: told by its first scalar before anything is folded.
+        guard text.unicodeScalars.contains(where: { $0.simplifiedKey == "牵" }) else { return false }
         let folded = CharacterFold.simplifiedKey(text)
         return folded.containsText("牵头") && firstPlaceWords.contains { folded.containsText($0) }
     }

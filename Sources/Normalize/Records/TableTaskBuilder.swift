@@ -67,7 +67,7 @@ struct TableTaskBuilder {
     /// repeated parts (a header spanning two rows) written once. Columns without a header are
     /// named by position so that `fields` never loses them.
     static func headers(of table: Table) -> [String] {
-        let width = max(table.width, table.rows.map(\.cells.count).max() ?? 0)
+        let width = table.rows.reduce(table.width) { max($0, $1.cells.count) }
         return (0..<width).map { column in
             var parts: [String] = []
             var above: String?
@@ -86,11 +86,26 @@ struct TableTaskBuilder {
         }
     }
 
+    /// Whether `text` is plainly no bare auto-number (`SectionHeading.isBareLabel`): its first
+    /// scalar (spaces and line breaks aside) opens no list label, or it holds more than the 16
+    /// scalars a label can take.
+    static func cannotBeBareLabel(_ text: String) -> Bool {
+        var count = 0
+        for scalar in text.unicodeScalars where !scalar.isLineSpace {
+            if count == 0, !scalar.mayOpenLabel { return true }
+            count += 1
+            if count > 16 { return true }
+        }
+        return false
+    }
+
     /// What the rows above left for merged cells below.
     struct RowState {
         var sectionRow: SectionRef?
         /// The open section of each section column (levels left to right: 领域 over 类别).
-        var sectionColumns: [Int: SectionRef] = [:]
+        var sectionColumns: [Int: SectionRef] = [:] {
+            didSet { columnPath = sectionColumns.keys.sorted().compactMap { sectionColumns[$0] } }
+        }
         var title: String?
         var number: String?
         var leaders: [String]?
@@ -101,7 +116,8 @@ struct TableTaskBuilder {
         var columnSectionIndices: [Int: Int] = [:]
 
         /// The open sections of the columns, outermost first.
-        var columnPath: [SectionRef] { sectionColumns.keys.sorted().compactMap { sectionColumns[$0] } }
+        /// Kept as the columns change, read by every row.
+        private(set) var columnPath: [SectionRef] = []
 
         /// A new value in a section column closes the levels to its right: merges nest.
         mutating func openColumnSection(_ ref: SectionRef, column: Int) {
@@ -120,7 +136,7 @@ struct TableTaskBuilder {
 
         // A row whose only content is its first cell (or its section cell) is a heading
         // across the table (in HTML, a cell spanning every column).
-        let filled = row.cells.indices.filter { !row.cells[$0].isBlank && !row.cells[$0].isSpanCopy }
+        let filled = row.cells.indices.filter { !row.cells[$0].isSpanCopy && !TextCleanup.isBlank(row.cells[$0].text) }
         if filled.count == 1, let only = filled.first, only == 0 || mapping[safe: only]?.field == .section,
             row.cells.count == 1 || mapping[safe: only]?.field != .title
         {
@@ -139,6 +155,7 @@ struct TableTaskBuilder {
         var draft = TaskDraft(
             number: nil, section: [], title: "", target: nil, measures: nil, milestones: [], leaders: [],
             leadUnits: [], supportUnits: [], fields: [], span: row.span, warnings: [], path: [])
+        draft.fields.reserveCapacity(mapping.count)
         var hasOwnContent = false
 
         for (column, mapped) in mapping.enumerated() {
@@ -150,26 +167,33 @@ struct TableTaskBuilder {
 
             switch mapped.field {
             case .section, .title:
-                let heading = SectionHeading(cell.text)
-                let bareLabel = !isMerged && (heading.isBareLabel || (mapped.field == .title && cell.isBlank))
+                // A merged cell needs no heading; nor does a statement that cannot be a bare label.
+                let heading = isMerged || (mapped.field == .title && Self.cannotBeBareLabel(cell.text))
+                    ? nil : SectionHeading(cell.text)
+                let bareLabel = !isMerged
+                    && ((heading?.isBareLabel ?? false) || (mapped.field == .title && TextCleanup.isBlank(cell.text)))
                 if isMerged || bareLabel {
-                    if bareLabel, heading.label != nil {
+                    if bareLabel, heading?.label != nil {
                         warnings.append(Diagnostic(
                             .autoNumberJunk, "\(header): bare auto-number \"\(printed)\" read as a merged cell",
                             line: cell.span.lineStart))
                     }
                     let previous = mapped.field == .section ? state.sectionColumns[column]?.title : state.title
                     if previous != nil { warnings.append(Self.inheritedWarning(header, cell: cell)) }
-                } else if mapped.field == .section {
+                } else if mapped.field == .section, let heading {
                     state.openColumnSection(heading.ref, column: column)
                     state.lastCells[column] = printed
                     state.columnSectionIndices[column] = openSection(
                         path: [state.sectionRow].compactMap { $0 } + state.columnPath, declared: heading.declared,
                         line: cell.span.lineStart)
                 } else {
-                    let text = TextCleanup.singleLine(cell.text)
+                    let text = TextCleanup.singleLine(ofCollapsed: printed)
                     let label = ListLabel.parse(text)
-                    state.title = label.map { TextCleanup.singleLine($0.body(of: text)) } ?? text
+                    // The body of one clean line is clean unless the label left the space after it.
+                    state.title = label.map { label in
+                        let body = label.body(of: text)
+                        return body.utf8.first == 0x20 ? TextCleanup.singleLine(body) : String(body)
+                    } ?? text
                     state.number = label?.numeral
                     state.lastCells[column] = printed
                     hasOwnContent = true
@@ -209,7 +233,9 @@ struct TableTaskBuilder {
                 switch mapped.field {
                 case .target: draft.target = Self.joined(draft.target, carried)
                 case .measures: draft.measures = Self.joined(draft.measures, carried)
-                case .milestones: draft.milestones += Self.milestones(from: carried, headerPeriod: headerPeriods[column])
+                case .milestones:
+                    let milestones = Self.milestones(from: carried, headerPeriod: headerPeriods[column])
+                    if draft.milestones.isEmpty { draft.milestones = milestones } else { draft.milestones += milestones }
                 default: draft.unmappedFields.append(draft.fields.count)
                 }
                 draft.fields.append(FieldValue(header: header, text: carried))
@@ -228,12 +254,15 @@ struct TableTaskBuilder {
             }
             return
         }
-        draft.section = [state.sectionRow].compactMap { $0 } + state.columnPath
+        if let sectionRow = state.sectionRow { draft.section.append(sectionRow) }
+        if !state.sectionColumns.isEmpty { draft.section += state.columnPath }
         draft.warnings = warnings
-        draft.path = draft.section.map(\.marker) + [draft.number ?? ""]
-        for index in [state.rowSectionIndex, enclosingIndex].compactMap({ $0 }) + state.columnSectionIndices.values {
-            sections[index].found += 1
-        }
+        draft.path.reserveCapacity(draft.section.count + 1)
+        for section in draft.section { draft.path.append(section.marker) }
+        draft.path.append(draft.number ?? "")
+        if let index = state.rowSectionIndex { sections[index].found += 1 }
+        if let index = enclosingIndex { sections[index].found += 1 }
+        for index in state.columnSectionIndices.values { sections[index].found += 1 }
         drafts.append(draft)
     }
 
@@ -254,7 +283,7 @@ struct TableTaskBuilder {
             func text(_ column: Int) -> String {
                 column < row.cells.count ? TextCleanup.singleLine(row.cells[column].text) : ""
             }
-            let filled = row.cells.indices.filter { !row.cells[$0].isBlank && !row.cells[$0].isSpanCopy }
+            let filled = row.cells.indices.filter { !row.cells[$0].isSpanCopy && !TextCleanup.isBlank(row.cells[$0].text) }
             if filled.count == 1, let only = filled.first, !columns.contains(only), row.cells.count > 1 {
                 let heading = SectionHeading(row.cells[only].text)
                 sectionRow = heading.ref
@@ -362,7 +391,7 @@ struct TableTaskBuilder {
 
     static func inheritedWarning(_ header: String, cell: Cell) -> Diagnostic {
         Diagnostic(
-            .mergedCellInherited, "\(header): empty cell took the value of the merged cell above",
+            .mergedCellInherited, header + ": empty cell took the value of the merged cell above",
             line: cell.span.lineStart)
     }
 }

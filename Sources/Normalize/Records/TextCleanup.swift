@@ -9,9 +9,19 @@ enum TextCleanup {
         collapse(text, lineSeparator: 0x0A)
     }
 
+    /// `collapsingWhitespace` of a `String`, made of its own pieces (see `collapse(_:lineSeparator:)`).
+    static func collapsingWhitespace(_ text: String) -> String {
+        collapse(text, lineSeparator: 0x0A)
+    }
+
     /// One line: like `collapsingWhitespace`, with line breaks removed between lines (a title or
     /// a name that Word wrapped).
     static func singleLine(_ text: some StringProtocol) -> String {
+        collapse(text, lineSeparator: nil)
+    }
+
+    /// `singleLine` of a `String`, made of its own pieces (see `collapse(_:lineSeparator:)`).
+    static func singleLine(_ text: String) -> String {
         collapse(text, lineSeparator: nil)
     }
 
@@ -20,6 +30,63 @@ enum TextCleanup {
             return collapsed ?? String(text)
         }
         return Array(text.utf8).withUnsafeBufferPointer { collapse($0, lineSeparator: lineSeparator) } ?? String(text)
+    }
+
+    /// The collapsed `String`, appended from slices of the text itself: bytes copied from a
+    /// valid string need no UTF-8 validation, which a string made from a buffer costs.
+    private static func collapse(_ text: String, lineSeparator: UInt8?) -> String {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> String in
+            // Most cells have nothing to collapse: their one piece is the whole text, which is
+            // returned as it is. The result is started at the second piece.
+            var first: Range<Int>?
+            var result: String?
+            func started() -> String {
+                var started = ""
+                started.reserveCapacity(bytes.count)
+                if let first { started.append(contentsOf: slice(of: text, bytes: first)) }
+                return started
+            }
+            forEachPiece(bytes, lineSeparator: lineSeparator) { range in
+                if result == nil, first == nil {
+                    first = range
+                    return
+                }
+                if result == nil { result = started() }
+                result!.append(contentsOf: slice(of: text, bytes: range))
+            } separate: { separator in
+                if result == nil { result = started() }
+                result!.append(separator == 0x0A ? "\n" : " ")
+            }
+            if let result { return result }
+            guard let first else { return "" }
+            return first == 0..<bytes.count ? text : String(slice(of: text, bytes: first))
+        } ?? collapse(text[...], lineSeparator: lineSeparator)
+    }
+
+    /// The scalars of `text` in the UTF-8 offsets `range` (which fall between scalars), as a
+    /// `Substring` cut by scalars, never rounded to `Character`s.
+    @inline(__always)
+    private static func slice(of text: String, bytes range: Range<Int>) -> Substring {
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let upper = utf8.index(lower, offsetBy: range.count)
+        return Substring(text.unicodeScalars[lower..<upper])
+    }
+
+    /// `singleLine` of a text, given its `collapsingWhitespace` (the same lines joined with
+    /// nothing instead of `\n`), without reading the text again.
+    static func singleLine(ofCollapsed collapsed: String) -> String {
+        var collapsed = collapsed
+        collapsed.makeContiguousUTF8()
+        return collapsed.utf8.withContiguousStorageIfAvailable { bytes -> String in
+            guard bytes.contains(0x0A) else { return collapsed }
+            var result = ""
+            result.reserveCapacity(bytes.count)
+            forEachLine(in: bytes) { line in result.append(contentsOf: slice(of: collapsed, bytes: line)) }
+            return result
+        } ?? singleLine(collapsed[...])
     }
 
     /// `singleLine` of UTF-8 bytes.
@@ -43,39 +110,30 @@ enum TextCleanup {
         _ bytes: UnsafeBufferPointer<UInt8>, lineSeparator: UInt8?, into output: UnsafeMutableBufferPointer<UInt8>
     ) -> Int {
         var count = 0
+        forEachPiece(bytes, lineSeparator: lineSeparator) { range in
+            UnsafeMutableBufferPointer(rebasing: output[count..<count + range.count]).baseAddress!
+                .update(from: bytes.baseAddress! + range.lowerBound, count: range.count)
+            count += range.count
+        } separate: { separator in
+            output[count] = separator
+            count += 1
+        }
+        return count
+    }
+
+    /// The collapsed text as pieces in order: runs of `bytes` kept as they are (`keep`, with
+    /// their byte range) and the separators written between them (`separate`: a space or
+    /// `lineSeparator`).
+    @inline(__always)
+    private static func forEachPiece(
+        _ bytes: UnsafeBufferPointer<UInt8>, lineSeparator: UInt8?, keep: (Range<Int>) -> Void, separate: (UInt8) -> Void
+    ) {
         var lineHasText = false
         var pendingSpace = false
         var pendingBreak = false
         var index = 0
-        // Before text: the line break or the space that the text ends, written once.
-        func writePendingSeparator() {
-            if pendingBreak {
-                if let lineSeparator {
-                    output[count] = lineSeparator
-                    count += 1
-                }
-                pendingBreak = false
-            } else if pendingSpace {
-                output[count] = 0x20
-                count += 1
-            }
-            pendingSpace = false
-        }
         while index < bytes.count {
             let byte = bytes[index]
-            // A run of bytes that start no space and no line break (above 0x20, and no lead of
-            // U+00A0, U+20xx or U+3000; continuation bytes never are) is copied whole.
-            if byte > 0x20, byte != 0xC2, byte != 0xE2, byte != 0xE3 {
-                writePendingSeparator()
-                lineHasText = true
-                var end = index + 1
-                while end < bytes.count, bytes[end] > 0x20, bytes[end] != 0xC2, bytes[end] != 0xE2, bytes[end] != 0xE3 { end += 1 }
-                UnsafeMutableBufferPointer(rebasing: output[count..<count + end - index]).baseAddress!
-                    .update(from: bytes.baseAddress! + index, count: end - index)
-                count += end - index
-                index = end
-                continue
-            }
             if byte == 0x0A || byte == 0x0D {
                 if lineHasText { pendingBreak = true }
                 lineHasText = false
@@ -89,13 +147,47 @@ enum TextCleanup {
                 index += space
                 continue
             }
-            writePendingSeparator()
-            output[count] = byte
-            count += 1
+            // Before text: the line break or the space that the text ends, written once.
+            if pendingBreak {
+                if let lineSeparator { separate(lineSeparator) }
+                pendingBreak = false
+            } else if pendingSpace {
+                separate(0x20)
+            }
+            pendingSpace = false
             lineHasText = true
-            index += 1
+            // Text up to the next space or line break is kept whole.
+            let end = runEnd(bytes, from: index + 1)
+            keep(index..<end)
+            index = end
         }
-        return count
+    }
+
+    /// The end of the text from `start` up to the next space or line break: eight bytes at a
+    /// time while a word holds none of the bytes that may start one, then byte by byte.
+    @inline(__always)
+    private static func runEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var end = start
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        while true {
+            while end + 8 <= bytes.count, !WhitespaceBytes.mayStop(base.loadUnaligned(fromByteOffset: end, as: UInt64.self)) {
+                end += 8
+            }
+            guard end < bytes.count else { return end }
+            let byte = bytes[end]
+            if !WhitespaceBytes.continuesRun(byte), byte == 0x0A || byte == 0x0D || spaceLength(bytes, at: end) > 0 {
+                return end
+            }
+            end += 1
+        }
+    }
+
+    /// Whether `text` is empty or only whitespace, as `Cell.isBlank` tells it (every scalar's
+    /// `isWhitespace`), told by the first byte for text that opens with printable ASCII or
+    /// a CJK ideograph (UTF-8 leads E4–E9, U+4000–U+9FFF, none of them whitespace).
+    static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, (first > 0x20 && first < 0x7F) || (first >= 0xE4 && first <= 0xE9) { return false }
+        return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
     }
 
     /// The byte length of the collapsible space starting at `index` (see
@@ -202,7 +294,13 @@ enum TextCleanup {
 private func mayHaveWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var index = 0
     let count = bytes.count
+    let base = UnsafeRawPointer(bytes.baseAddress!)
     while index < count {
+        // Eight bytes without a byte that may start whitespace are skipped at once.
+        if index + 8 <= count, !WhitespaceBytes.mayStop(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+            index += 8
+            continue
+        }
         let byte = bytes[index]
         switch byte {
         case 0x20, 0x09, 0x0A, 0x0D: return true
@@ -214,6 +312,30 @@ private func mayHaveWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         index += 1
     }
     return false
+}
+
+/// The UTF-8 bytes that may start a collapsible space or a line break: any byte up to 0x20
+/// and the leads C2 (U+00A0), E2 (U+20xx) and E3 (U+3000).
+private enum WhitespaceBytes {
+    /// Whether `byte` starts no space and no line break (continuation bytes never do).
+    @inline(__always)
+    static func continuesRun(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte != 0xC2 && byte != 0xE2 && byte != 0xE3
+    }
+
+    /// Whether one of the eight bytes of `word` may stop a run: one up to 0x20, or one of
+    /// C2, E2, E3 (told with C3 too, which only stops the word scan, never the run).
+    @inline(__always)
+    static func mayStop(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte below 0x21 (exact for the word as a whole: no false alarm).
+        let low = (word &- ones &* 0x21) & ~word & highs
+        // Bits 0 and 5 cleared, C2, C3, E2 and E3 all read C2.
+        let leads = (word & ~(ones &* 0x21)) ^ (ones &* 0xC2)
+        let lead = (leads &- ones) & ~leads & highs
+        return low | lead != 0
+    }
 }
 
 extension Unicode.Scalar {

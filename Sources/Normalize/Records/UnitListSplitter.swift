@@ -9,30 +9,53 @@
 ///   (`市发展改革局、教育局` → 市教育局; see `UnitPrefixExpander`).
 enum UnitListSplitter {
     static func split(_ text: some StringProtocol, expandingPrefixes: Bool = false) -> [String] {
-        let groups = groups(text)
-        if expandingPrefixes { return UnitPrefixExpander.expand(groups) }
-        return groups.flatMap { $0 }
+        if expandingPrefixes { return UnitPrefixExpander.expand(groups(text)) }
+        // The groups one after another, without a list of lists.
+        var names: [String] = []
+        forEachGroup(text) { group in
+            if names.isEmpty { names = group } else { names += group }
+        }
+        return names
     }
 
     /// Names in `，`-groups (a `，`, `；` or line break starts a new group; so does `等和`).
     static func groups(_ text: some StringProtocol) -> [[String]] {
+        var groups: [[String]] = []
+        forEachGroup(text) { groups.append($0) }
+        return groups
+    }
+
+    /// Calls `body` with each non-empty group of names, in order (see `groups`).
+    private static func forEachGroup(_ text: some StringProtocol, _ body: ([String]) -> Void) {
         let scalars = ScalarLine.scalars(of: text)
-        guard !NoneMarker.matches(scalars: scalars) else { return [] }
-        var groups: [[String]] = [[]]
+        guard !NoneMarker.matches(scalars: scalars) else { return }
+        var group: [String] = []
         var current: [Unicode.Scalar] = []
         current.reserveCapacity(scalars.count)
         var depth = 0
         func finishName() {
-            if let unit = Self.unit(current) { groups[groups.count - 1].append(unit) }
+            if let unit = Self.unit(current) {
+                if group.isEmpty { group.reserveCapacity(4) }
+                group.append(unit)
+            }
             current.removeAll(keepingCapacity: true)
         }
         func finishGroup() {
             finishName()
-            if !(groups.last?.isEmpty ?? true) { groups.append([]) }
+            if !group.isEmpty {
+                body(Self.joiningCollectives(group))
+                group = []
+            }
         }
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
+            // Most scalars are ideographs of a name: only 及 and 等 among them do anything.
+            if scalar.value >= 0x4E00, scalar.value <= 0x9FFF, scalar != "及", scalar != "等" {
+                current.append(scalar)
+                index += 1
+                continue
+            }
             switch scalar {
             case "（", "(", "【", "[", "《", "“":
                 depth += 1
@@ -68,7 +91,6 @@ enum UnitListSplitter {
             index += 1
         }
         finishGroup()
-        return groups.filter { !$0.isEmpty }.map(Self.joiningCollectives)
     }
 
     static let othersMarkers = ScalarWords(ResponsibilityVocabulary.othersMarkers)
@@ -79,21 +101,41 @@ enum UnitListSplitter {
     /// The unit a stretch of a list names, cleaned (a leading enumeration, trailing punctuation and
     /// `等…` dropped), or nil when it names none.
     private static func unit(_ printed: [Unicode.Scalar]) -> String? {
-        var unit = ScalarLine.singleLine(printed)
-        if let label = ListLabel.parse(scalars: unit), label.length < unit.count { unit.removeFirst(label.length) }
-        while let last = unit.last, "。.；;：:".unicodeScalars.contains(last) { unit.removeLast() }
-        var folded = unit.map(\.simplifiedKey)
-        for marker in othersMarkers.words where folded.count > marker.count && ScalarWords.matches(marker, folded, at: folded.count - marker.count) {
-            unit.removeLast(marker.count)
-            folded.removeLast(marker.count)
-            break
+        // Without a space or line break the text is its own single line.
+        let unit = printed.contains(where: \.isLineSpace) ? ScalarLine.singleLine(printed) : printed
+        // The name is `unit[start..<end]`.
+        var start = 0
+        var end = unit.count
+        if let label = ListLabel.parse(scalars: unit), label.length < unit.count { start = label.length }
+        while end > start, isTrailingStop(unit[end - 1]) { end -= 1 }
+        // Compared folded, scalar for scalar, without a folded copy.
+        if end > start, othersMarkerEndings.contains(unit[end - 1].simplifiedKey) {
+            for marker in othersMarkers.words where end - start > marker.count && matchesFolded(marker, unit, at: end - marker.count) {
+                end -= marker.count
+                break
+            }
         }
-        guard !unit.isEmpty, !NoneMarker.matches(scalars: unit), !isGeneric(folded: folded) else { return nil }
-        return String(scalars: unit)
+        let name = unit[start..<end]
+        guard !name.isEmpty, !NoneMarker.matches(scalars: name), !isGeneric(folded: name.lazy.map(\.simplifiedKey)) else { return nil }
+        return String(scalars: name)
+    }
+
+    /// The last scalars of the `等…` markers: a name ending otherwise carries none.
+    private static let othersMarkerEndings: [Unicode.Scalar] = othersMarkers.words.compactMap(\.last)
+
+    /// Punctuation a name never ends with.
+    @inline(__always)
+    private static func isTrailingStop(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "。", ".", "；", ";", "：", ":": true
+        default: false
+        }
     }
 
     /// `各区`, `县级市` → `各区、县级市`: level words after a `各` name belong to it.
     static func joiningCollectives(_ names: [String]) -> [String] {
+        // Most lists hold no collective at all.
+        guard names.contains(where: { opensCollective($0) }) else { return names }
         var result: [String] = []
         var index = 0
         while index < names.count {
@@ -125,10 +167,7 @@ enum UnitListSplitter {
 
     /// `各有关区` → `区`; nil for a name that does not open a collective.
     private static func collectiveBody(_ name: String) -> String? {
-        // Every opening starts with 各: other names are told by their first scalar.
-        guard let first = name.unicodeScalars.first?.simplifiedKey,
-            ResponsibilityVocabulary.collectiveOpenings.contains(where: { $0.unicodeScalars.first == first })
-        else { return nil }
+        guard opensCollective(name) else { return nil }
         let folded = CharacterFold.simplifiedKey(name)
         for opening in ResponsibilityVocabulary.collectiveOpenings where folded.startsWithText(opening) {
             return String(folded.unicodeScalars.dropFirst(opening.unicodeScalars.count))
@@ -136,13 +175,24 @@ enum UnitListSplitter {
         return nil
     }
 
+    /// Whether the name's first scalar opens a collective opening (every one starts with 各):
+    /// other names are told by that alone.
+    @inline(__always)
+    private static func opensCollective(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first?.simplifiedKey else { return false }
+        return collectiveFirstScalars.contains(first)
+    }
+
+    private static let collectiveFirstScalars: [Unicode.Scalar] =
+        ResponsibilityVocabulary.collectiveOpenings.compactMap(\.unicodeScalars.first)
+
     /// Names that stand for "whoever is concerned", never a unit (有关部门, 相关单位), and clauses
     /// printed among the names (`以下均需各县市区落实`, `不再列出`).
     static func isGeneric(_ name: String) -> Bool {
         isGeneric(folded: name.unicodeScalars.map(\.simplifiedKey))
     }
 
-    private static func isGeneric(folded: [Unicode.Scalar]) -> Bool {
+    private static func isGeneric(folded: some RandomAccessCollection<Unicode.Scalar>) -> Bool {
         genericNames.contains(folded) || clauseWords.occurs(in: folded)
     }
 
