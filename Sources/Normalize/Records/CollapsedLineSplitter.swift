@@ -4,7 +4,10 @@
 /// is read as the line break it was, when a paragraph holds two or more of them; elsewhere a
 /// space before `1.5%` or inside a sentence stays.
 enum CollapsedLineSplitter {
+    /// `text` is one line (`TextCleanup.singleLine`): its only spaces are ASCII spaces.
     static func split(_ text: String) -> [String] {
+        // Short text, and text without a space (most paragraphs), is one line: told from the bytes.
+        guard text.utf8.count > 80, holdsSpace(text) else { return [text] }
         let scalars = ScalarLine.scalars(of: text)
         guard scalars.count > 80 else { return [text] }
         var cuts: [Int] = []
@@ -24,6 +27,11 @@ enum CollapsedLineSplitter {
             start = cut
         }
         return lines
+    }
+
+    private static func holdsSpace(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { ByteSearch.firstIndex(of: 0x20, in: $0, from: 0) != nil }
+            ?? text.utf8.contains(0x20)
     }
 
     /// Whether a line could open at `index`: a list label with text after it, or a label of owners.

@@ -42,10 +42,11 @@ struct DocumentFacts: Hashable, Sendable {
         }
         // Keys earlier in each list win, wherever they stand on the page: the metadata table's
         // 标题 beats the browser title (<title>), which carries the site's name.
-        func value(for keys: [String]) -> String? {
-            for key in keys {
-                for pair in pairs where CharacterFold.simplifiedKey(pair.key).lowercased().filter({ !$0.isWhitespace }) == key {
-                    let value = TextCleanup.singleLine(pair.value)
+        let keys = pairs.map { CharacterFold.simplifiedKey($0.key).lowercased().filter { !$0.isWhitespace } }
+        func value(for wanted: [String]) -> String? {
+            for key in wanted {
+                for index in pairs.indices where keys[index] == key {
+                    let value = TextCleanup.singleLine(pairs[index].value)
                     if !value.isEmpty { return value }
                 }
             }
@@ -61,8 +62,8 @@ struct DocumentFacts: Hashable, Sendable {
             title = Self.specificTitle(for: generic, in: firstParagraphs) ?? generic
         }
         if docNumber == nil {
-            docNumber = document.paragraphs.lazy.filter { $0.text.utf8.count <= 96 }.map { TextCleanup.singleLine($0.text) }
-                .first(where: Self.isDocumentNumber)
+            docNumber = document.paragraphs.lazy.filter { $0.text.utf8.count <= 96 && Self.endsWithNumberSign($0.text) }
+                .map { TextCleanup.singleLine($0.text) }.first(where: Self.isDocumentNumber)
         }
         // The date under the signature, and the signature itself.
         let body = document.paragraphs
@@ -174,8 +175,18 @@ struct DocumentFacts: Hashable, Sendable {
         return nil
     }
 
+    /// Whether the last scalar of `text` but spaces and line breaks is 号 (or a form of it): what a
+    /// document number ends with, told before the line is cleaned.
+    static func endsWithNumberSign(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars.reversed() where !scalar.isCollapsibleSpace && scalar != "\n" && scalar != "\r" {
+            return scalar.simplifiedKey == "号"
+        }
+        return false
+    }
+
     /// `东府〔2020〕1号`.
     static func isDocumentNumber(_ text: String) -> Bool {
+        guard endsWithNumberSign(text) else { return false }
         let folded = CharacterFold.simplifiedKey(text)
         guard folded.count <= 24, let open = folded.firstIndex(where: { "〔[［(（".contains($0) }),
             folded.endsWithText("号")

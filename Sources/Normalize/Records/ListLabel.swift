@@ -47,36 +47,58 @@ public struct ListLabel: Hashable, Sendable {
     /// How many Unicode scalars the label takes, including one run of spaces after it.
     public var length: Int
 
+    /// How many scalars of a line a label may take, leading spaces included: only these are read.
+    static let window = 16
+
     /// The label at the start of `text` (after leading spaces), or nil.
     public static func parse(_ text: some StringProtocol) -> ListLabel? {
-        parse(scalars: text.unicodeScalars)
+        // The opening scalars decoded from UTF-8 into a buffer on the stack.
+        let parsed = text.utf8.withContiguousStorageIfAvailable { bytes in
+            withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: window) { buffer -> ListLabel? in
+                var count = 0
+                var index = 0
+                var opened = false
+                while index < bytes.count, count < window {
+                    let (scalar, length) = TextCleanup.decodeScalar(bytes, at: index)
+                    // Most text opens with no numeral at all: told at its first scalar.
+                    if !opened, !scalar.isLabelSpace {
+                        guard scalar.mayOpenLabel else { return nil }
+                        opened = true
+                    }
+                    buffer.initializeElement(at: count, to: scalar)
+                    count += 1
+                    index += length
+                }
+                return parse(window: UnsafeBufferPointer(rebasing: buffer[..<count]))
+            }
+        }
+        if let parsed { return parsed }
+        return parse(scalars: text.unicodeScalars)
     }
 
     /// The label at the start of a text given as scalars.
     static func parse(scalars: some Collection<Unicode.Scalar>) -> ListLabel? {
-        // Most text opens with no numeral at all: told before anything is copied.
-        // (Plain loops: `prefix` on a string's scalars walks indices.)
-        var opening: Unicode.Scalar?
-        var seen = 0
-        for scalar in scalars {
-            if seen == 16 { break }
-            seen += 1
-            if !scalar.isLabelSpace {
-                opening = scalar
-                break
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: window) { buffer in
+            var count = 0
+            var opened = false
+            for scalar in scalars {
+                if count == window { break }
+                if !opened, !scalar.isLabelSpace {
+                    guard scalar.mayOpenLabel else { return nil }
+                    opened = true
+                }
+                buffer.initializeElement(at: count, to: scalar)
+                count += 1
             }
+            return parse(window: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
-        guard let opening, opening.mayOpenLabel else { return nil }
-        // Scalars, not Characters: this runs on every cell and paragraph.
-        var characters: [Unicode.Scalar] = []
-        characters.reserveCapacity(16)
-        for scalar in scalars {
-            if characters.count == 16 { break }
-            characters.append(scalar)
-        }
+    }
+
+    /// The label at the start of the opening `window` scalars of a text.
+    private static func parse(window characters: UnsafeBufferPointer<Unicode.Scalar>) -> ListLabel? {
         var index = 0
         while index < characters.count, characters[index].isLabelSpace { index += 1 }
-        guard index < characters.count else { return nil }
+        guard index < characters.count, characters[index].mayOpenLabel else { return nil }
 
         func finish(_ style: Style, _ value: Int, _ numeral: String, end: Int) -> ListLabel {
             var end = end
@@ -147,7 +169,7 @@ public struct ListLabel: Hashable, Sendable {
     }
 
     /// `一、二季度` and `1、2月` enumerate periods: the `、` joins numerals, it does not end a label.
-    private static func continuesEnumeration(_ characters: [Unicode.Scalar], after comma: Int) -> Bool {
+    private static func continuesEnumeration(_ characters: UnsafeBufferPointer<Unicode.Scalar>, after comma: Int) -> Bool {
         var index = comma + 1
         var sawNumeral = false
         while index < characters.count, characters[index].isASCIIDigit || characters[index].chineseDigitValue != nil {

@@ -71,14 +71,27 @@ struct OutlineTaskBuilder {
             }
         }
         let scopes = Self.scopes(of: kept)
+        // Each paragraph's label and owners are read once, for both readings below.
+        let scopeLines = scopes.map { Self.lines(of: $0.paragraphs) }
         let start = self
-        for scope in scopes { read(scope: scope, takingItemsWithoutOwners: false) }
+        for (scope, lines) in zip(scopes, scopeLines) { read(scope: scope, lines: lines, takingItemsWithoutOwners: false) }
         // A document that names no owner anywhere (and has no 民生实事 list): read again, its main
         // numbering as the tasks. A notice whose appendix holds the owned tasks keeps its own
         // sections out of them.
         if drafts.isEmpty, takesItemsWithoutOwners {
             self = start
-            for scope in scopes { read(scope: scope, takingItemsWithoutOwners: true) }
+            for (scope, lines) in zip(scopes, scopeLines) { read(scope: scope, lines: lines, takingItemsWithoutOwners: true) }
+        }
+    }
+
+    /// The paragraphs with their labels, responsibility lines and annotations.
+    static func lines(of paragraphs: [Paragraph]) -> [Line] {
+        paragraphs.map { paragraph in
+            let responsibility = ResponsibilityParser.labelledLine(paragraph.text)
+            return Line(
+                paragraph: paragraph, label: ListLabel.parse(paragraph.text), responsibility: responsibility,
+                annotations: responsibility == nil
+                    ? AnnotationFinder.find(in: paragraph.text) : AnnotationFinder.Result(found: [], remainder: paragraph.text))
         }
     }
 
@@ -139,16 +152,9 @@ struct OutlineTaskBuilder {
         return String(text.filter { !$0.isCollapsibleSpace && $0 != ":" && $0 != "：" })
     }
 
-    private mutating func read(scope: Scope, takingItemsWithoutOwners: Bool) {
-        var lines = scope.paragraphs.map { paragraph in
-            let responsibility = ResponsibilityParser.labelledLine(paragraph.text)
-            return Line(
-                paragraph: paragraph, label: ListLabel.parse(paragraph.text), responsibility: responsibility,
-                annotations: responsibility == nil
-                    ? AnnotationFinder.find(in: paragraph.text) : AnnotationFinder.Result(found: [], remainder: paragraph.text))
-        }
-        let bodyEnd = Self.bodyEnd(of: lines)
-        lines = Array(lines[..<bodyEnd])
+    private mutating func read(scope: Scope, lines: [Line], takingItemsWithoutOwners: Bool) {
+        var lines = lines
+        lines.removeSubrange(Self.bodyEnd(of: lines)...)
         Self.markUnnumberedTaskHeadings(&lines)
         resolveDepths(&lines)
         Self.spreadCoveringAnnotations(&lines)
@@ -453,7 +459,7 @@ struct OutlineTaskBuilder {
             }
             lines[index].depth = stack.count
             openFraming.removeLast(max(0, openFraming.count - (stack.count - 1)))
-            openFraming.append(OutlineVocabulary.isFramingHeading(Self.heading(of: lines[index])))
+            openFraming.append(OutlineVocabulary.isFramingHeading(Self.headingScalars(of: lines[index])))
             lines[index].isFraming = openFraming.contains(true)
             if carries, taskDepth == nil {
                 taskDepth = stack.count
@@ -565,20 +571,35 @@ struct OutlineTaskBuilder {
 
     /// A section heading's title: its text after the label, up to the first full stop.
     static func heading(of line: Line) -> String {
-        guard let label = line.label else { return line.text }
+        guard line.label != nil else { return line.text }
+        return String(scalars: headingScalars(of: line))
+    }
+
+    /// `heading(of:)` of a numbered line, as scalars.
+    static func headingScalars(of line: Line) -> [Unicode.Scalar] {
+        let labelLength = line.label?.length ?? 0
         // The first non-empty stretch between full stops (the body itself when all is stops).
-        let body = line.text.unicodeScalars.dropFirst(label.length)
         var title: [Unicode.Scalar] = []
-        for scalar in body {
+        var skipped = 0
+        var stops = 0
+        for scalar in line.text.unicodeScalars {
+            if skipped < labelLength {
+                skipped += 1
+                continue
+            }
             if scalar == "。" {
-                if title.isEmpty { continue }
+                if title.isEmpty {
+                    stops += 1
+                    continue
+                }
                 break
             }
             title.append(scalar)
         }
-        var cleaned = ScalarLine.singleLine(title.isEmpty ? Array(body) : title)
+        if title.isEmpty { return Array(repeating: "。", count: stops) }
+        var cleaned = ScalarLine.singleLine(title)
         while let last = cleaned.last, last == "：" || last == ":" { cleaned.removeLast() }
-        return String(scalars: cleaned)
+        return cleaned
     }
 
     /// Sub-headings inside an item, by what follows them.

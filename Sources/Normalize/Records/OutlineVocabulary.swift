@@ -8,10 +8,17 @@ enum OutlineVocabulary {
         "实施步骤", "工作步骤", "总体思路", "基本思路",
     ]
 
+    static let framingHeadingWords = ScalarWords(framingHeadings)
+    /// What may follow a heading's words.
+    static let trailingStops = Array("。.：: ".unicodeScalars)
+
     /// Whether `title` is one of those headings (its words, not a statement that mentions them).
-    static func isFramingHeading(_ title: String) -> Bool {
-        let folded = CharacterFold.simplifiedKey(title).trimmingTrailing(in: "。.：: ")
-        return framingHeadings.contains(folded)
+    static func isFramingHeading(_ title: [Unicode.Scalar]) -> Bool {
+        // No heading is longer than the longest word, stops after it aside: most titles are told by length.
+        var end = title.count
+        while end > 0, trailingStops.contains(title[end - 1].simplifiedKey) { end -= 1 }
+        guard end <= framingHeadingWords.longest else { return false }
+        return framingHeadingWords.contains(title[..<end].map(\.simplifiedKey))
     }
 }
 

@@ -30,20 +30,53 @@ enum PageChromeFilter {
     static func isChrome(_ text: String) -> Bool {
         // Chrome is short; a paragraph of the body may well mention 无障碍 or 相关政策.
         // (At most four bytes a scalar: the byte count settles most lines without counting scalars.)
-        guard text.utf8.count <= 80 || (text.utf8.count <= 320 && text.unicodeScalars.count <= 80) else { return false }
-        let folded = CharacterFold.simplifiedKey(text)
-        if markerWords.occurs(in: Array(folded.unicodeScalars)) { return true }
-        if controlLines.contains(TextCleanup.singleLine(folded)) { return true }
-        if isPhotoCredit(folded) { return true }
-        if folded.endsWithText("政府信息公开") || folded.startsWithText("政府信息公开 ") { return true }
-        if isImageName(folded) { return true }
-        // A related link: 【莞视频】小孩读书…
-        if folded.startsWithText("【"), let close = folded.firstIndex(of: "】"),
-            folded.distance(from: folded.startIndex, to: close) <= 8, folded.index(after: close) != folded.endIndex
+        let byteCount = text.utf8.count
+        guard byteCount <= 320 else { return false }
+        // Folded once, as scalars; each test below first asks the scalars whether it can hold, and
+        // the rare lines that may are asked again as text where the rule counts Characters.
+        let folded = CharacterFold.simplifiedScalars(of: text)
+        guard byteCount <= 80 || folded.count <= 80 else { return false }
+        if markerWords.occurs(in: folded) { return true }
+        if mayBeControlLine(folded), controlLines.contains(TextCleanup.singleLine(String(scalars: folded))) { return true }
+        if let last = folded.last(where: { !$0.isCollapsibleSpace && $0 != "\n" && $0 != "\r" }),
+            photoCreditLastScalars.contains(last), isPhotoCredit(String(scalars: folded))
         {
             return true
         }
-        return isNavigationBar(folded)
+        if ScalarWords.matches(openInformation, folded, at: folded.count - openInformation.count)
+            || ScalarWords.matches(openInformationOpening, folded, at: 0)
+        {
+            return true
+        }
+        if isImageName(folded) { return true }
+        if folded.first == "【", isRelatedLink(String(scalars: folded)) { return true }
+        return mayBeNavigationBar(folded) && isNavigationBar(String(scalars: folded))
+    }
+
+    /// 政府信息公开 (a site's section name) at the end of a line, or before a space at its start.
+    static let openInformation = Array("政府信息公开".unicodeScalars)
+    static let openInformationOpening = openInformation + [" "]
+
+    /// Whether a control line may be `scalars` once made one line: no more scalars other than
+    /// spaces than the longest control line has (no control line holds a space).
+    static func mayBeControlLine(_ scalars: [Unicode.Scalar]) -> Bool {
+        var count = 0
+        for scalar in scalars where !scalar.isCollapsibleSpace && scalar != "\n" && scalar != "\r" {
+            count += 1
+            if count > longestControlLine { return false }
+        }
+        return true
+    }
+
+    static let longestControlLine = controlLines.map { $0.unicodeScalars.count }.max() ?? 0
+
+    /// The scalars a photo credit's ending ends with.
+    static let photoCreditLastScalars = photoCreditEndings.compactMap(\.unicodeScalars.last)
+
+    /// A related link: 【莞视频】小孩读书…
+    static func isRelatedLink(_ text: String) -> Bool {
+        guard text.startsWithText("【"), let close = text.firstIndex(of: "】") else { return false }
+        return text.distance(from: text.startIndex, to: close) <= 8 && text.index(after: close) != text.endIndex
     }
 
     /// A photo's caption with its credit: `省长…作政府工作报告。本报记者阮洋摄`.
@@ -56,20 +89,27 @@ enum PageChromeFilter {
     }
 
     /// `市府紅頭.png`: an image the page showed, left behind as its file name.
-    static func isImageName(_ text: String) -> Bool {
+    static func isImageName(_ scalars: [Unicode.Scalar]) -> Bool {
         // Lowercasing maps no other letter onto an ASCII one of these endings, so the ending is
-        // compared byte for byte, ASCII letters folded.
-        let bytes = text.utf8
-        guard !bytes.contains(UInt8(ascii: " ")) else { return false }
+        // compared scalar for scalar, ASCII letters folded.
+        guard !scalars.contains(" ") else { return false }
         return imageEndings.contains { ending in
-            guard bytes.count >= ending.count else { return false }
-            return zip(bytes.suffix(ending.count), ending).allSatisfy { byte, expected in
-                (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == expected
+            guard scalars.count >= ending.count else { return false }
+            return zip(scalars.suffix(ending.count), ending).allSatisfy { scalar, expected in
+                (scalar.value >= 0x41 && scalar.value <= 0x5A ? scalar.value | 0x20 : scalar.value) == UInt32(expected)
             }
         }
     }
 
     static let imageEndings = [".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg"].map { Array($0.utf8) }
+
+    /// Whether `scalars` may be a navigation bar: a space between words, and (when each scalar is a
+    /// Character of its own) nothing but spaces and non-ASCII scalars, no more than the bar's length.
+    static func mayBeNavigationBar(_ scalars: [Unicode.Scalar]) -> Bool {
+        guard scalars.contains(where: \.isCollapsibleSpace) else { return false }
+        guard scalars.allSatisfy(\.isOwnCharacter) else { return true }
+        return scalars.count <= 40 && scalars.allSatisfy { $0.isCollapsibleSpace || $0.value >= 0x80 }
+    }
 
     /// `無障礙    長者助手 我的收藏   收藏`: short words separated by spaces, no punctuation.
     static func isNavigationBar(_ text: String) -> Bool {

@@ -9,6 +9,13 @@ extension Unicode.Scalar {
 }
 
 extension CharacterFold {
+    /// The scalars of `simplifiedKey(text)`, decoded and folded in one pass.
+    static func simplifiedScalars(of text: some StringProtocol) -> [Unicode.Scalar] {
+        var scalars = ScalarLine.scalars(of: text)
+        for index in scalars.indices where scalars[index].value >= 0x80 { scalars[index] = scalars[index].simplifiedKey }
+        return scalars
+    }
+
     /// The scalars whose simplified key is `target`: itself and the forms folding to it, read from
     /// the populated blocks of the table.
     static func forms(of target: Unicode.Scalar) -> [Unicode.Scalar] {
@@ -31,8 +38,12 @@ struct ScalarWords: Sendable {
     /// The scalars a word opens with: most positions of a text open none.
     private let openings: ScalarSet
 
+    /// The length of the longest word, in scalars.
+    let longest: Int
+
     init(_ words: [String]) {
         self.words = words.map { Array($0.unicodeScalars) }
+        longest = self.words.map(\.count).max() ?? 0
         openings = ScalarSet(words.compactMap { $0.unicodeScalars.first.map { String($0) } })
     }
 

@@ -25,19 +25,49 @@ enum ScalarLine {
     static func singleLine(_ scalars: some Collection<Unicode.Scalar>) -> [Unicode.Scalar] {
         var output: [Unicode.Scalar] = []
         output.reserveCapacity(scalars.count)
+        var collapser = Collapser()
+        for scalar in scalars { collapser.append(scalar, to: &output) }
+        return output
+    }
+
+    /// `singleLine` of a text's scalars, decoded from its UTF-8 as they are collapsed; only the
+    /// first `limit` scalars of the line when a limit is given (the rest of the text is not read).
+    static func singleLine(of text: some StringProtocol, limit: Int = .max) -> [Unicode.Scalar] {
+        let collapsed = text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar] in
+            var output: [Unicode.Scalar] = []
+            output.reserveCapacity(Swift.min(bytes.count, limit))
+            var collapser = Collapser()
+            var index = 0
+            while index < bytes.count, output.count < limit {
+                let (scalar, length) = TextCleanup.decodeScalar(bytes, at: index)
+                collapser.append(scalar, to: &output)
+                index += length
+            }
+            return output
+        }
+        var output = collapsed ?? singleLine(Array(text.unicodeScalars))
+        // A space written before a scalar may take the line one past the limit.
+        if output.count > limit { output.removeLast(output.count - limit) }
+        return output
+    }
+
+    /// The rule, one scalar at a time.
+    struct Collapser {
         var lineHasText = false
         var pendingSpace = false
         var pendingBreak = false
-        for scalar in scalars {
+
+        @inline(__always)
+        mutating func append(_ scalar: Unicode.Scalar, to output: inout [Unicode.Scalar]) {
             if scalar == "\n" || scalar == "\r" {
                 if lineHasText { pendingBreak = true }
                 lineHasText = false
                 pendingSpace = false
-                continue
+                return
             }
             if scalar.isCollapsibleSpace {
                 pendingSpace = lineHasText
-                continue
+                return
             }
             if pendingBreak {
                 pendingBreak = false
@@ -48,7 +78,6 @@ enum ScalarLine {
             output.append(scalar)
             lineHasText = true
         }
-        return output
     }
 
     /// `TextCleanup.clauses` on scalars: `scalars` cut at the separators outside brackets, each

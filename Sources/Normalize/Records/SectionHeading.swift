@@ -4,26 +4,33 @@ import PlanModel
 /// 强化医疗服务保障, declared 12.
 struct SectionHeading: Hashable, Sendable {
     var label: ListLabel?
-    var title: String
+    /// The text after the label, without the declared count, one line.
+    var titleScalars: [Unicode.Scalar]
     /// The task count the heading declares: （共12项）, (共3项), 共6项.
     var declared: Int?
 
+    var title: String { String(scalars: titleScalars) }
+
     init(_ text: String) {
-        let cleaned = ScalarLine.singleLine(text.unicodeScalars)
-        label = ListLabel.parse(scalars: cleaned)
-        var title = Array(cleaned.dropFirst(label?.length ?? 0))
+        var scalars = ScalarLine.singleLine(of: text)
+        label = ListLabel.parse(scalars: scalars)
+        scalars.removeFirst(label?.length ?? 0)
         declared = nil
-        if let (count, range) = Self.declaredCount(in: title) {
+        if let (count, range) = Self.declaredCount(in: scalars) {
             declared = count
-            title.removeSubrange(range)
+            scalars.removeSubrange(range)
+            // Spaces around the count meet, or end the line.
+            scalars = ScalarLine.singleLine(scalars)
         }
-        self.title = String(scalars: ScalarLine.singleLine(title))
+        titleScalars = scalars
     }
 
     /// The heading `text` makes when it is numbered and declares a count (一、…（共23项）); nil for
-    /// any other paragraph, most of them told by a scan for 共 alone.
+    /// any other paragraph, most of them told by a scan for 共 alone, the rest by their opening.
     static func declaring(_ text: String) -> SectionHeading? {
-        guard gongForms.contains(where: { text.containsText($0) }) else { return nil }
+        guard gongForms.contains(where: { text.containsText($0) }),
+            ListLabel.parse(scalars: ScalarLine.singleLine(of: text, limit: ListLabel.window)) != nil
+        else { return nil }
         let heading = SectionHeading(text)
         return heading.label != nil && heading.declared != nil ? heading : nil
     }
@@ -34,7 +41,7 @@ struct SectionHeading: Hashable, Sendable {
     var ref: SectionRef { SectionRef(marker: label?.numeral ?? "", title: title) }
 
     /// A label with nothing after it: the auto-number Word leaves in a merged cell.
-    var isBareLabel: Bool { label != nil && title.isEmpty && declared == nil }
+    var isBareLabel: Bool { label != nil && titleScalars.isEmpty && declared == nil }
 
     /// Finds 共N项 with its brackets, if any, as a range of scalar offsets.
     static func declaredCount(in text: [Unicode.Scalar]) -> (Int, Range<Int>)? {
