@@ -42,7 +42,8 @@ public enum DocumentNormalizer {
         for block in document.blocks {
             switch block {
             case .paragraph(let paragraph):
-                above = Array((above + [paragraph.text]).suffix(3))
+                above.append(paragraph.text)
+                if above.count > 3 { above.removeFirst() }
                 if let heading = SectionHeading.declaring(paragraph.text), heading.title.count <= 40 {
                     declaring = (heading, paragraph.span.lineStart)
                 }
@@ -58,11 +59,12 @@ public enum DocumentNormalizer {
         var drafts = tableBuilder.drafts
         var sections = tableBuilder.sections
         warnings += tableBuilder.diagnostics
-        var facts = DocumentFacts(document: document)
+        let paragraphs = document.paragraphs
+        var facts = DocumentFacts(document: document, paragraphs: paragraphs)
         var outlineBuilder = OutlineTaskBuilder()
         outlineBuilder.takesItemsWithoutOwners = OutlineVocabulary.numbersTasksWithoutOwners(title: facts.title)
         if drafts.isEmpty, document.format != .tableDump {
-            outlineBuilder.add(document.paragraphs)
+            outlineBuilder.add(paragraphs)
             drafts = outlineBuilder.drafts
             sections = outlineBuilder.sections
             warnings += outlineBuilder.diagnostics
@@ -89,11 +91,12 @@ public enum DocumentNormalizer {
             return node
         }
 
-        let year = Self.year(title: facts.title, columns: columns, document: document, facts: facts)
+        let year = Self.year(title: facts.title, columns: columns, paragraphs: paragraphs, facts: facts)
         var ids = TaskIDAllocator()
+        let docID = info.docID
         for (index, draft) in drafts.enumerated() {
             var task = TaskRecordAssembler.assemble(draft, seq: index + 1, info: info, year: year)
-            task.id = ids.id(for: info.docID + "/" + draft.path.map { $0.isEmpty ? "_" : $0 }.joined(separator: "/"))
+            task.id = ids.id(for: docID + "/" + draft.path.map { $0.isEmpty ? "_" : $0 }.joined(separator: "/"))
             task.original = TaskOriginal(printed: printedDrafts[index].text, converted: drafts[index].text)
             eachTask(task)
         }
@@ -107,7 +110,7 @@ public enum DocumentNormalizer {
             }
         }
         if drafts.isEmpty {
-            warnings.append(Diagnostic(.noPlanContent, Self.whyNoTasks(document: document, outline: outlineBuilder)))
+            warnings.append(Diagnostic(.noPlanContent, Self.whyNoTasks(document: document, paragraphCount: paragraphs.count, outline: outlineBuilder)))
         }
 
         let record = DocumentRecord(
@@ -122,26 +125,26 @@ public enum DocumentNormalizer {
 
     /// The year the plan is about: printed in its title, else in its column headers
     /// (2020年工作目标), else its preamble, else the year it was issued or published.
-    static func year(title: String?, columns: [ColumnMapping], document: SourceDocument, facts: DocumentFacts) -> Int? {
+    static func year(title: String?, columns: [ColumnMapping], paragraphs: [Paragraph], facts: DocumentFacts) -> Int? {
         if let title, let year = DocumentFacts.year(in: title) { return year }
         for column in columns { if let year = DocumentFacts.year(in: column.header) { return year } }
-        for paragraph in document.paragraphs where paragraph.role == .preamble {
+        for paragraph in paragraphs where paragraph.role == .preamble {
             if let year = DocumentFacts.year(in: paragraph.text) { return year }
         }
         return facts.issued?.year ?? facts.published?.year
     }
 
     /// What the document held and why none of it became a task, in words a user can act on.
-    static func whyNoTasks(document: SourceDocument, outline: OutlineTaskBuilder) -> String {
+    static func whyNoTasks(document: SourceDocument, paragraphCount: Int, outline: OutlineTaskBuilder) -> String {
         let rows = document.tables.reduce(0) { $0 + $1.rows.count }
         var saw = ["read as \(document.format.rawValue)"]
         saw.append(document.tables.isEmpty ? "no table" : "\(document.tables.count) table(s) with \(rows) row(s), none with a task column")
         if document.format != .tableDump {
-            saw.append("\(document.paragraphs.count) paragraph(s), \(outline.numberedItemCount) numbered")
+            saw.append("\(paragraphCount) paragraph(s), \(outline.numberedItemCount) numbered")
             saw.append("\(outline.annotationCount) owner annotation(s)")
         }
         let why: String
-        if document.paragraphs.isEmpty && document.tables.isEmpty {
+        if paragraphCount == 0 && document.tables.isEmpty {
             why = "the document has no text"
         } else if outline.numberedItemCount == 0 && outline.annotationCount == 0 {
             why = "nothing is numbered, no item names an owner and no 民生实事 list was found"
@@ -157,22 +160,28 @@ public enum DocumentNormalizer {
     }
 
     static func allText(of document: SourceDocument) -> String {
-        var text = ""
-        for block in document.blocks {
-            switch block {
-            case .paragraph(let paragraph):
-                text += paragraph.text
-                text += "\n"
-            case .table(let table):
-                for row in table.headerRows + table.rows {
-                    for cell in row.cells where !cell.isSpanCopy {
-                        text += cell.text
-                        text += "\n"
-                    }
+        // Each piece followed by a line break, appended to a string reserved at the size they make
+        // (appending a string copies its bytes; building from bytes would check them again).
+        func forEachPiece(_ body: (String) -> Void) {
+            for block in document.blocks {
+                switch block {
+                case .paragraph(let paragraph):
+                    body(paragraph.text)
+                case .table(let table):
+                    for row in table.headerRows { for cell in row.cells where !cell.isSpanCopy { body(cell.text) } }
+                    for row in table.rows { for cell in row.cells where !cell.isSpanCopy { body(cell.text) } }
                 }
             }
+            for field in document.metadata { body(field.value) }
         }
-        for field in document.metadata { text += field.value + "\n" }
+        var byteCount = 0
+        forEachPiece { byteCount += $0.utf8.count + 1 }
+        var text = ""
+        text.reserveCapacity(byteCount)
+        forEachPiece { piece in
+            text += piece
+            text += "\n"
+        }
         return text
     }
 }

@@ -25,11 +25,12 @@ struct DocumentFacts: Hashable, Sendable {
         "任务分解表", "重点工作任务分解表", "民生实事",
     ]
 
-    init(document: SourceDocument) {
+    /// The facts of `document`, whose paragraphs are `paragraphs`.
+    init(document: SourceDocument, paragraphs: [Paragraph]) {
         var pairs: [(key: String, value: String)] = document.metadata.map { ($0.key, $0.value) }
         var bodyTitle: String?
         var firstParagraphs: [String] = []
-        for paragraph in document.paragraphs {
+        for paragraph in paragraphs {
             if paragraph.role == .preamble {
                 let found = Self.pairs(inPreamble: paragraph.text)
                 pairs += found
@@ -62,11 +63,11 @@ struct DocumentFacts: Hashable, Sendable {
             title = Self.specificTitle(for: generic, in: firstParagraphs) ?? generic
         }
         if docNumber == nil {
-            docNumber = document.paragraphs.lazy.filter { $0.text.utf8.count <= 96 && Self.endsWithNumberSign($0.text) }
+            docNumber = paragraphs.lazy.filter { $0.text.utf8.count <= 96 && Self.endsWithNumberSign($0.text) }
                 .map { TextCleanup.singleLine($0.text) }.first(where: Self.isDocumentNumber)
         }
         // The date under the signature, and the signature itself.
-        let body = document.paragraphs
+        let body = paragraphs
         if let dateIndex = body.lastIndex(where: { Self.isDateOnly($0.text) }) {
             if issued == nil { issued = Self.date(in: body[dateIndex].text) }
             let above = dateIndex > 0 ? TextCleanup.singleLine(body[dateIndex - 1].text) : ""
@@ -203,13 +204,22 @@ struct DocumentFacts: Hashable, Sendable {
 
     /// A line that is only a date: `2023 年 4 月 6 日`, `2020年3月6日`, `2020-03-06`.
     static func isDateOnly(_ text: String) -> Bool {
-        // Cheap rejection first: this runs over every paragraph of a document.
+        // Cheap rejection first: this runs over every paragraph of a document. Where each scalar is
+        // a Character of its own, one no date holds (most lines hold one) settles it.
         guard text.utf8.count <= 48 else { return false }
+        let scalars = text.unicodeScalars
+        if scalars.allSatisfy(\.isOwnCharacter),
+            scalars.contains(where: { !$0.isCollapsibleSpace && !$0.isASCIIDigit && !dateSeparators.contains($0) })
+        {
+            return false
+        }
         let compact = text.filter { !$0.isCollapsibleSpace }
         guard !compact.isEmpty, compact.count <= 12 else { return false }
         guard compact.allSatisfy({ $0.isASCIIDigit || "年月日-./".contains($0) }) else { return false }
         return date(in: compact) != nil
     }
+
+    static let dateSeparators = Array("年月日-./".unicodeScalars)
 
     /// The first full date in the text: `2023年3月16日`, `2023 年 4 月 6 日`, `2020-03-06`,
     /// `2025-01-14 18:04:47`, `2020/3/6`.

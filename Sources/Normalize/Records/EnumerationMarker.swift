@@ -22,14 +22,13 @@ struct EnumerationMarker: Hashable, Sendable {
             var end = scalars.startIndex
             while end < scalars.endIndex, end - scalars.startIndex < 3, scalars[end].chineseDigitValue != nil { end += 1 }
             if end < scalars.endIndex, scalars[end] == "是" {
-                let numeral = String(String.UnicodeScalarView(scalars[scalars.startIndex..<end]))
+                let numeral = String(scalars: scalars[scalars.startIndex..<end])
                 if let value = ChineseNumeral.value(of: numeral) {
                     return EnumerationMarker(style: .ordinalShi, value: value, numeral: numeral, length: end - scalars.startIndex + 1)
                 }
             }
         }
-        let window = String(String.UnicodeScalarView(scalars.prefix(16)))
-        guard let label = ListLabel.parse(window), !(window.unicodeScalars.first?.isLabelSpace ?? false) else { return nil }
+        guard !first.isLabelSpace, let label = ListLabel.parse(scalars: scalars.prefix(ListLabel.window)) else { return nil }
         return EnumerationMarker(style: .label(label.style), value: label.value, numeral: label.numeral, length: label.length)
     }
 
@@ -41,9 +40,9 @@ struct EnumerationMarker: Hashable, Sendable {
         var text = end
         while text < scalars.endIndex, scalars[text].isLabelSpace { text += 1 }
         guard text < scalars.endIndex, scalars[text].properties.isIdeographic,
-            let value = Int(String(String.UnicodeScalarView(scalars[scalars.startIndex..<end])))
+            let value = Int(String(scalars: scalars[scalars.startIndex..<end]))
         else { return nil }
-        let numeral = String(String.UnicodeScalarView(scalars[scalars.startIndex..<end]))
+        let numeral = String(scalars: scalars[scalars.startIndex..<end])
         return EnumerationMarker(style: .label(.arabicDot), value: value, numeral: numeral, length: text - scalars.startIndex)
     }
 

@@ -16,13 +16,19 @@ enum InlineEnumeration {
 
     /// The list and the text before its first item.
     static func list(in text: String) -> (leadIn: String, items: [Item])? {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = ScalarLine.scalars(of: text)
+        return list(in: scalars[...]).map { (String(scalars: $0.leadIn), $0.items) }
+    }
+
+    /// `list(in:)` of a text given as scalars; the lead-in as scalars.
+    static func list(in scalars: ArraySlice<Unicode.Scalar>) -> (leadIn: ArraySlice<Unicode.Scalar>, items: [Item])? {
+        let scalars = Array(scalars)
         var starts: [(offset: Int, marker: EnumerationMarker)] = []
         var index = 0
         var depth = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            let atClauseStart = index == 0 || "。；;：:，,！!".unicodeScalars.contains(scalars[index - 1])
+            let atClauseStart = index == 0 || clauseEnds.contains(scalars[index - 1])
             if depth == 0, atClauseStart, let marker = EnumerationMarker.parse(scalars[index...]) {
                 if let last = starts.last?.marker, last.isFollowed(by: marker) {
                     starts.append((index, marker))
@@ -46,9 +52,12 @@ enum InlineEnumeration {
         var items: [Item] = []
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1].offset : scalars.count
-            let body = String(String.UnicodeScalarView(scalars[(start.offset + start.marker.length)..<end]))
-            items.append(Item(marker: start.marker, text: TextCleanup.singleLine(body).trimmingTrailing(in: "；;，,")))
+            let body = ScalarLine.singleLine(scalars[(start.offset + start.marker.length)..<end])
+            items.append(Item(marker: start.marker, text: String(scalars: body).trimmingTrailing(in: "；;，,")))
         }
-        return (String(String.UnicodeScalarView(scalars[..<starts[0].offset])), items)
+        return (scalars[..<starts[0].offset], items)
     }
+
+    /// What a clause ends with: a marker after one opens an item.
+    static let clauseEnds = Array("。；;：:，,！!".unicodeScalars)
 }

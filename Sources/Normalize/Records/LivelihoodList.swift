@@ -39,31 +39,26 @@ struct LivelihoodList: Hashable, Sendable {
     static func declarations(in text: String) -> [Declaration] {
         // Every name holds 实事, 民生 or 惠民 (or their traditional forms): most paragraphs hold none.
         guard ["实事", "實事", "民生", "惠民"].contains(where: { text.containsText($0) }) else { return [] }
-        let folded = CharacterFold.simplifiedKey(text)
-        let scalars = Array(folded.unicodeScalars)
-        let stops = Set("。！!；;".unicodeScalars)
+        let scalars = CharacterFold.simplifiedScalars(of: text)
         var found: [Declaration] = []
-        for name in names {
-            var rest = folded[...]
-            while let range = rest.rangeOfText(name) {
-                rest = folded[range.upperBound...]
-                let end = folded.unicodeScalars.distance(from: folded.unicodeScalars.startIndex, to: range.upperBound)
-                var sentenceStart = end - name.unicodeScalars.count
-                while sentenceStart > 0, !stops.contains(scalars[sentenceStart - 1]) { sentenceStart -= 1 }
+        for name in nameWords.words {
+            var from = 0
+            while let start = firstOffset(of: name, in: scalars, from: from) {
+                let end = start + name.count
+                from = end
+                var sentenceStart = start
+                while sentenceStart > 0, !sentenceStops.contains(scalars[sentenceStart - 1]) { sentenceStart -= 1 }
                 var sentenceEnd = end
-                while sentenceEnd < scalars.count, !stops.contains(scalars[sentenceEnd]) { sentenceEnd += 1 }
+                while sentenceEnd < scalars.count, !sentenceStops.contains(scalars[sentenceEnd]) { sentenceEnd += 1 }
                 // `15件民生实事全部兑现`, `已完成40件民生实事`: the clause naming the list says it is done
                 // (the items after `包括：` may well say 完成).
-                let clauseStops = Set("，,：:".unicodeScalars).union(stops)
-                var clauseStart = end - name.unicodeScalars.count
+                var clauseStart = start
                 while clauseStart > sentenceStart, !clauseStops.contains(scalars[clauseStart - 1]) { clauseStart -= 1 }
                 var clauseEnd = end
                 while clauseEnd < sentenceEnd, !clauseStops.contains(scalars[clauseEnd]) { clauseEnd += 1 }
-                let clause = String(String.UnicodeScalarView(scalars[clauseStart..<clauseEnd]))
-                if completionWords.contains(where: { clause.containsText($0) }) { continue }
+                if completionWordList.occurs(in: scalars[clauseStart..<clauseEnd]) { continue }
                 if found.contains(where: { $0.end == end }) { continue }
-                let before = Array(scalars[max(0, end - name.unicodeScalars.count - 12)..<(end - name.unicodeScalars.count)])
-                    .filter { $0 != "“" && $0 != "\"" }
+                let before = scalars[max(0, start - 12)..<start].filter { $0 != "“" && $0 != "\"" }
                 let afterSentence = scalars[min(sentenceEnd + 1, scalars.count)...]
                 found.append(Declaration(
                     declared: count(before: before), sentenceEnd: sentenceEnd, end: end,
@@ -71,6 +66,23 @@ struct LivelihoodList: Hashable, Sendable {
             }
         }
         return found.sorted { $0.end > $1.end }
+    }
+
+    static let nameWords = ScalarWords(names)
+    static let countWordList = ScalarWords(countWords)
+    static let completionWordList = ScalarWords(completionWords)
+    /// What ends a sentence, and what ends a clause besides.
+    static let sentenceStops = Array("。！!；;".unicodeScalars)
+    static let clauseStops = Array("，,：:".unicodeScalars) + sentenceStops
+
+    /// The offset of the first `word` in `scalars` at or after `from`.
+    private static func firstOffset(of word: [Unicode.Scalar], in scalars: [Unicode.Scalar], from: Int) -> Int? {
+        var index = from
+        while index + word.count <= scalars.count {
+            if scalars[index] == word[0], ScalarWords.matches(word, scalars, at: index) { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// Whether `text` declares such a list, with the count it names.
@@ -83,13 +95,12 @@ struct LivelihoodList: Hashable, Sendable {
     private static func count(before scalars: [Unicode.Scalar]) -> Int? {
         var end = scalars.count
         while end > 0 {
-            let text = String(String.UnicodeScalarView(scalars[..<end]))
-            if let word = countWords.first(where: { text.endsWithText($0) }) {
-                let numeralEnd = end - word.unicodeScalars.count
+            if let word = countWordList.words.first(where: { ScalarWords.matches($0, scalars, at: end - $0.count) }) {
+                let numeralEnd = end - word.count
                 var start = numeralEnd
                 while start > 0, scalars[start - 1].isASCIIDigit || scalars[start - 1].chineseDigitValue != nil { start -= 1 }
                 if start < numeralEnd {
-                    let numeral = String(String.UnicodeScalarView(scalars[start..<numeralEnd]))
+                    let numeral = String(scalars: scalars[start..<numeralEnd])
                     if let value = Int(numeral) ?? ChineseNumeral.value(of: numeral) { return value }
                 }
             }
@@ -102,13 +113,12 @@ struct LivelihoodList: Hashable, Sendable {
     static func read(_ paragraphs: [String], at index: Int) -> LivelihoodList? {
         let candidates = declarations(in: paragraphs[index])
         guard !candidates.isEmpty else { return nil }
-        let scalars = Array(paragraphs[index].unicodeScalars)
+        let scalars = ScalarLine.scalars(of: paragraphs[index])
         let declared = candidates.lazy.compactMap(\.declared).first
         for candidate in candidates {
             // Items run on in the same paragraph right after the declaring sentence.
-            let rest = String(String.UnicodeScalarView(scalars[candidate.end...]))
-            if let (leadIn, items) = InlineEnumeration.list(in: rest), leadIn.unicodeScalars.count <= 40,
-                leadIn.unicodeScalars.filter({ $0 == "。" }).count <= 1
+            if let (leadIn, items) = InlineEnumeration.list(in: scalars[candidate.end...]), leadIn.count <= 40,
+                leadIn.filter({ $0 == "。" }).count <= 1
             {
                 return LivelihoodList(declared: candidate.declared ?? declared, items: items)
             }
@@ -135,7 +145,7 @@ struct LivelihoodList: Hashable, Sendable {
         else { return nil }
         var stop = colon + 1
         while stop < scalars.count, scalars[stop] != "。" { stop += 1 }
-        let text = String(String.UnicodeScalarView(scalars[(colon + 1)..<stop]))
+        let text = String(scalars: scalars[(colon + 1)..<stop])
         for separators in ["；;", "，,"] {
             let pieces = TextCleanup.clauses(of: text, separators: separators)
             guard pieces.count == count else { continue }
@@ -157,7 +167,7 @@ struct LivelihoodList: Hashable, Sendable {
         var pending: [String] = []
         var next = index + 1
         while next < paragraphs.count {
-            let scalars = Array(paragraphs[next].unicodeScalars)
+            let scalars = ScalarLine.scalars(of: paragraphs[next])
             guard let marker = EnumerationMarker.parse(scalars[...]) ?? EnumerationMarker.bareNumber(scalars[...]) else {
                 guard !items.isEmpty, pending.count < 3 else { break }
                 pending.append(paragraphs[next])
@@ -174,8 +184,8 @@ struct LivelihoodList: Hashable, Sendable {
                 items[items.count - 1].paragraphs = items[items.count - 1].paragraphs.map { $0.lowerBound..<next }
                 pending = []
             }
-            let body = String(String.UnicodeScalarView(scalars[marker.length...]))
-            items.append(InlineEnumeration.Item(marker: marker, text: TextCleanup.singleLine(body), paragraphs: next..<(next + 1)))
+            let body = ScalarLine.singleLine(scalars[marker.length...])
+            items.append(InlineEnumeration.Item(marker: marker, text: String(scalars: body), paragraphs: next..<(next + 1)))
             next += 1
         }
         if let last = items.last, let first = pending.first, last.text.unicodeScalars.count <= 20 {

@@ -268,7 +268,7 @@ struct OutlineTaskBuilder {
         let headingLine = lines[heading]
         if !headingLine.annotations.found.isEmpty, let label = headingLine.label {
             let body = String(label.body(of: headingLine.text))
-            let sentences = body.split(separator: "。", maxSplits: 1, omittingEmptySubsequences: true)
+            let sentences = ScalarLine.splitOnce(body[...], at: "。")
             if sentences.count == 2 {
                 let rest = String(sentences[1])
                 let paragraph = Paragraph(text: rest, span: headingLine.paragraph.span, role: headingLine.paragraph.role)
@@ -613,8 +613,10 @@ struct OutlineTaskBuilder {
 
     static func isScheduleLabel(_ label: String) -> Bool {
         let folded = CharacterFold.simplifiedKey(label)
-        return (deadlineLabels + milestoneHeadings).contains { folded.containsText($0) }
+        return scheduleLabels.contains { folded.containsText($0) }
     }
+
+    static let scheduleLabels = deadlineLabels + milestoneHeadings
 
     static let milestoneHeadings = ["推进计划", "进度安排", "时间安排", "实施步骤", "促进计划", "工作计划", "时间节点", "进度计划", "实施计划"]
 
@@ -635,9 +637,9 @@ struct OutlineTaskBuilder {
         owners.add(first.coveringAnnotations)
 
         // An item of several sentences opens with its statement; what follows is how (具体措施).
-        let sentences = body.split(separator: "。", maxSplits: 1, omittingEmptySubsequences: true)
+        let sentences = ScalarLine.splitOnce(body[...], at: "。")
         var measures: [String] = []
-        if sentences.count == 2, sentences[0].prefix(61).count <= 60 {
+        if sentences.count == 2, ScalarLine.characterCount(of: sentences[0], isAtMost: 60) {
             draft.title = TextCleanup.singleLine(sentences[0])
             measures.append(TextCleanup.singleLine(sentences[1]))
         } else {
@@ -661,17 +663,19 @@ struct OutlineTaskBuilder {
             owners.add(line.annotations.found.map(\.annotation))
             let text = line.annotations.remainder
             if text.isEmpty { continue }
-            let folded = CharacterFold.simplifiedKey(text)
-            let isShort = text.prefix(25).count <= 24
-            if isShort, Self.targetHeadings.contains(where: { folded.containsText($0) }) {
-                part = .target
-                targetHeader = Self.heading(of: line)
-                continue
-            }
-            if isShort, Self.milestoneHeadings.contains(where: { folded.containsText($0) }) {
-                part = .milestones
-                scheduleHeader = Self.heading(of: line)
-                continue
+            // A sub-heading is short: a long paragraph is not folded to be asked.
+            if ScalarLine.characterCount(of: text, isAtMost: 24) {
+                let folded = CharacterFold.simplifiedKey(text)
+                if Self.targetHeadings.contains(where: { folded.containsText($0) }) {
+                    part = .target
+                    targetHeader = Self.heading(of: line)
+                    continue
+                }
+                if Self.milestoneHeadings.contains(where: { folded.containsText($0) }) {
+                    part = .milestones
+                    scheduleHeader = Self.heading(of: line)
+                    continue
+                }
             }
             switch part {
             case .measures: measures.append(text)

@@ -80,6 +80,55 @@ enum ScalarLine {
         }
     }
 
+    /// Whether `text` holds at most `count` `Character`s (`text.prefix(count + 1).count <= count`),
+    /// counted by scalars where each is a Character of its own.
+    static func characterCount(of text: some StringProtocol, isAtMost count: Int) -> Bool {
+        // A Character takes a byte at least.
+        let byteCount = text.utf8.count
+        if byteCount <= count { return true }
+        if let length = text.utf8.withContiguousStorageIfAvailable({ TextCleanup.utf8Length(ofCharacters: count, in: $0) }),
+            let length
+        {
+            return length == byteCount
+        }
+        return text.prefix(count + 1).count <= count
+    }
+
+    /// `text.split(separator: stop, maxSplits: 1, omittingEmptySubsequences: true)`: the first
+    /// non-empty stretch before a stop and, when there is any, the text after that stop. Cut by
+    /// scalars when the scalars up to the cut are Characters of their own; `stop` is one.
+    static func splitOnce(_ text: Substring, at stop: Unicode.Scalar) -> [Substring] {
+        // Byte offsets of the first stretch and of the stop after it; nil when Characters must tell.
+        let cut = text.utf8.withContiguousStorageIfAvailable { bytes -> (start: Int?, stop: Int?)? in
+            var index = 0
+            var start: Int?
+            while index < bytes.count {
+                let (scalar, length) = TextCleanup.decodeScalar(bytes, at: index)
+                guard scalar.isOwnCharacter else { return nil }
+                if scalar != stop {
+                    if start == nil { start = index }
+                } else if start != nil {
+                    // The scalar after the stop must not join it either.
+                    let next = index + length
+                    if next < bytes.count, !TextCleanup.decodeScalar(bytes, at: next).0.isOwnCharacter { return nil }
+                    return (start, index)
+                }
+                index += length
+            }
+            return (start, nil)
+        }
+        guard let cut, let found = cut else {
+            return text.split(separator: Character(stop), maxSplits: 1, omittingEmptySubsequences: true)
+        }
+        guard let startOffset = found.start else { return [] }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: startOffset)
+        guard let stopOffset = found.stop else { return [text[start...]] }
+        let end = utf8.index(utf8.startIndex, offsetBy: stopOffset)
+        let rest = text.unicodeScalars.index(after: end)
+        return rest == text.endIndex ? [text[start..<end]] : [text[start..<end], text[rest...]]
+    }
+
     /// `TextCleanup.clauses` on scalars: `scalars` cut at the separators outside brackets, each
     /// part made one line, empty parts dropped.
     static func clauses(of scalars: some Collection<Unicode.Scalar>, separators: String) -> [String] {
@@ -110,38 +159,50 @@ enum ScalarLine {
 }
 
 extension String {
-    /// A string of the given scalars, encoded straight into the string's storage.
+    /// A string of the given scalars.
+    ///
+    /// Encoded on the stack and copied into the string unchecked: scalars always encode to valid
+    /// UTF-8, so the check every other way of making a string from bytes runs (as much work again
+    /// as the encoding) is skipped where the standard library offers `UTF8Span`.
     init(scalars: some Collection<Unicode.Scalar>) {
-        var byteCount = 0
+        let capacity = scalars.count * 4
+        guard capacity > 0 else {
+            self = ""
+            return
+        }
+        self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            let bytes = UnsafeBufferPointer(rebasing: buffer[..<Self.encode(scalars, into: buffer.baseAddress!)])
+            if #available(macOS 26, *) { return String(copying: UTF8Span(unchecked: bytes.span)) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// Writes the UTF-8 of `scalars` at `output` (room for four bytes a scalar) and returns its length.
+    @inline(__always)
+    private static func encode(_ scalars: some Collection<Unicode.Scalar>, into output: UnsafeMutablePointer<UInt8>) -> Int {
+        var cursor = output
         for scalar in scalars {
             let value = scalar.value
-            byteCount += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x1_0000 ? 3 : 4
-        }
-        self.init(unsafeUninitializedCapacity: byteCount) { buffer in
-            var index = 0
-            for scalar in scalars {
-                let value = scalar.value
-                if value < 0x80 {
-                    buffer[index] = UInt8(truncatingIfNeeded: value)
-                    index += 1
-                } else if value < 0x800 {
-                    buffer[index] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
-                    buffer[index + 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-                    index += 2
-                } else if value < 0x1_0000 {
-                    buffer[index] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
-                    buffer[index + 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
-                    buffer[index + 2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-                    index += 3
-                } else {
-                    buffer[index] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
-                    buffer[index + 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F)
-                    buffer[index + 2] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
-                    buffer[index + 3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-                    index += 4
-                }
+            if value < 0x80 {
+                cursor[0] = UInt8(truncatingIfNeeded: value)
+                cursor += 1
+            } else if value < 0x800 {
+                cursor[0] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
+                cursor[1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                cursor += 2
+            } else if value < 0x1_0000 {
+                cursor[0] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
+                cursor[1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+                cursor[2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                cursor += 3
+            } else {
+                cursor[0] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
+                cursor[1] = UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F)
+                cursor[2] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+                cursor[3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                cursor += 4
             }
-            return index
         }
+        return cursor - output
     }
 }
