@@ -160,8 +160,7 @@ public enum DocumentNormalizer {
     }
 
     static func allText(of document: SourceDocument) -> String {
-        // Each piece followed by a line break, appended to a string reserved at the size they make
-        // (appending a string copies its bytes; building from bytes would check them again).
+        // Each piece followed by a line break, the bytes gathered at the size they make.
         func forEachPiece(_ body: (String) -> Void) {
             for block in document.blocks {
                 switch block {
@@ -176,12 +175,12 @@ public enum DocumentNormalizer {
         }
         var byteCount = 0
         forEachPiece { byteCount += $0.utf8.count + 1 }
-        var text = ""
-        text.reserveCapacity(byteCount)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(byteCount)
         forEachPiece { piece in
-            text += piece
-            text += "\n"
+            bytes += piece.utf8
+            bytes.append(0x0A)
         }
-        return text
+        return bytes.withUnsafeBufferPointer { String(validUTF8: $0) }
     }
 }

@@ -94,8 +94,8 @@ public struct ListLabel: Hashable, Sendable {
         }
     }
 
-    /// The label at the start of the opening `window` scalars of a text.
-    private static func parse(window characters: UnsafeBufferPointer<Unicode.Scalar>) -> ListLabel? {
+    /// The label at the start of the opening `window` scalars of a text (or of all, when fewer).
+    static func parse(window characters: UnsafeBufferPointer<Unicode.Scalar>) -> ListLabel? {
         var index = 0
         while index < characters.count, characters[index].isLabelSpace { index += 1 }
         guard index < characters.count, characters[index].mayOpenLabel else { return nil }

@@ -26,29 +26,66 @@ enum ScalarLine {
         var output: [Unicode.Scalar] = []
         output.reserveCapacity(scalars.count)
         var collapser = Collapser()
-        for scalar in scalars { collapser.append(scalar, to: &output) }
+        for scalar in scalars {
+            let step = collapser.step(scalar)
+            if step.space { output.append(" ") }
+            if step.keeps { output.append(scalar) }
+        }
         return output
     }
 
-    /// `singleLine` of a text's scalars, decoded from its UTF-8 as they are collapsed; only the
-    /// first `limit` scalars of the line when a limit is given (the rest of the text is not read).
-    static func singleLine(of text: some StringProtocol, limit: Int = .max) -> [Unicode.Scalar] {
+    /// `singleLine` of a text's scalars, decoded from its UTF-8 as they are collapsed.
+    static func singleLine(of text: some StringProtocol) -> [Unicode.Scalar] {
         let collapsed = text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar] in
             var output: [Unicode.Scalar] = []
-            output.reserveCapacity(Swift.min(bytes.count, limit))
+            output.reserveCapacity(bytes.count)
             var collapser = Collapser()
             var index = 0
-            while index < bytes.count, output.count < limit {
+            while index < bytes.count {
                 let (scalar, length) = TextCleanup.decodeScalar(bytes, at: index)
-                collapser.append(scalar, to: &output)
+                let step = collapser.step(scalar)
+                if step.space { output.append(" ") }
+                if step.keeps { output.append(scalar) }
                 index += length
             }
             return output
         }
-        var output = collapsed ?? singleLine(Array(text.unicodeScalars))
+        return collapsed ?? singleLine(Array(text.unicodeScalars))
+    }
+
+    /// Calls `body` with the first `limit` scalars of `singleLine(of: text)` (all of them when
+    /// there are fewer), in a buffer on the stack; the rest of the text is not read.
+    static func withSingleLinePrefix<Result>(
+        of text: some StringProtocol, limit: Int, _ body: (UnsafeBufferPointer<Unicode.Scalar>) -> Result
+    ) -> Result {
         // A space written before a scalar may take the line one past the limit.
-        if output.count > limit { output.removeLast(output.count - limit) }
-        return output
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: limit + 1) { buffer in
+            var count = text.utf8.withContiguousStorageIfAvailable { bytes in
+                var count = 0
+                var collapser = Collapser()
+                var index = 0
+                while index < bytes.count, count < limit {
+                    let (scalar, length) = TextCleanup.decodeScalar(bytes, at: index)
+                    let step = collapser.step(scalar)
+                    if step.space {
+                        buffer.initializeElement(at: count, to: " ")
+                        count += 1
+                    }
+                    if step.keeps {
+                        buffer.initializeElement(at: count, to: scalar)
+                        count += 1
+                    }
+                    index += length
+                }
+                return count
+            }
+            if count == nil {
+                let line = singleLine(Array(text.unicodeScalars))
+                for (index, scalar) in line.prefix(limit).enumerated() { buffer.initializeElement(at: index, to: scalar) }
+                count = Swift.min(line.count, limit)
+            }
+            return body(UnsafeBufferPointer(rebasing: buffer[..<Swift.min(count!, limit)]))
+        }
     }
 
     /// The rule, one scalar at a time.
@@ -57,26 +94,24 @@ enum ScalarLine {
         var pendingSpace = false
         var pendingBreak = false
 
+        /// What `scalar` adds to the line: a space before it, and itself.
         @inline(__always)
-        mutating func append(_ scalar: Unicode.Scalar, to output: inout [Unicode.Scalar]) {
+        mutating func step(_ scalar: Unicode.Scalar) -> (space: Bool, keeps: Bool) {
             if scalar == "\n" || scalar == "\r" {
                 if lineHasText { pendingBreak = true }
                 lineHasText = false
                 pendingSpace = false
-                return
+                return (false, false)
             }
             if scalar.isCollapsibleSpace {
                 pendingSpace = lineHasText
-                return
+                return (false, false)
             }
-            if pendingBreak {
-                pendingBreak = false
-            } else if pendingSpace {
-                output.append(" ")
-            }
+            let space = !pendingBreak && pendingSpace
+            pendingBreak = false
             pendingSpace = false
-            output.append(scalar)
             lineHasText = true
+            return (space, true)
         }
     }
 
@@ -163,7 +198,7 @@ extension String {
     ///
     /// Encoded on the stack and copied into the string unchecked: scalars always encode to valid
     /// UTF-8, so the check every other way of making a string from bytes runs (as much work again
-    /// as the encoding) is skipped where the standard library offers `UTF8Span`.
+    /// as the encoding) is skipped.
     init(scalars: some Collection<Unicode.Scalar>) {
         let capacity = scalars.count * 4
         guard capacity > 0 else {
@@ -171,9 +206,17 @@ extension String {
             return
         }
         self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
-            let bytes = UnsafeBufferPointer(rebasing: buffer[..<Self.encode(scalars, into: buffer.baseAddress!)])
-            if #available(macOS 26, *) { return String(copying: UTF8Span(unchecked: bytes.span)) }
-            return String(decoding: bytes, as: UTF8.self)
+            String(validUTF8: UnsafeBufferPointer(rebasing: buffer[..<Self.encode(scalars, into: buffer.baseAddress!)]))
+        }
+    }
+
+    /// A string of bytes known to be valid UTF-8 (encoded from scalars, or copied from strings
+    /// whole), copied without checking them where the standard library allows it.
+    init(validUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        if #available(macOS 26, *) {
+            self.init(copying: UTF8Span(unchecked: bytes.span))
+        } else {
+            self.init(decoding: bytes, as: UTF8.self)
         }
     }
 

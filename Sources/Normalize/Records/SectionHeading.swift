@@ -3,36 +3,55 @@ import PlanModel
 /// A section heading as printed: `一、强化医疗服务保障（共12项）` → marker 一, title
 /// 强化医疗服务保障, declared 12.
 struct SectionHeading: Hashable, Sendable {
+    /// The heading as printed.
+    var text: String
     var label: ListLabel?
-    /// The text after the label, without the declared count, one line.
-    var titleScalars: [Unicode.Scalar]
     /// The task count the heading declares: （共12项）, (共3项), 共6项.
     var declared: Int?
 
-    var title: String { String(scalars: titleScalars) }
-
+    /// Reads the label from the line's opening and the count only where the text holds 共 (or a
+    /// form of it): the title is made when asked for (most table cells ask only for the label).
     init(_ text: String) {
-        var scalars = ScalarLine.singleLine(of: text)
-        label = ListLabel.parse(scalars: scalars)
-        scalars.removeFirst(label?.length ?? 0)
-        declared = nil
-        if let (count, range) = Self.declaredCount(in: scalars) {
-            declared = count
-            scalars.removeSubrange(range)
-            // Spaces around the count meet, or end the line.
-            scalars = ScalarLine.singleLine(scalars)
-        }
-        titleScalars = scalars
+        self.init(text, label: Self.label(of: text))
     }
+
+    private init(_ text: String, label: ListLabel?) {
+        self.text = text
+        self.label = label
+        declared = Self.mayDeclare(text) ? Self.parts(of: text, after: label).declared : nil
+    }
+
+    /// The text after the label, without the declared count, one line.
+    var titleScalars: [Unicode.Scalar] { Self.parts(of: text, after: label).title }
+
+    var title: String { String(scalars: titleScalars) }
 
     /// The heading `text` makes when it is numbered and declares a count (一、…（共23项）); nil for
     /// any other paragraph, most of them told by a scan for 共 alone, the rest by their opening.
     static func declaring(_ text: String) -> SectionHeading? {
-        guard gongForms.contains(where: { text.containsText($0) }),
-            ListLabel.parse(scalars: ScalarLine.singleLine(of: text, limit: ListLabel.window)) != nil
-        else { return nil }
-        let heading = SectionHeading(text)
-        return heading.label != nil && heading.declared != nil ? heading : nil
+        guard mayDeclare(text), let label = label(of: text) else { return nil }
+        let heading = SectionHeading(text, label: label)
+        return heading.declared != nil ? heading : nil
+    }
+
+    /// The label of the text made one line: read from its opening scalars.
+    private static func label(of text: String) -> ListLabel? {
+        ScalarLine.withSingleLinePrefix(of: text, limit: ListLabel.window) { ListLabel.parse(window: $0) }
+    }
+
+    /// Whether `text` holds 共 or a form of it, which every declared count does.
+    private static func mayDeclare(_ text: String) -> Bool {
+        gongForms.contains(where: { text.containsText($0) })
+    }
+
+    /// The title (the text made one line, after `label`, without the count) and the count.
+    private static func parts(of text: String, after label: ListLabel?) -> (title: [Unicode.Scalar], declared: Int?) {
+        var scalars = ScalarLine.singleLine(of: text)
+        scalars.removeFirst(label?.length ?? 0)
+        guard let (count, range) = declaredCount(in: scalars) else { return (scalars, nil) }
+        scalars.removeSubrange(range)
+        // Spaces around the count meet, or end the line.
+        return (ScalarLine.singleLine(scalars), count)
     }
 
     /// 共 and every character that folds to it.
@@ -41,7 +60,11 @@ struct SectionHeading: Hashable, Sendable {
     var ref: SectionRef { SectionRef(marker: label?.numeral ?? "", title: title) }
 
     /// A label with nothing after it: the auto-number Word leaves in a merged cell.
-    var isBareLabel: Bool { label != nil && titleScalars.isEmpty && declared == nil }
+    var isBareLabel: Bool {
+        guard let label, declared == nil else { return false }
+        // Nothing after the label: the line made one line is the label alone.
+        return ScalarLine.withSingleLinePrefix(of: text, limit: label.length + 1) { $0.count } == label.length
+    }
 
     /// Finds 共N项 with its brackets, if any, as a range of scalar offsets.
     static func declaredCount(in text: [Unicode.Scalar]) -> (Int, Range<Int>)? {
