@@ -28,4 +28,23 @@ import Testing
     func nonLabelsAreNotRead(text: String) {
         #expect(ListLabel.parse(text) == nil)
     }
+
+    @Test(arguments: ["  1.甲", "\u{3000}（二）乙", "十二、丙", "                1.在十七个空格之后", "①", "甲"])
+    func theTextAndItsScalarsReadAlike(text: String) {
+        #expect(ListLabel.parse(text) == ListLabel.parse(scalars: Array(text.unicodeScalars)))
+        #expect(ListLabel.parse(text[...]) == ListLabel.parse(text))
+    }
+
+    @Test func headingsTellLabelCountAndTitle() throws {
+        let heading = SectionHeading("一、强化 医疗（共12项） 服务\n保障")
+        #expect(heading.label?.numeral == "一")
+        #expect(heading.declared == 12)
+        #expect(heading.title == "强化 医疗 服务保障")
+        #expect(!heading.isBareLabel)
+        #expect(SectionHeading(" 3. ").isBareLabel)
+        #expect(!SectionHeading("3.甲").isBareLabel)
+        #expect(SectionHeading("甲乙").title == "甲乙")
+        #expect(SectionHeading.declaring("共3项工作") == nil)
+        #expect(try #require(SectionHeading.declaring("二、\n乙（共3项）")).declared == 3)
+    }
 }

@@ -66,4 +66,39 @@ import Testing
         #expect(Unicode.Scalar("頭").simplifiedKey == "头")
         #expect(Unicode.Scalar("a").simplifiedKey == "a")
     }
+
+    static let lines = ["", "  ", "甲 乙", " 甲\u{3000}\u{3000}乙 \n 丙 ", "a\r\nb", "x\t\ty ", "\n\n", "é 𠀀 z", "\n 一、 甲（共3项）"]
+
+    @Test(arguments: lines)
+    func singleLineOfTextAgreesWithTextCleanup(_ text: String) {
+        #expect(String(scalars: ScalarLine.singleLine(of: text)) == TextCleanup.singleLine(text))
+        for limit in [0, 1, 2, 3, 16] {
+            let prefix = ScalarLine.withSingleLinePrefix(of: text, limit: limit) { Array($0) }
+            #expect(prefix == Array(ScalarLine.singleLine(of: text).prefix(limit)))
+        }
+    }
+
+    @Test(arguments: ["", "。", "。。甲", "甲。", "甲。乙", "。甲。。乙。", "甲乙丙", "甲\u{301}。乙", "甲。\u{301}乙", "a\r\n。b"])
+    func splitOnceAgreesWithSplit(_ text: String) {
+        let expected = text.split(separator: "。", maxSplits: 1, omittingEmptySubsequences: true)
+        #expect(ScalarLine.splitOnce(text[...], at: "。") == expected)
+    }
+
+    @Test(arguments: ["", "甲乙", "甲乙丙", "abcd", "e\u{301}e\u{301}e", "\r\n\r\n\r\n", "🇨🇳🇨🇳🇨🇳"])
+    func characterCountAgreesWithPrefix(_ text: String) {
+        for count in 0...4 {
+            #expect(ScalarLine.characterCount(of: text, isAtMost: count) == (text.prefix(count + 1).count <= count))
+        }
+    }
+
+    @Test(arguments: ["", "a", "甲乙 b", "é 𠀀 z", "😀"])
+    func stringsFromScalarsAndValidBytes(_ text: String) {
+        #expect(String(scalars: Array(text.unicodeScalars)).utf8.elementsEqual(text.utf8))
+        #expect(Array(text.utf8).withUnsafeBufferPointer { String(validUTF8: $0) } == text)
+    }
+
+    @Test func foldedScalarsAgreeWithTheFoldedString() {
+        let text = "牽頭單位 a 頭"
+        #expect(CharacterFold.simplifiedScalars(of: text) == Array(CharacterFold.simplifiedKey(text).unicodeScalars))
+    }
 }
