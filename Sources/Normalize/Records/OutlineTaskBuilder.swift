@@ -253,7 +253,8 @@ struct OutlineTaskBuilder {
             || line.responsibility?.annotation.statesFirstLeads == true
         {
             firstListedLeads = true
-        } else if line.label == nil, line.text.utf8.count <= 320, line.text.unicodeScalars.count <= 80,
+        } else if line.label == nil,
+            line.text.utf8.count <= 80 || (line.text.utf8.count <= 320 && line.text.unicodeScalars.count <= 80),
             ResponsibilityVocabulary.statesFirstLeadsConvention(line.text)
         {
             firstListedLeads = true
@@ -418,7 +419,7 @@ struct OutlineTaskBuilder {
         for index in lines.indices where lines[index].label != nil {
             var annotated = 0
             var next = index + 1
-            while next < lines.count, lines[next].label == nil, lines[next].text.first?.isASCIIDigit != true {
+            while next < lines.count, lines[next].label == nil, !Self.opensWithDigit(lines[next].text) {
                 if !lines[next].annotations.found.isEmpty { annotated += 1 }
                 next += 1
             }
@@ -459,7 +460,7 @@ struct OutlineTaskBuilder {
             }
             lines[index].depth = stack.count
             openFraming.removeLast(max(0, openFraming.count - (stack.count - 1)))
-            openFraming.append(OutlineVocabulary.isFramingHeading(Self.headingScalars(of: lines[index])))
+            openFraming.append(Self.headsFramingSection(lines[index]))
             lines[index].isFraming = openFraming.contains(true)
             if carries, taskDepth == nil {
                 taskDepth = stack.count
@@ -527,7 +528,7 @@ struct OutlineTaskBuilder {
         var next = index + 1
         // A line opening with digits may be the next item printed without its punctuation
         // (22大力…); it ends the search like any numbered line.
-        while next < lines.count, next <= index + 4, lines[next].label == nil, lines[next].text.first?.isASCIIDigit != true {
+        while next < lines.count, next <= index + 4, lines[next].label == nil, !Self.opensWithDigit(lines[next].text) {
             if lines[next].carries { return true }
             next += 1
         }
@@ -600,6 +601,44 @@ struct OutlineTaskBuilder {
         var cleaned = ScalarLine.singleLine(title)
         while let last = cleaned.last, last == "：" || last == ":" { cleaned.removeLast() }
         return cleaned
+    }
+
+    /// Whether a numbered line's heading is a goal or principle heading: `heading(of:)` is made
+    /// only of a title that may be one (no more scalars that stay after trimming than the longest).
+    static func headsFramingSection(_ line: Line) -> Bool {
+        let labelLength = line.label?.length ?? 0
+        let longest = OutlineVocabulary.framingHeadingWords.longest
+        var skipped = 0
+        var started = false
+        var kept = 0
+        for scalar in line.text.unicodeScalars {
+            if skipped < labelLength {
+                skipped += 1
+                continue
+            }
+            if scalar == "。" {
+                if started { break }
+                continue
+            }
+            started = true
+            if scalar.isCollapsibleSpace || scalar == "\n" || scalar == "\r"
+                || OutlineVocabulary.trailingStops.contains(scalar.simplifiedKey)
+            {
+                continue
+            }
+            kept += 1
+            if kept > longest { return false }
+        }
+        return OutlineVocabulary.isFramingHeading(headingScalars(of: line))
+    }
+
+    /// `text.first?.isASCIIDigit == true`, told from the bytes when the digit is a Character alone.
+    static func opensWithDigit(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        guard let first = bytes.next(), first >= 0x30, first <= 0x39 else { return false }
+        // Only a mark after it (a non-ASCII scalar) may join the digit into a longer Character.
+        guard let second = bytes.next(), second >= 0x80 else { return true }
+        return text.first?.isASCIIDigit == true
     }
 
     /// Sub-headings inside an item, by what follows them.
