@@ -76,7 +76,7 @@ public enum DocumentNormalizer {
         }
 
         // Script: detect on everything the document says, convert by phrase.
-        let detection = ScriptDetector.detect(Self.allText(of: document))
+        let detection = ScriptDetector.detect(eachText: { count in Self.forEachText(of: document, count) })
         let converter = options.keepScript ? nil : detection.profile.map { ScriptConverter(profile: $0) }
         var script = ScriptConversion(converter: converter)
         let printedDrafts = drafts
@@ -159,28 +159,18 @@ public enum DocumentNormalizer {
         return "no tasks: " + saw.joined(separator: "; ") + " — " + why
     }
 
-    static func allText(of document: SourceDocument) -> String {
-        // Each piece followed by a line break, the bytes gathered at the size they make.
-        func forEachPiece(_ body: (String) -> Void) {
-            for block in document.blocks {
-                switch block {
-                case .paragraph(let paragraph):
-                    body(paragraph.text)
-                case .table(let table):
-                    for row in table.headerRows { for cell in row.cells where !cell.isSpanCopy { body(cell.text) } }
-                    for row in table.rows { for cell in row.cells where !cell.isSpanCopy { body(cell.text) } }
-                }
+    /// Everything the document says, piece by piece: paragraphs, cells (not the copies a span
+    /// leaves), metadata values.
+    static func forEachText(of document: SourceDocument, _ body: (String) -> Void) {
+        for block in document.blocks {
+            switch block {
+            case .paragraph(let paragraph):
+                body(paragraph.text)
+            case .table(let table):
+                for row in table.headerRows { for cell in row.cells where !cell.isSpanCopy { body(cell.text) } }
+                for row in table.rows { for cell in row.cells where !cell.isSpanCopy { body(cell.text) } }
             }
-            for field in document.metadata { body(field.value) }
         }
-        var byteCount = 0
-        forEachPiece { byteCount += $0.utf8.count + 1 }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(byteCount)
-        forEachPiece { piece in
-            bytes += piece.utf8
-            bytes.append(0x0A)
-        }
-        return bytes.withUnsafeBufferPointer { String(validUTF8: $0) }
+        for field in document.metadata { body(field.value) }
     }
 }
