@@ -327,8 +327,8 @@ public enum BatchConverter {
         let size = bytes.count
         let result = FileConverter.read(bytes: bytes, path: path, sha256: sha)
         bytes = []
-        switch result {
-        case .success(let read):
+        switch consume result {
+        case .success(var read):
             // What needs the model as read is taken first: the model need not outlive normalizing.
             let notADocument = NonDocument.reason(path: path, source: read.source)
             var blocks: [UInt8] = []
@@ -337,7 +337,10 @@ public enum BatchConverter {
             }
             // Each task record is encoded as it is made and let go, unless CSV or SQLite asks for them.
             var lines = EncodedRecords.Builder(keepingTyped: options.needsTypedRecords, spillFolder: options.spillFolder)
-            let document = DocumentNormalizer.normalize(read.source, info: read.info, options: options.normalize) { lines.add($0) }
+            // The model is handed over whole: normalizing lets it go before the records are made.
+            let source = read.source
+            read.source.blocks = []
+            let document = DocumentNormalizer.normalize(consume source, info: read.info, options: options.normalize) { lines.add($0) }
             if lines.taskCount == 0, let reason = notADocument {
                 return Outcome(path: path, sha256: sha, bytes: size, status: .skipped(reason: reason), stamp: stamp)
             }

@@ -14,7 +14,7 @@ public struct NormalizeOptions: Hashable, Sendable {
 /// from tables or from numbered paragraphs, convert to simplified script, resolve times
 /// and quantities.
 public enum DocumentNormalizer {
-    public static func normalize(_ source: SourceDocument, info: SourceInfo, options: NormalizeOptions = NormalizeOptions())
+    public static func normalize(_ source: consuming SourceDocument, info: SourceInfo, options: NormalizeOptions = NormalizeOptions())
         -> NormalizedDocument
     {
         var tasks: [TaskRecord] = []
@@ -24,13 +24,15 @@ public enum DocumentNormalizer {
 
     /// The same, handing each task record to `eachTask` as it is made, in order, instead of
     /// holding them all (a large document's records can be encoded and let go one by one); the
-    /// document record, which sums them up, comes back at the end.
+    /// document record, which sums them up, comes back at the end. The document model is let
+    /// go before the task records are made (when the caller hands it over), so a large document
+    /// is not held as model, drafts and records at once.
     public static func normalize(
-        _ source: SourceDocument, info: SourceInfo, options: NormalizeOptions = NormalizeOptions(),
+        _ source: consuming SourceDocument, info: SourceInfo, options: NormalizeOptions = NormalizeOptions(),
         eachTask: (consuming TaskRecord) -> Void
     ) -> DocumentRecord {
-        let (document, repairs) = TextRepairStage.apply(to: source)
         var warnings = source.diagnostics
+        let (document, repairs) = TextRepairStage.apply(to: consume source)
 
         // Tasks from tables first; numbered paragraphs only when no table held any.
         var tableBuilder = TableTaskBuilder()
@@ -92,6 +94,12 @@ public enum DocumentNormalizer {
         }
 
         let year = Self.year(title: facts.title, columns: columns, paragraphs: paragraphs, facts: facts)
+        let whyNoTasks = drafts.isEmpty ? Self.whyNoTasks(document: document, paragraphCount: paragraphs.count, outline: outlineBuilder) : nil
+        _ = consume document
+        _ = consume paragraphs
+        tableBuilder.drafts = []
+        outlineBuilder.drafts = []
+
         var ids = TaskIDAllocator()
         let docID = info.docID
         for (index, draft) in drafts.enumerated() {
@@ -109,9 +117,7 @@ public enum DocumentNormalizer {
                     line: node.line))
             }
         }
-        if drafts.isEmpty {
-            warnings.append(Diagnostic(.noPlanContent, Self.whyNoTasks(document: document, paragraphCount: paragraphs.count, outline: outlineBuilder)))
-        }
+        if let whyNoTasks { warnings.append(Diagnostic(.noPlanContent, whyNoTasks)) }
 
         let record = DocumentRecord(
             source: info, title: facts.title, issuer: facts.issuer, docNumber: facts.docNumber,
