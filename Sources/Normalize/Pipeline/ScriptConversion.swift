@@ -21,20 +21,19 @@ struct ScriptConversion {
     private mutating func changed(_ text: String) -> String? {
         guard let converter, !text.isEmpty, Self.mayHoldHan(text.utf8) else { return nil }
         let converted = converter.convert(text)
-        if converted != text {
-            changedCharacters += Self.difference(text, converted)
-            return converted
-        }
-        // Equal as Strings, yet possibly other scalars of the same meaning (a compatibility
-        // ideograph): the converted text is kept then, as before.
-        return Self.sameBytes(text, converted) ? nil : converted
+        // Most texts come back byte for byte: told without comparing them as Strings.
+        guard !Self.sameBytes(text, converted) else { return nil }
+        // Other bytes may still be an equal String (a compatibility ideograph and its unified
+        // form): such a text is converted but counts no change.
+        if converted != text { changedCharacters += Self.difference(text, converted) }
+        return converted
     }
 
     private static func sameBytes(_ first: String, _ second: String) -> Bool {
         var first = first, second = second
         return first.withUTF8 { one in
             second.withUTF8 { other in
-                one.count == other.count && one.elementsEqual(other)
+                ByteSearch.equal(one, other)
             }
         }
     }

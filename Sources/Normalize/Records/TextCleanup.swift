@@ -79,7 +79,7 @@ enum TextCleanup {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { output -> String? in
             let count = collapse(bytes, lineSeparator: lineSeparator, into: output)
             let collapsed = UnsafeBufferPointer(rebasing: output[..<count])
-            if count == bytes.count, collapsed.elementsEqual(bytes) { return nil }
+            if ByteSearch.equal(collapsed, bytes) { return nil }
             return String(validUTF8: collapsed)
         }
     }
