@@ -5,6 +5,10 @@ import PlanModel
 struct ScriptConversion {
     let converter: ScriptConverter?
     private(set) var changedCharacters = 0
+    /// Texts already converted in this document (column headers, section titles and merged
+    /// cells repeat row after row), keyed by their bytes: the converted text (nil when it
+    /// stays) and the characters it changed.
+    private var converted: [ByteKey: (text: String?, changes: Int)] = [:]
 
     init(converter: ScriptConverter?) {
         self.converter = converter
@@ -20,13 +24,46 @@ struct ScriptConversion {
     /// The converted text, or nil when conversion leaves it as it is.
     private mutating func changed(_ text: String) -> String? {
         guard let converter, !text.isEmpty, Self.mayHoldHan(text.utf8) else { return nil }
+        let key = ByteKey(text)
+        if let known = converted[key] {
+            changedCharacters += known.changes
+            return known.text
+        }
+        let result = Self.changed(text, by: converter)
+        converted[key] = result
+        changedCharacters += result.changes
+        return result.text
+    }
+
+    /// `text` converted (nil when it comes back as it is) and the characters that changed.
+    private static func changed(_ text: String, by converter: ScriptConverter) -> (text: String?, changes: Int) {
         let converted = converter.convert(text)
         // Most texts come back byte for byte: told without comparing them as Strings.
-        guard !Self.sameBytes(text, converted) else { return nil }
+        guard !sameBytes(text, converted) else { return (nil, 0) }
         // Other bytes may still be an equal String (a compatibility ideograph and its unified
         // form): such a text is converted but counts no change.
-        if converted != text { changedCharacters += Self.difference(text, converted) }
-        return converted
+        return (converted, converted != text ? difference(text, converted) : 0)
+    }
+
+    /// A text compared and hashed by its UTF-8 bytes (not by `String` equivalence, which
+    /// would take two spellings of one character for the same text).
+    private struct ByteKey: Hashable {
+        let text: String
+
+        init(_ text: String) {
+            var text = text
+            text.makeContiguousUTF8()
+            self.text = text
+        }
+
+        static func == (left: ByteKey, right: ByteKey) -> Bool {
+            ScriptConversion.sameBytes(left.text, right.text)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     private static func sameBytes(_ first: String, _ second: String) -> Bool {
