@@ -35,6 +35,17 @@ import Testing
         #expect(ListLabel.parse(text[...]) == ListLabel.parse(text))
     }
 
+    @Test(arguments: [
+        ("2023年", true), ("30%以上", true), ("1234.", true), ("12 月", true), ("1", true),
+        ("1.甲", false), ("\u{3000}12．乙", false), ("3、丙", false), ("4。丁", false), ("甲1", false), ("（1）", false), ("", false),
+    ])
+    func digitOpeningsThatCannotBeLabelsAreToldFromBytes(text: String, cannot: Bool) {
+        var text = text
+        let told = text.withUTF8 { ListLabel.cannotBeDigitLabel($0) }
+        #expect(told == cannot)
+        if told { #expect(ListLabel.parse(scalars: Array(text.unicodeScalars)) == nil) }
+    }
+
     @Test func headingsTellLabelCountAndTitle() throws {
         let heading = SectionHeading("一、强化 医疗（共12项） 服务\n保障")
         #expect(heading.label?.numeral == "一")

@@ -60,6 +60,17 @@ import Testing
         #expect(text.startsWithText(needle) == text.utf8.starts(with: needle.utf8))
     }
 
+    @Test(arguments: [
+        ("", ""), ("a", ""), ("甲乙丙丁", "甲乙丙丁"), ("甲乙丙丁", "甲乙丙戊"), ("0123456789abcdefg", "0123456789abcdefg"),
+        ("0123456789abcdefg", "0123456789abcdefh"), ("0123456x89abcdefg", "0123456789abcdefg"), ("abc", "abcd"),
+    ])
+    func byteEqualityAgreesWithArrays(_ first: String, _ second: String) {
+        let one = Array(first.utf8), other = Array(second.utf8)
+        let equal = one.withUnsafeBufferPointer { one in other.withUnsafeBufferPointer { ByteSearch.equal(one, $0) } }
+        #expect(equal == (one == other))
+        #expect(one.withUnsafeBufferPointer { ByteSearch.equal($0, $0) })
+    }
+
     @Test func foldedFormsIncludeTraditional() {
         #expect(CharacterFold.forms(of: "共").contains("共"))
         #expect(CharacterFold.forms(of: "头").contains("頭"))

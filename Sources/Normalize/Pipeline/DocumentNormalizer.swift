@@ -82,15 +82,19 @@ public enum DocumentNormalizer {
         let converter = options.keepScript ? nil : detection.profile.map { ScriptConverter(profile: $0) }
         var script = ScriptConversion(converter: converter)
         let printedDrafts = drafts
-        for index in drafts.indices { drafts[index].text = script.convert(drafts[index].text) }
-        facts.title = facts.title.map { script.convert($0) }
-        facts.issuer = facts.issuer.map { script.convert($0) }
-        facts.docNumber = facts.docNumber.map { script.convert($0) }
-        let columns = tableBuilder.columns.map { ColumnMapping(header: script.convert($0.header), field: $0.field) }
-        sections = sections.map { node in
-            var node = node
-            node.path = node.path.map { script.convert($0) }
-            return node
+        var columns = tableBuilder.columns
+        // Most documents are in simplified script already: their texts are not copied.
+        if !script.keepsText {
+            for index in drafts.indices { drafts[index].text = script.convert(drafts[index].text) }
+            facts.title = facts.title.map { script.convert($0) }
+            facts.issuer = facts.issuer.map { script.convert($0) }
+            facts.docNumber = facts.docNumber.map { script.convert($0) }
+            columns = columns.map { ColumnMapping(header: script.convert($0.header), field: $0.field) }
+            sections = sections.map { node in
+                var node = node
+                node.path = node.path.map { script.convert($0) }
+                return node
+            }
         }
 
         let year = Self.year(title: facts.title, columns: columns, paragraphs: paragraphs, facts: facts)

@@ -5,33 +5,114 @@ import PlanModel
 struct ScriptConversion {
     let converter: ScriptConverter?
     private(set) var changedCharacters = 0
+    /// Texts already converted in this document (column headers, section titles and merged
+    /// cells repeat row after row), keyed by their bytes: the converted text (nil when it
+    /// stays) and the characters it changed.
+    private var converted: [ByteKey: (text: String?, changes: Int)] = [:]
 
     init(converter: ScriptConverter?) {
         self.converter = converter
     }
 
+    /// Whether every text stays as it is (no conversion for this document).
+    var keepsText: Bool { converter == nil }
+
     mutating func convert(_ text: String) -> String {
-        guard let converter, !text.isEmpty, Self.mayHoldHan(text.utf8) else { return text }
+        changed(text) ?? text
+    }
+
+    /// The converted text, or nil when conversion leaves it as it is.
+    private mutating func changed(_ text: String) -> String? {
+        guard let converter, !text.isEmpty, Self.mayHoldHan(text.utf8) else { return nil }
+        let key = ByteKey(text)
+        if let known = converted[key] {
+            changedCharacters += known.changes
+            return known.text
+        }
+        let result = Self.changed(text, by: converter)
+        converted[key] = result
+        changedCharacters += result.changes
+        return result.text
+    }
+
+    /// `text` converted (nil when it comes back as it is) and the characters that changed.
+    private static func changed(_ text: String, by converter: ScriptConverter) -> (text: String?, changes: Int) {
         let converted = converter.convert(text)
-        if converted != text { changedCharacters += Self.difference(text, converted) }
-        return converted
+        // Most texts come back byte for byte: told without comparing them as Strings.
+        guard !sameBytes(text, converted) else { return (nil, 0) }
+        // Other bytes may still be an equal String (a compatibility ideograph and its unified
+        // form): such a text is converted but counts no change.
+        return (converted, converted != text ? difference(text, converted) : 0)
+    }
+
+    /// A text compared and hashed by its UTF-8 bytes (not by `String` equivalence, which
+    /// would take two spellings of one character for the same text).
+    private struct ByteKey: Hashable {
+        let text: String
+
+        init(_ text: String) {
+            var text = text
+            text.makeContiguousUTF8()
+            self.text = text
+        }
+
+        static func == (left: ByteKey, right: ByteKey) -> Bool {
+            ScriptConversion.sameBytes(left.text, right.text)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    private static func sameBytes(_ first: String, _ second: String) -> Bool {
+        var first = first, second = second
+        return first.withUTF8 { one in
+            second.withUTF8 { other in
+                ByteSearch.equal(one, other)
+            }
+        }
+    }
+
+    /// Converts `text` in place, writing only when it changes.
+    private mutating func convert(_ text: inout String) {
+        if let converted = changed(text) { text = converted }
+    }
+
+    /// Converts each text in place: an array whose texts all stay is not copied.
+    private mutating func convert(_ texts: inout [String]) {
+        for index in texts.indices {
+            if let converted = changed(texts[index]) { texts[index] = converted }
+        }
     }
 
     mutating func convert(_ section: SectionRef) -> SectionRef {
-        SectionRef(marker: convert(section.marker), title: convert(section.title))
+        guard !keepsText else { return section }
+        var section = section
+        convert(&section.marker)
+        convert(&section.title)
+        return section
     }
 
     mutating func convert(_ text: TaskText) -> TaskText {
+        guard !keepsText else { return text }
         var result = text
-        result.section = text.section.map { convert($0) }
-        result.title = convert(text.title)
-        result.target = text.target.map { convert($0) }
-        result.measures = text.measures.map { convert($0) }
-        result.milestones = text.milestones.map { convert($0) }
-        result.leaders = text.leaders.map { convert($0) }
-        result.leadUnits = text.leadUnits.map { convert($0) }
-        result.supportUnits = text.supportUnits.map { convert($0) }
-        result.fields = text.fields.map { FieldValue(header: convert($0.header), text: convert($0.text)) }
+        for index in result.section.indices {
+            if let marker = changed(result.section[index].marker) { result.section[index].marker = marker }
+            if let title = changed(result.section[index].title) { result.section[index].title = title }
+        }
+        convert(&result.title)
+        if let target = result.target, let converted = changed(target) { result.target = converted }
+        if let measures = result.measures, let converted = changed(measures) { result.measures = converted }
+        convert(&result.milestones)
+        convert(&result.leaders)
+        convert(&result.leadUnits)
+        convert(&result.supportUnits)
+        for index in result.fields.indices {
+            if let header = changed(result.fields[index].header) { result.fields[index].header = header }
+            if let text = changed(result.fields[index].text) { result.fields[index].text = text }
+        }
         return result
     }
 

@@ -53,8 +53,10 @@ public struct ListLabel: Hashable, Sendable {
     /// The label at the start of `text` (after leading spaces), or nil.
     public static func parse(_ text: some StringProtocol) -> ListLabel? {
         // The opening scalars decoded from UTF-8 into a buffer on the stack.
-        let parsed = text.utf8.withContiguousStorageIfAvailable { bytes in
-            withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: window) { buffer -> ListLabel? in
+        let parsed = text.utf8.withContiguousStorageIfAvailable { bytes -> ListLabel? in
+            // Cells opening with a number that is no label (`2023年`, `30%`) are told from the bytes.
+            if cannotBeDigitLabel(bytes) { return nil }
+            return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: window) { buffer -> ListLabel? in
                 var count = 0
                 var index = 0
                 var opened = false
@@ -74,6 +76,36 @@ public struct ListLabel: Hashable, Sendable {
         }
         if let parsed { return parsed }
         return parse(scalars: text.unicodeScalars)
+    }
+
+    /// Whether UTF-8 `bytes` open (after label spaces) with ASCII digits that cannot make a
+    /// label: more than three of them, or followed by none of `.` `．` `、` `。`. Text opening
+    /// otherwise is left to the scalar reading.
+    @inline(__always)
+    static func cannotBeDigitLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        // Label spaces: space, tab, U+00A0 (C2 A0), U+3000 (E3 80 80).
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09: index += 1
+            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xA0: index += 2
+            case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80: index += 3
+            default:
+                guard bytes[index] &- 0x30 < 10 else { return false }
+                let start = index
+                while index < bytes.count, bytes[index] &- 0x30 < 10 { index += 1 }
+                guard index - start <= 3, index < bytes.count else { return true }
+                switch bytes[index] {
+                case 0x2E: return false
+                // ．(EF BC 8E), 、(E3 80 81), 。(E3 80 82)
+                case 0xEF: return !(index + 2 < bytes.count && bytes[index + 1] == 0xBC && bytes[index + 2] == 0x8E)
+                case 0xE3:
+                    return !(index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0x81 || bytes[index + 2] == 0x82))
+                default: return true
+                }
+            }
+        }
+        return false
     }
 
     /// The label at the start of a text given as scalars.

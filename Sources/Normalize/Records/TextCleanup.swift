@@ -32,47 +32,15 @@ enum TextCleanup {
         return Array(text.utf8).withUnsafeBufferPointer { collapse($0, lineSeparator: lineSeparator) } ?? String(text)
     }
 
-    /// The collapsed `String`, appended from slices of the text itself: bytes copied from a
-    /// valid string need no UTF-8 validation, which a string made from a buffer costs.
+    /// The collapsed `String`: the text itself when collapsing leaves it as it is (most cells),
+    /// else a copy of the collapsed bytes.
     private static func collapse(_ text: String, lineSeparator: UInt8?) -> String {
         var text = text
         text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { bytes -> String in
-            // Most cells have nothing to collapse: their one piece is the whole text, which is
-            // returned as it is. The result is started at the second piece.
-            var first: Range<Int>?
-            var result: String?
-            func started() -> String {
-                var started = ""
-                started.reserveCapacity(bytes.count)
-                if let first { started.append(contentsOf: slice(of: text, bytes: first)) }
-                return started
-            }
-            forEachPiece(bytes, lineSeparator: lineSeparator) { range in
-                if result == nil, first == nil {
-                    first = range
-                    return
-                }
-                if result == nil { result = started() }
-                result!.append(contentsOf: slice(of: text, bytes: range))
-            } separate: { separator in
-                if result == nil { result = started() }
-                result!.append(separator == 0x0A ? "\n" : " ")
-            }
-            if let result { return result }
-            guard let first else { return "" }
-            return first == 0..<bytes.count ? text : String(slice(of: text, bytes: first))
-        } ?? collapse(text[...], lineSeparator: lineSeparator)
-    }
-
-    /// The scalars of `text` in the UTF-8 offsets `range` (which fall between scalars), as a
-    /// `Substring` cut by scalars, never rounded to `Character`s.
-    @inline(__always)
-    private static func slice(of text: String, bytes range: Range<Int>) -> Substring {
-        let utf8 = text.utf8
-        let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        let upper = utf8.index(lower, offsetBy: range.count)
-        return Substring(text.unicodeScalars[lower..<upper])
+        if let collapsed = text.utf8.withContiguousStorageIfAvailable({ collapse($0, lineSeparator: lineSeparator) }) {
+            return collapsed ?? text
+        }
+        return collapse(text[...], lineSeparator: lineSeparator)
     }
 
     /// `singleLine` of a text, given its `collapsingWhitespace` (the same lines joined with
@@ -82,25 +50,37 @@ enum TextCleanup {
         collapsed.makeContiguousUTF8()
         return collapsed.utf8.withContiguousStorageIfAvailable { bytes -> String in
             guard bytes.contains(0x0A) else { return collapsed }
-            var result = ""
-            result.reserveCapacity(bytes.count)
-            forEachLine(in: bytes) { line in result.append(contentsOf: slice(of: collapsed, bytes: line)) }
-            return result
+            // The lines copied one after another (whole scalars of a string: no check).
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { output in
+                var count = 0
+                forEachLine(in: bytes) { line in
+                    UnsafeMutableRawPointer(output.baseAddress! + count)
+                        .copyMemory(from: bytes.baseAddress! + line.lowerBound, byteCount: line.count)
+                    count += line.count
+                }
+                return String(validUTF8: UnsafeBufferPointer(rebasing: output[..<count]))
+            }
         } ?? singleLine(collapsed[...])
     }
 
-    /// `singleLine` of UTF-8 bytes.
+    /// `singleLine` of UTF-8 bytes taken from a string and cut between scalars (valid UTF-8,
+    /// copied unchecked).
     static func singleLine(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        collapse(bytes, lineSeparator: nil) ?? String(decoding: bytes, as: UTF8.self)
+        collapse(bytes, lineSeparator: nil) ?? String(validUTF8: bytes)
     }
 
     /// The collapsed text, or nil when there is nothing to collapse (the text stays as it is).
     private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, lineSeparator: UInt8?) -> String? {
         // Most cells have nothing to collapse: no line break, no space of any kind.
         guard mayHaveWhitespace(bytes) else { return nil }
-        // Collapsing never lengthens the text.
-        return String(unsafeUninitializedCapacity: bytes.count) { output in
-            collapse(bytes, lineSeparator: lineSeparator, into: output)
+        // Collapsing never lengthens the text, and keeps whole scalars of valid UTF-8 (the
+        // bytes of a string), so the result is copied without checking it again. Text whose
+        // whitespace is already collapsed stays as it is.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { output -> String? in
+            let count = collapse(bytes, lineSeparator: lineSeparator, into: output)
+            let collapsed = UnsafeBufferPointer(rebasing: output[..<count])
+            if ByteSearch.equal(collapsed, bytes) { return nil }
+            return String(validUTF8: collapsed)
         }
     }
 

@@ -96,6 +96,28 @@ enum ByteSearch {
         return nil
     }
 
+    /// Whether two byte buffers hold the same bytes, compared eight at a time.
+    static func equal(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = first.count
+        guard count == second.count else { return false }
+        guard count > 0, let one = first.baseAddress, let other = second.baseAddress else { return true }
+        if one == other { return true }
+        var index = 0
+        while index + 8 <= count {
+            if UnsafeRawPointer(one + index).loadUnaligned(as: UInt64.self)
+                != UnsafeRawPointer(other + index).loadUnaligned(as: UInt64.self)
+            {
+                return false
+            }
+            index += 8
+        }
+        while index < count {
+            if one[index] != other[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// The first index at or after `start` holding `byte`.
     static func firstIndex(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let base = text.baseAddress else { return nil }
