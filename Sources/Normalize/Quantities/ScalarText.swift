@@ -128,8 +128,12 @@ struct ScalarText {
     /// Whether `word` occurs at `index`.
     func matches(_ word: [Unicode.Scalar], at index: Int) -> Bool {
         guard index >= 0, index + word.count <= scalars.count else { return false }
-        for (offset, scalar) in word.enumerated() where scalars[index + offset] != scalar { return false }
-        return true
+        return scalars.withUnsafeBufferPointer { scalars in
+            word.withUnsafeBufferPointer { word in
+                for offset in 0..<word.count where scalars[index &+ offset] != word[offset] { return false }
+                return true
+            }
+        }
     }
 
     /// Whether `word` ends just before `end`.

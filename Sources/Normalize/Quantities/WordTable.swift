@@ -39,6 +39,10 @@ struct WordTable<Value: Sendable>: Sendable {
 
     private let byFirst: Buckets
     private let byLast: Buckets
+    /// The first scalars of the words: most positions are turned away by one bit test.
+    private let firstScalars: ScalarSet
+    /// The scalars that stand second in the words (see `secondScalars`).
+    let secondScalars: String
 
     init(_ words: [(String, Value)]) {
         let entries = words.compactMap { word, value -> Entry? in
@@ -47,11 +51,19 @@ struct WordTable<Value: Sendable>: Sendable {
         }
         byFirst = Buckets(entries.map { ($0.word[0], $0) })
         byLast = Buckets(entries.map { ($0.word[$0.word.count - 1], $0) })
+        precondition(entries.allSatisfy { $0.word[0].value < 0x1_0000 }, "WordTable: a word opens outside the BMP, which ScalarSet cannot hold")
+        firstScalars = ScalarSet([String(String.UnicodeScalarView(entries.map { $0.word[0] }))])
+        // A one-scalar word may be followed by anything: such a table has no second scalars to tell.
+        secondScalars = String(String.UnicodeScalarView(entries.compactMap { $0.word.count > 1 ? $0.word[1] : nil }))
+        hasOneScalarWord = entries.contains { $0.word.count == 1 }
     }
+
+    /// Whether a word of the table has one scalar only (then `secondScalars` tells nothing).
+    let hasOneScalarWord: Bool
 
     /// The longest word starting at `index`, and the index just after it.
     func match(in text: ScalarText, at index: Int) -> (value: Value, end: Int)? {
-        guard let entries = byFirst(text[index]) else { return nil }
+        guard firstScalars.contains(text[index]), let entries = byFirst(text[index]) else { return nil }
         for entry in entries where text.matches(entry.word, at: index) {
             return (entry.value, index + entry.word.count)
         }
