@@ -181,6 +181,16 @@ struct ScalarText {
         }
     }
 
+    /// Whether `word` occurs at `index` (a word kept in place, as `WordTable` keeps them).
+    @inline(__always)
+    func matches(_ word: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> Bool {
+        guard index >= 0, index + word.count <= count else { return false }
+        return storage.withUnsafeMutablePointerToElements { scalars in
+            for offset in 0..<word.count where scalars[index &+ offset] != word[offset].value { return false }
+            return true
+        }
+    }
+
     /// Whether `word` ends just before `end`.
     func matches(_ word: [Unicode.Scalar], endingAt end: Int) -> Bool {
         matches(word, at: end - word.count)
