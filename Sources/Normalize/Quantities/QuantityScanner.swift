@@ -82,7 +82,7 @@ struct QuantityScanner {
         let candidates = Self.candidates
         var index = 0
         while true {
-            index = candidates.firstIndex(in: text.scalars, from: index)
+            index = text.withScalars { candidates.firstIndex(in: $0, from: index) }
             guard index < text.count else { break }
             let scalar = text[index]
             if let close = text.closingMark(ofOpeningAt: index) {

@@ -23,16 +23,19 @@ struct ScalarSet: Sendable {
     /// The first index from `start` on whose scalar is in the set, or `scalars.count`: the
     /// scanners' skip over text where nothing can start, without a bounds check per scalar.
     func firstIndex(in scalars: [Unicode.Scalar], from start: Int) -> Int {
+        scalars.withUnsafeBufferPointer { firstIndex(in: $0, from: start) }
+    }
+
+    /// `firstIndex(in:from:)` of scalars in place (`ScalarText.withScalars`).
+    func firstIndex(in scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Int {
         bits.withUnsafeBufferPointer { bits in
-            scalars.withUnsafeBufferPointer { scalars in
-                var index = max(start, 0)
-                while index < scalars.count {
-                    let value = scalars[index].value
-                    if value < 0x1_0000, bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 { return index }
-                    index += 1
-                }
-                return scalars.count
+            var index = max(start, 0)
+            while index < scalars.count {
+                let value = scalars[index].value
+                if value < 0x1_0000, bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 { return index }
+                index += 1
             }
+            return scalars.count
         }
     }
 }

@@ -7,10 +7,24 @@
 struct ScalarText {
     let text: String
     /// Folded scalars: `１２％` reads as `12%`, `（` as `(`, `—` as `-`. `，` is kept apart
-    /// from `,` because in Chinese text it separates clauses, never digit groups.
-    private(set) var scalars: [Unicode.Scalar]
-    /// UTF-8 offset of each scalar in `text`, plus one final entry for the end.
-    private var utf8Offsets: [Int32]
+    /// from `,` because in Chinese text it separates clauses, never digit groups. Then the
+    /// UTF-8 offset of each scalar in `text`, plus one final entry for the end. Both in one
+    /// buffer: one allocation per text, made without the generic array path.
+    private let storage: Storage
+    /// The number of scalars.
+    let count: Int
+
+    /// The scalars (`count` of them) and, from `offsetsStart` on, the UTF-8 offsets
+    /// (`count + 1`), all as 32-bit words in the buffer's tail.
+    private final class Storage: ManagedBuffer<Int, UInt32> {
+        /// A buffer with room for `capacity` words.
+        static func make(capacity: Int) -> Storage {
+            unsafeDowncast(Storage.create(minimumCapacity: capacity) { _ in 0 }, to: Storage.self)
+        }
+    }
+
+    /// Where the UTF-8 offsets start in the buffer (the header).
+    private var offsetsStart: Int { storage.header }
 
     init(_ text: String) {
         self.init(text, simplifyingScript: false)
@@ -23,32 +37,65 @@ struct ScalarText {
         var text = text
         if text.utf8.withContiguousStorageIfAvailable({ _ in () }) == nil { text.makeContiguousUTF8() }
         self.text = text
-        (scalars, utf8Offsets) =
+        (storage, count) =
             text.utf8.withContiguousStorageIfAvailable { ScalarText.decode($0, simplifyingScript: simplifyingScript) }
-            ?? ([], [0])
+            ?? ScalarText.empty()
     }
 
-    private init(text: String, scalars: [Unicode.Scalar], utf8Offsets: [Int32]) {
+    private init(text: String, storage: Storage, count: Int) {
         self.text = text
-        self.scalars = scalars
-        self.utf8Offsets = utf8Offsets
+        self.storage = storage
+        self.count = count
+    }
+
+    /// The scalars as an array (a copy: the scanners read them in place, `withScalars`).
+    var scalars: [Unicode.Scalar] { withScalars { Array($0) } }
+
+    /// The scalars as a buffer, for loops over the whole text.
+    @inline(__always)
+    func withScalars<Result>(_ body: (UnsafeBufferPointer<Unicode.Scalar>) throws -> Result) rethrows -> Result {
+        try storage.withUnsafeMutablePointerToElements { words in
+            try words.withMemoryRebound(to: Unicode.Scalar.self, capacity: count) { try body(UnsafeBufferPointer(start: $0, count: count)) }
+        }
     }
 
     /// The scalars of `range` as a text of their own: what decoding that part of the text
     /// would give (folding is scalar by scalar), without decoding it again.
     func slice(_ range: Range<Int>) -> ScalarText {
-        let base = utf8Offsets[range.lowerBound]
-        let end = Int(utf8Offsets[range.upperBound])
+        let base = utf8Offsets(range.lowerBound)
+        let end = Int(utf8Offsets(range.upperBound))
         let part = text.utf8.withContiguousStorageIfAvailable { bytes in
             String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(base)..<end]), as: UTF8.self)
         } ?? String(text[stringIndex(range.lowerBound)..<stringIndex(range.upperBound)])
-        return ScalarText(
-            text: part, scalars: Array(scalars[range]), utf8Offsets: utf8Offsets[range.lowerBound...range.upperBound].map { $0 - base })
+        let partCount = range.count
+        let partStorage = Storage.make(capacity: 2 * partCount + 1)
+        partStorage.header = partCount
+        storage.withUnsafeMutablePointerToElements { source in
+            partStorage.withUnsafeMutablePointerToElements { target in
+                target.update(from: source + range.lowerBound, count: partCount)
+                let sourceOffsets = source + offsetsStart + range.lowerBound
+                for index in 0...partCount { target[partCount + index] = sourceOffsets[index] &- base }
+            }
+        }
+        return ScalarText(text: part, storage: partStorage, count: partCount)
     }
 
-    /// Decodes UTF-8 in one pass into preallocated arrays: the hot start of every parse.
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, simplifyingScript: Bool) -> ([Unicode.Scalar], [Int32]) {
-        guard bytes.count > 0, bytes.count < Int(Int32.max) else { return ([], [0]) }
+    @inline(__always)
+    private func utf8Offsets(_ index: Int) -> UInt32 {
+        precondition(index >= 0 && index <= count)
+        return storage.withUnsafeMutablePointerToElements { $0[offsetsStart + index] }
+    }
+
+    private static func empty() -> (Storage, Int) {
+        let storage = Storage.make(capacity: 1)
+        storage.withUnsafeMutablePointerToElements { $0.initialize(to: 0) }
+        storage.header = 0
+        return (storage, 0)
+    }
+
+    /// Decodes UTF-8 in one pass into one preallocated buffer: the hot start of every parse.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, simplifyingScript: Bool) -> (Storage, Int) {
+        guard bytes.count > 0, bytes.count < Int(Int32.max) else { return empty() }
         guard simplifyingScript else { return decode(bytes) { $0 } }
         let simplified = CharacterFold.table
         return decode(bytes) { value in
@@ -58,78 +105,90 @@ struct ScalarText {
     }
 
     /// `decode` with the script fold given as a function, so each kind of decode gets a loop
-    /// of its own.
+    /// of its own. The scalars are written from the buffer's start, the offsets from
+    /// `byteCount` on (at most one scalar per byte: counting them first costs more than the
+    /// spare room); the offsets are then moved down to follow the scalars when that saves room.
     @inline(__always)
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, simplifying simplify: (UInt32) -> UInt32) -> ([Unicode.Scalar], [Int32]) {
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, simplifying simplify: (UInt32) -> UInt32) -> (Storage, Int) {
         let source = bytes.baseAddress!
         let byteCount = bytes.count
-        var offsets: [Int32] = []
-        // At most one scalar per byte: counting them first costs more than the spare room.
-        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: byteCount) { scalarBuffer, scalarCount in
-            offsets = [Int32](unsafeUninitializedCapacity: byteCount + 1) { offsetBuffer, offsetCount in
-                let scalarOut = scalarBuffer.baseAddress!
-                let offsetOut = offsetBuffer.baseAddress!
-                var index = 0
-                var count = 0
-                while index < byteCount {
-                    let lead = UInt32(source[index])
-                    // The bulk of the text: an ideograph in three bytes that folds to itself.
-                    if lead & 0xF0 == 0xE0, index &+ 2 < byteCount {
-                        let value = simplify(
-                            (lead & 0x0F) << 12 | UInt32(source[index &+ 1] & 0x3F) << 6 | UInt32(source[index &+ 2] & 0x3F))
-                        if isPlainIdeograph(value) {
-                            (scalarOut + count).initialize(to: Unicode.Scalar(value)!)
-                            (offsetOut + count).initialize(to: Int32(truncatingIfNeeded: index))
-                            count &+= 1
-                            index &+= 3
-                            continue
-                        }
+        let storage = Storage.make(capacity: 2 * byteCount + 1)
+        let count = storage.withUnsafeMutablePointerToElements { words -> Int in
+            let scalarOut = words
+            let offsetOut = words + byteCount
+            var index = 0
+            var count = 0
+            while index < byteCount {
+                let lead = UInt32(source[index])
+                // The bulk of the text: an ideograph in three bytes that folds to itself.
+                if lead & 0xF0 == 0xE0, index &+ 2 < byteCount {
+                    let value = simplify(
+                        (lead & 0x0F) << 12 | UInt32(source[index &+ 1] & 0x3F) << 6 | UInt32(source[index &+ 2] & 0x3F))
+                    if isPlainIdeograph(value) {
+                        (scalarOut + count).initialize(to: value)
+                        (offsetOut + count).initialize(to: UInt32(truncatingIfNeeded: index))
+                        count &+= 1
+                        index &+= 3
+                        continue
                     }
-                    var value = lead
-                    var length = 1
-                    // A String's bytes are valid UTF-8; the length checks only keep a
-                    // malformed buffer from reading past its end.
-                    if lead >= 0xE0 {
-                        if lead >= 0xF0, index + 3 < byteCount {
-                            value = (lead & 0x07) << 18 | UInt32(source[index + 1] & 0x3F) << 12
-                                | UInt32(source[index + 2] & 0x3F) << 6 | UInt32(source[index + 3] & 0x3F)
-                            length = 4
-                        } else if index + 2 < byteCount {
-                            value = (lead & 0x0F) << 12 | UInt32(source[index + 1] & 0x3F) << 6 | UInt32(source[index + 2] & 0x3F)
-                            length = 3
-                        }
-                    } else if lead >= 0xC0, index + 1 < byteCount {
-                        value = (lead & 0x1F) << 6 | UInt32(source[index + 1] & 0x3F)
-                        length = 2
-                    }
-                    value = simplify(value)
-                    (scalarOut + count).initialize(to: fold(Unicode.Scalar(value) ?? "\u{FFFD}"))
-                    (offsetOut + count).initialize(to: Int32(truncatingIfNeeded: index))
-                    count &+= 1
-                    index &+= length
                 }
-                (offsetOut + count).initialize(to: Int32(truncatingIfNeeded: byteCount))
-                offsetCount = count + 1
-                scalarCount = count
+                var value = lead
+                var length = 1
+                // A String's bytes are valid UTF-8; the length checks only keep a
+                // malformed buffer from reading past its end.
+                if lead >= 0xE0 {
+                    if lead >= 0xF0, index + 3 < byteCount {
+                        value = (lead & 0x07) << 18 | UInt32(source[index + 1] & 0x3F) << 12
+                            | UInt32(source[index + 2] & 0x3F) << 6 | UInt32(source[index + 3] & 0x3F)
+                        length = 4
+                    } else if index + 2 < byteCount {
+                        value = (lead & 0x0F) << 12 | UInt32(source[index + 1] & 0x3F) << 6 | UInt32(source[index + 2] & 0x3F)
+                        length = 3
+                    }
+                } else if lead >= 0xC0, index + 1 < byteCount {
+                    value = (lead & 0x1F) << 6 | UInt32(source[index + 1] & 0x3F)
+                    length = 2
+                }
+                value = simplify(value)
+                (scalarOut + count).initialize(to: fold(Unicode.Scalar(value) ?? "\u{FFFD}").value)
+                (offsetOut + count).initialize(to: UInt32(truncatingIfNeeded: index))
+                count &+= 1
+                index &+= length
             }
+            (offsetOut + count).initialize(to: UInt32(truncatingIfNeeded: byteCount))
+            return count
         }
-        return (scalars, offsets)
+        storage.header = byteCount
+        return (storage, count)
     }
-
-    var count: Int { scalars.count }
 
     /// The scalar at `index`, or U+0000 outside the text, so look-ahead and look-behind
     /// never need a bounds check of their own.
     @inline(__always)
     subscript(index: Int) -> Unicode.Scalar {
-        index >= 0 && index < scalars.count ? scalars[index] : "\u{0}"
+        guard index >= 0 && index < count else { return "\u{0}" }
+        return storage.withUnsafeMutablePointerToElements { unsafeBitCast($0[index], to: Unicode.Scalar.self) }
     }
 
     /// Whether `word` occurs at `index`.
     func matches(_ word: [Unicode.Scalar], at index: Int) -> Bool {
-        guard index >= 0, index + word.count <= scalars.count else { return false }
-        for (offset, scalar) in word.enumerated() where scalars[index + offset] != scalar { return false }
-        return true
+        guard index >= 0, index + word.count <= count else { return false }
+        return storage.withUnsafeMutablePointerToElements { scalars in
+            word.withUnsafeBufferPointer { word in
+                for offset in 0..<word.count where scalars[index &+ offset] != word[offset].value { return false }
+                return true
+            }
+        }
+    }
+
+    /// Whether `word` occurs at `index` (a word kept in place, as `WordTable` keeps them).
+    @inline(__always)
+    func matches(_ word: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> Bool {
+        guard index >= 0, index + word.count <= count else { return false }
+        return storage.withUnsafeMutablePointerToElements { scalars in
+            for offset in 0..<word.count where scalars[index &+ offset] != word[offset].value { return false }
+            return true
+        }
     }
 
     /// Whether `word` ends just before `end`.
@@ -138,10 +197,10 @@ struct ScalarText {
     }
 
     /// The UTF-8 offset in `text` of the scalar at `index` (`count` for the end).
-    func utf8Offset(_ index: Int) -> Int { Int(utf8Offsets[index]) }
+    func utf8Offset(_ index: Int) -> Int { Int(utf8Offsets(index)) }
 
     func stringIndex(_ index: Int) -> String.Index {
-        text.utf8.index(text.utf8.startIndex, offsetBy: Int(utf8Offsets[index]))
+        text.utf8.index(text.utf8.startIndex, offsetBy: Int(utf8Offsets(index)))
     }
 
     func range(_ range: Range<Int>) -> Range<String.Index> {
@@ -169,9 +228,9 @@ struct ScalarText {
         default: return nil
         }
         var cursor = index + 1
-        let limit = min(scalars.count, index + 1 + reach)
+        let limit = min(count, index + 1 + reach)
         while cursor < limit {
-            let scalar = scalars[cursor]
+            let scalar = self[cursor]
             if scalar == close { return cursor }
             // A line break ends any quotation that has not closed yet.
             if scalar == "\n" { return nil }

@@ -26,44 +26,96 @@ struct WordTable<Value: Sendable>: Sendable {
             for index in self.entries.indices { self.entries[index].sort { $0.word.count > $1.word.count } }
         }
 
-        func callAsFunction(_ key: Unicode.Scalar) -> [Entry]? {
-            var low = 0
-            var high = keys.count
-            while low < high {
-                let middle = (low + high) / 2
-                if keys[middle] < key.value { low = middle + 1 } else { high = middle }
+        /// The entries again, bucket after bucket in the same order, flat: their words in one
+        /// array (`wordBounds` cut it), their values in another, and where each bucket starts,
+        /// so a lookup copies nothing until it has a match.
+        private(set) var bucketStarts: [Int] = [0]
+        private(set) var words: [Unicode.Scalar] = []
+        private(set) var wordBounds: [Int] = [0]
+        private(set) var values: [Value] = []
+
+        mutating func flatten() {
+            for bucket in entries {
+                for entry in bucket {
+                    words += entry.word
+                    wordBounds.append(words.count)
+                    values.append(entry.value)
+                }
+                bucketStarts.append(values.count)
             }
-            return low < keys.count && keys[low] == key.value ? entries[low] : nil
+        }
+
+        /// The index of the bucket of `key`, by binary search over the sorted keys.
+        @inline(__always)
+        func bucket(_ key: Unicode.Scalar) -> Int? {
+            keys.withUnsafeBufferPointer { keys in
+                var low = 0
+                var high = keys.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if keys[middle] < key.value { low = middle + 1 } else { high = middle }
+                }
+                return low < keys.count && keys[low] == key.value ? low : nil
+            }
+        }
+
+        /// The first word of `key`'s bucket (the longest) that `matches` accepts: its value and length.
+        @inline(__always)
+        func first(_ key: Unicode.Scalar, where matches: (UnsafeBufferPointer<Unicode.Scalar>) -> Bool) -> (value: Value, length: Int)? {
+            guard let bucket = bucket(key) else { return nil }
+            let found: (entry: Int, length: Int)? = bucketStarts.withUnsafeBufferPointer { starts in
+                wordBounds.withUnsafeBufferPointer { bounds in
+                    words.withUnsafeBufferPointer { words in
+                        for entry in starts[bucket]..<starts[bucket + 1] {
+                            let word = UnsafeBufferPointer(rebasing: words[bounds[entry]..<bounds[entry + 1]])
+                            if matches(word) { return (entry, word.count) }
+                        }
+                        return nil
+                    }
+                }
+            }
+            return found.map { (values[$0.entry], $0.length) }
         }
     }
 
     private let byFirst: Buckets
     private let byLast: Buckets
+    /// The first scalars of the words: most positions are turned away by one bit test.
+    private let firstScalars: ScalarSet
+    /// The scalars that stand second in the words (see `secondScalars`).
+    let secondScalars: String
 
     init(_ words: [(String, Value)]) {
         let entries = words.compactMap { word, value -> Entry? in
             let scalars = Array(word.unicodeScalars.map(ScalarText.fold))
             return scalars.isEmpty ? nil : Entry(word: scalars, value: value)
         }
-        byFirst = Buckets(entries.map { ($0.word[0], $0) })
-        byLast = Buckets(entries.map { ($0.word[$0.word.count - 1], $0) })
+        var byFirst = Buckets(entries.map { ($0.word[0], $0) })
+        var byLast = Buckets(entries.map { ($0.word[$0.word.count - 1], $0) })
+        byFirst.flatten()
+        byLast.flatten()
+        self.byFirst = byFirst
+        self.byLast = byLast
+        precondition(entries.allSatisfy { $0.word[0].value < 0x1_0000 }, "WordTable: a word opens outside the BMP, which ScalarSet cannot hold")
+        firstScalars = ScalarSet([String(String.UnicodeScalarView(entries.map { $0.word[0] }))])
+        // A one-scalar word may be followed by anything: such a table has no second scalars to tell.
+        secondScalars = String(String.UnicodeScalarView(entries.compactMap { $0.word.count > 1 ? $0.word[1] : nil }))
+        hasOneScalarWord = entries.contains { $0.word.count == 1 }
     }
+
+    /// Whether a word of the table has one scalar only (then `secondScalars` tells nothing).
+    let hasOneScalarWord: Bool
 
     /// The longest word starting at `index`, and the index just after it.
     func match(in text: ScalarText, at index: Int) -> (value: Value, end: Int)? {
-        guard let entries = byFirst(text[index]) else { return nil }
-        for entry in entries where text.matches(entry.word, at: index) {
-            return (entry.value, index + entry.word.count)
-        }
-        return nil
+        let first = text[index]
+        guard firstScalars.contains(first), let found = byFirst.first(first, where: { text.matches($0, at: index) }) else { return nil }
+        return (found.value, index + found.length)
     }
 
     /// The longest word ending just before `end`, and the index where it starts.
     func match(in text: ScalarText, endingAt end: Int) -> (value: Value, start: Int)? {
-        guard let entries = byLast(text[end - 1]) else { return nil }
-        for entry in entries where text.matches(entry.word, endingAt: end) {
-            return (entry.value, end - entry.word.count)
-        }
-        return nil
+        guard let found = byLast.first(text[end - 1], where: { text.matches($0, at: end - $0.count) }) else { return nil }
+        return (found.value, end - found.length)
     }
 }

@@ -2,16 +2,26 @@
 enum LineLabel {
     /// Where the line's content may start: after leading spaces, and after a label if there
     /// is one. Both are offered because `一、二季度` opens with what looks like a label.
-    static func contentStarts(in text: ScalarText) -> [Int] {
+    static func contentStarts(in text: ScalarText) -> Starts {
         var start = 0
         while start < text.count, isSpace(text[start]) { start += 1 }
-        var starts = [start]
+        var starts = Starts(first: start, afterLabel: nil)
         if let labelEnd = labelEnd(in: text, at: start) {
             var content = labelEnd
             while content < text.count, isSpace(text[content]) { content += 1 }
-            starts.append(content)
+            starts.afterLabel = content
         }
         return starts
+    }
+
+    /// The one or two places `contentStarts` offers, without an array.
+    struct Starts {
+        /// After leading spaces.
+        var first: Int
+        /// After the label and the spaces after it, when the line opens with a label.
+        var afterLabel: Int?
+
+        func contains(_ index: Int) -> Bool { index == first || index == afterLabel }
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

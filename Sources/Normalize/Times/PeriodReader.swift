@@ -42,6 +42,9 @@ enum PeriodReader {
             return readNumberedPeriod(text, at: index, year: nil, allowBareDay: allowBareDay)
         }
         if scalar == "第" || scalar == "前" { return readQuarters(text, at: index, year: nil) }
+        // Only words of two scalars or more are left: most candidates (国, 中, 上, 全 in other
+        // words) are told by the scalar after them.
+        guard wordSeconds.contains(text[index + 1]) else { return nil }
         if let relative = relativeYears.match(in: text, at: index) {
             return readAfterYear(text, at: relative.end, year: Period(span: .year, relativeYear: relative.value))
         }
@@ -70,6 +73,18 @@ enum PeriodReader {
         ("年初", .start),
     ])
     private static let quarterWord = Array("季度".unicodeScalars)
+
+    /// The scalars that stand second in the words `read` looks up after numbers and
+    /// quarters: relative years, halves, year words, holidays, 旬.
+    private static let wordSeconds: ScalarSet = {
+        precondition(
+            !relativeYears.hasOneScalarWord && !halfWords.hasOneScalarWord && !yearWords.hasOneScalarWord
+                && !Holiday.words.hasOneScalarWord && !xunWords.hasOneScalarWord)
+        return ScalarSet([
+            relativeYears.secondScalars, halfWords.secondScalars, yearWords.secondScalars, Holiday.words.secondScalars,
+            xunWords.secondScalars,
+        ])
+    }()
 
     /// 上半年, 全年, 年内, 年底, 年初 — standing alone or after a year (`year` carries it).
     /// 年内 and 年底 after a numeral (两年内, 三年底) are durations, not the document's year.

@@ -18,7 +18,7 @@ public enum ScheduleSplitter {
         let starts = itemStarts(in: text, year: year, contentStarts: contentStarts)
         guard let first = starts.first else { return [] }
 
-        let heading = contentStarts.contains(first.start) ? nil : headingText(in: text, before: first.start, contentStart: contentStarts[0])
+        let heading = contentStarts.contains(first.start) ? nil : headingText(in: text, before: first.start, contentStart: contentStarts.first)
         var items: [ScheduleItem] = []
         for (offset, start) in starts.enumerated() {
             var end = offset + 1 < starts.count ? starts[offset + 1].start : text.count
@@ -37,30 +37,50 @@ public enum ScheduleSplitter {
 
     /// The line's first dated item as the scanner found it (its time not yet written out).
     static func firstItem(in text: ScalarText, year: Int?) -> TimeScanner.Found? {
-        itemStarts(in: text, year: year, contentStarts: LineLabel.contentStarts(in: text), limit: 1).first
+        var first: TimeScanner.Found?
+        forEachItemStart(in: text, year: year, contentStarts: LineLabel.contentStarts(in: text)) { found in
+            first = found
+            return false
+        }
+        return first
     }
 
     /// The periods the items of the line open with (each found where the item starts); at
     /// most `limit` of them. `contentStarts` are the line's `LineLabel.contentStarts`.
-    static func itemStarts(in text: ScalarText, year: Int?, contentStarts: [Int], limit: Int = .max) -> [TimeScanner.Found] {
-        var scanner = TimeScanner(text, documentYear: year)
+    static func itemStarts(in text: ScalarText, year: Int?, contentStarts: LineLabel.Starts, limit: Int = .max) -> [TimeScanner.Found] {
         var starts: [TimeScanner.Found] = []
-        while starts.count < limit, let found = scanner.next() {
+        guard limit > 0 else { return starts }
+        forEachItemStart(in: text, year: year, contentStarts: contentStarts) { found in
+            starts.append(found)
+            return starts.count < limit
+        }
+        return starts
+    }
+
+    /// Hands each item start to `body` in order, until `body` returns false (no expression
+    /// after that one is read).
+    @inline(__always)
+    private static func forEachItemStart(
+        in text: ScalarText, year: Int?, contentStarts: LineLabel.Starts, _ body: (TimeScanner.Found) -> Bool
+    ) {
+        var scanner = TimeScanner(text, documentYear: year)
+        var firstGrain: TimeExpression.Grain?
+        while let found = scanner.next() {
             guard found.kind != .recurrence else { continue }
             let mark = markBefore(found.start, in: text)
-            if let first = starts.first {
+            if let firstGrain {
                 guard mark == "。" || mark == ";" else { continue }
                 let grain = found.grain
-                guard isSchedulePeriod(grain) || grain == first.grain else { continue }
+                guard isSchedulePeriod(grain) || grain == firstGrain else { continue }
             } else {
                 let opensLine = contentStarts.contains(found.start)
                 let afterMark = mark == ":" || mark == "。" || mark == ";"
                 let afterComma = (mark == "，" || mark == ",") && found.grain == .quarter
                 guard opensLine || afterMark || afterComma else { continue }
+                firstGrain = found.grain
             }
-            starts.append(found)
+            guard body(found) else { return }
         }
-        return starts
     }
 
     private static func isSchedulePeriod(_ grain: TimeExpression.Grain) -> Bool {

@@ -52,7 +52,7 @@ struct TimeScanner {
         var index = cursor
         defer { cursor = index }
         while true {
-            index = candidates.firstIndex(in: text.scalars, from: index)
+            index = text.withScalars { candidates.firstIndex(in: $0, from: index) }
             guard index < text.count else { break }
             if let close = text.closingMark(ofOpeningAt: index) {
                 index = close + 1

@@ -1,0 +1,74 @@
+@testable import Normalize
+import PlanModel
+import Testing
+
+/// The shortcuts of milestone splitting and record assembly give what the longer ways give.
+@Suite struct AssemblyShortcutTests {
+    @Test func noSpaceMeansSingleLineGivesTheBytesBack() {
+        let samples = [
+            "一季度，完成投资1亿元。二季度，完成。", "abcdefghijklmnopqrstuvwxyz0123456789", "一季度 完成", "一季度\t完成", "完成\r",
+            "完成\u{00A0}投资", "完成\u{2003}投资", "完成\u{3000}投资", "完成、投资。", "é∑≈€完成投资12345678", "",
+            "12345678\n", "１２３４５６７８一二三四五六七八",
+        ]
+        for sample in samples {
+            let bytes = Array(sample.utf8)
+            let clean = bytes.withUnsafeBufferPointer(MilestoneSplitter.hasNoSpace)
+            let collapsed = bytes.withUnsafeBufferPointer { TextCleanup.singleLine($0) }
+            if clean { #expect(collapsed == sample, "\(sample)") }
+        }
+        #expect(Array("一季度，完成。".utf8).withUnsafeBufferPointer(MilestoneSplitter.hasNoSpace))
+        #expect(!Array("一季度， 完成。".utf8).withUnsafeBufferPointer(MilestoneSplitter.hasNoSpace))
+        #expect(!Array("一二三四五六七八九十\u{3000}".utf8).withUnsafeBufferPointer(MilestoneSplitter.hasNoSpace))
+    }
+
+    @Test func wordTableMatchesLongestFirstAndTellsSecondScalars() {
+        let table = WordTable<Int>([("超过", 1), ("不超过", 2), ("不少于", 3), ("万元", 4), ("万", 5)])
+        let text = ScalarText("不超过5万元")
+        #expect(table.match(in: text, at: 0)?.value == 2)
+        #expect(table.match(in: text, at: 0)?.end == 3)
+        #expect(table.match(in: text, at: 4)?.value == 4)
+        #expect(table.match(in: text, at: 3) == nil)
+        #expect(table.match(in: text, at: 9) == nil)
+        #expect(table.match(in: text, endingAt: 3)?.value == 2)
+        #expect(table.match(in: text, endingAt: 3)?.start == 0)
+        #expect(table.match(in: text, endingAt: 5)?.value == 5)
+        #expect(table.hasOneScalarWord)
+        #expect(Set(table.secondScalars.unicodeScalars) == Set("超过少元".unicodeScalars))
+        #expect(!WordTable<Int>([("上旬", 1)]).hasOneScalarWord)
+    }
+
+    @Test func lineLabelStarts() {
+        let labelled = LineLabel.contentStarts(in: ScalarText("  1、 一季度"))
+        #expect(labelled.first == 2)
+        #expect(labelled.afterLabel == 5)
+        #expect(labelled.contains(2) && labelled.contains(5) && !labelled.contains(0))
+        let plain = LineLabel.contentStarts(in: ScalarText("一季度，完成"))
+        #expect(plain.first == 0 && plain.afterLabel == nil)
+    }
+
+    @Test func scalarTextSliceAndOffsets() {
+        let text = ScalarText("ａ一\n２０２３年6月")
+        #expect(text.count == 10)
+        #expect(text.scalars == Array("a一\n2023年6月".unicodeScalars))
+        #expect(text.utf8Offset(3) == "ａ一\n".utf8.count)
+        #expect(text.utf8Offset(text.count) == "ａ一\n２０２３年6月".utf8.count)
+        let part = text.slice(3..<10)
+        #expect(part.text == "２０２３年6月")
+        #expect(part.scalars == Array("2023年6月".unicodeScalars))
+        #expect(part.utf8Offset(4) == "２０２３".utf8.count)
+        #expect(part.string(4..<7) == "年6月")
+        #expect(part.matches(Array("年6".unicodeScalars), at: 4))
+        #expect(!part.matches(Array("年6".unicodeScalars), at: 6))
+        #expect(part[7] == "\u{0}" && part[-1] == "\u{0}")
+        let empty = ScalarText("")
+        #expect(empty.count == 0 && empty.utf8Offset(0) == 0 && empty[0] == "\u{0}")
+    }
+
+    @Test func firstItemIsTheFirstOfTheItemStarts() {
+        for line in ["莞番高速三期工程：一季度，完成投资3亿元；二季度，完成。", "完成6月底前的工作", "2、三季度，验收。四季度，总结。"] {
+            let text = ScalarText(line)
+            let starts = ScheduleSplitter.itemStarts(in: text, year: 2023, contentStarts: LineLabel.contentStarts(in: text))
+            #expect(ScheduleSplitter.firstItem(in: text, year: 2023)?.start == starts.first?.start)
+        }
+    }
+}
