@@ -107,7 +107,7 @@ public enum DocumentNormalizer {
         var ids = TaskIDAllocator()
         let docID = info.docID
         for (index, draft) in drafts.enumerated() {
-            var task = TaskRecordAssembler.assemble(draft, seq: index + 1, info: info, year: year)
+            var task = TaskRecordAssembler.assemble(draft, seq: index + 1, info: info, docID: docID, year: year)
             task.id = ids.id(for: docID + "/" + draft.path.map { $0.isEmpty ? "_" : $0 }.joined(separator: "/"))
             task.original = TaskOriginal(printed: printedDrafts[index].text, converted: drafts[index].text)
             eachTask(task)

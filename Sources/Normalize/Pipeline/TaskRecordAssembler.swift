@@ -3,7 +3,7 @@ import PlanModel
 /// Makes the final task record from a converted draft: milestones get their `when`, the
 /// task's text fields their quantities.
 enum TaskRecordAssembler {
-    static func assemble(_ draft: TaskDraft, seq: Int, info: SourceInfo, year: Int?) -> TaskRecord {
+    static func assemble(_ draft: TaskDraft, seq: Int, info: SourceInfo, docID: String, year: Int?) -> TaskRecord {
         // Each milestone is decoded once, for its time and its quantities.
         let milestoneTexts = draft.milestones.map { ScalarText($0) }
         let milestones = zip(draft.milestones, milestoneTexts).map { text, scalars in
@@ -38,7 +38,7 @@ enum TaskRecordAssembler {
         }
         quantities += draft.cellQuantities
         return TaskRecord(
-            id: "", docID: info.docID, seq: seq, number: draft.number, section: draft.section, title: draft.title,
+            id: "", docID: docID, seq: seq, number: draft.number, section: draft.section, title: draft.title,
             target: draft.target, measures: draft.measures, milestones: milestones, leaders: draft.leaders,
             leadUnits: draft.leadUnits, supportUnits: draft.supportUnits, quantities: quantities, fields: draft.fields,
             source: TaskSource(path: info.path, span: draft.span), warnings: draft.warnings)
