@@ -118,24 +118,27 @@ struct PhraseModel: Sendable {
                     } else {
                         packs = false
                     }
-                    if start + length <= fixed { continue }
-                    var score: Double
-                    let known: Double? =
-                        if packs { wordScores.value(for: key) } else if hasUnpacked {
-                            unpackedScore(Array(keys[start..<(start + length)]))
-                        } else { nil }
-                    if let known {
-                        score = known
-                    } else if length == 1 {
-                        score = unknownCharacterScore
+                    let known: Double?
+                    // Past a key no longer word opens with, there is nothing more to weigh
+                    // (single characters and words that do not pack are not marked: every
+                    // length after them is weighed).
+                    let opensLongerWord: Bool
+                    if packs {
+                        let entry = wordScores.entry(for: key)
+                        known = entry.value
+                        opensLongerWord = entry.opensLongerWord || length == 1 || hasUnpacked
                     } else {
-                        continue
+                        known = hasUnpacked ? unpackedScore(Array(keys[start..<(start + length)])) : nil
+                        opensLongerWord = hasUnpacked
                     }
-                    score += best[start]
-                    if score > best[start + length] {
-                        best[start + length] = score
-                        lengthEndingAt[start + length] = length
+                    if start + length > fixed, let word = known ?? (length == 1 ? unknownCharacterScore : nil) {
+                        let score = word + best[start]
+                        if score > best[start + length] {
+                            best[start + length] = score
+                            lengthEndingAt[start + length] = length
+                        }
                     }
+                    if !opensLongerWord { break }
                 }
             }
         }
@@ -283,6 +286,11 @@ struct PhraseModel: Sendable {
             total += frequency
             if packs {
                 table.set(Double(frequency), for: key)
+                // Each shorter opening of two characters or more (16 bits a character, the
+                // first lowest): nearly every character opens some word, so single ones are not marked.
+                for opening in Swift.min(2, position)..<position {
+                    table.markOpening(key & (UInt64(1) << UInt64(16 * opening) - 1))
+                }
             } else {
                 unpacked[String(decoding: word, as: UTF8.self).unicodeScalars.map(\.value)] = Double(frequency)
             }
