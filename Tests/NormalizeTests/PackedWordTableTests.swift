@@ -34,4 +34,43 @@ import Testing
         table.transformValues { $0 * 2 }
         #expect(table.value(for: key) == -2)
     }
+
+    @Test func openingsAreMarkedApartFromWords() throws {
+        var table = PackedWordTable(capacity: 10)
+        let word = try #require(PackedWordTable.key(of: "牵头单位".unicodeScalars))
+        let opening = try #require(PackedWordTable.key(of: "牵头".unicodeScalars))
+        table.set(-3, for: word)
+        table.markOpening(opening)
+        #expect(table.entry(for: opening).value == nil)
+        #expect(table.entry(for: opening).opensLongerWord)
+        #expect(table.value(for: opening) == nil)
+        #expect(table.entry(for: word).value == -3)
+        #expect(!table.entry(for: word).opensLongerWord)
+        table.set(-1, for: opening)
+        #expect(table.entry(for: opening).value == -1)
+        #expect(table.entry(for: opening).opensLongerWord)
+        #expect(table.count == 2)
+        table.transformValues { $0 * 2 }
+        #expect(table.value(for: opening) == -2)
+        #expect(table.value(for: word) == -6)
+    }
+}
+
+@Suite struct PhraseModelPrefixTests {
+    /// Weighing a window after a kept opening gives the same number, bit for bit, as weighing it whole.
+    @Test func windowsAfterAnOpeningScoreAsWhole() {
+        let model = PhraseModel.shared
+        let opening = Array("加快建设".unicodeScalars)
+        let prefix = model.prefix(of: opening + ["?"], length: opening.count)
+        for tail in ["社会保障卡服务", "局、市", "", "x,。"] {
+            let window = opening + Array(tail.unicodeScalars)
+            #expect(model.logProbability(of: window, after: prefix).bitPattern == model.logProbability(of: window).bitPattern)
+        }
+        // A longer opening built on a shorter one.
+        let longer = Array("加快建设社会".unicodeScalars)
+        let extended = model.prefix(of: longer, length: longer.count, after: prefix)
+        let window = longer + Array("保障卡".unicodeScalars)
+        #expect(model.logProbability(of: window, after: extended).bitPattern == model.logProbability(of: window).bitPattern)
+        #expect(extended.best.count == longer.count + 1)
+    }
 }

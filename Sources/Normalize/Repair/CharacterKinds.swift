@@ -10,10 +10,11 @@ enum CharacterKinds {
     /// Punctuation that ends a clause; a clause of one or two characters is rare.
     static let clauseEnds: Set<Unicode.Scalar> = ["。", "，", "；", "：", "？", "！"]
 
-    /// Whether `scalar` is one of `clauseEnds`; everything below the first of them without hashing.
+    /// Whether `scalar` is one of `clauseEnds`; everything but 。 (U+3002) and the full-width
+    /// forms (U+FF01 up) without hashing — the ideographs candidates mostly are among them.
     @inline(__always)
     static func isClauseEnd(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x3002 && clauseEnds.contains(scalar)
+        (scalar.value == 0x3002 || scalar.value >= 0xFF01) && clauseEnds.contains(scalar)
     }
 
     /// A common character of either script, or Chinese punctuation: what clean text holds.

@@ -34,8 +34,10 @@ struct LostCharacterChooser {
         let right = neighbours(after: run.upperBound)
         let clauseBefore = clauseLength(before: run.lowerBound)
 
-        func score(_ window: [Unicode.Scalar], firstAt: Int?, lastAt: Int?) -> Double {
-            var probability = model.logProbability(of: window)
+        // Windows differ only from a candidate's place on: the words before it are weighed
+        // once (`prefix`), for every candidate.
+        func score(_ window: [Unicode.Scalar], after prefix: SegmentationPrefix, firstAt: Int?, lastAt: Int?) -> Double {
+            var probability = model.logProbability(of: window, after: prefix)
             if let firstAt { probability += context.sharedPairScore(at: firstAt, in: window) }
             if let lastAt { probability += context.sharedPairScore(at: lastAt, in: window) }
             if let firstAt, CharacterKinds.isClauseEnd(window[firstAt]), clauseBefore < ByteSlipRun.shortestClause {
@@ -52,17 +54,19 @@ struct LostCharacterChooser {
         // Each lost character alone first, in as much context as is known around it. One
         // window per pass, its candidate's place rewritten: no array built per candidate.
         var firstWindow = left + ["?"] + inner + (lastCandidates == nil ? right : [])
+        let leftPrefix = model.prefix(of: firstWindow, length: left.count)
         var firsts = shortlist(firstCandidates) { candidate in
             firstWindow[left.count] = candidate
-            return score(firstWindow, firstAt: left.count, lastAt: nil)
+            return score(firstWindow, after: leftPrefix, firstAt: left.count, lastAt: nil)
         }
         var lasts: [Unicode.Scalar?] = [nil]
         var wordPairs: [(Unicode.Scalar, Unicode.Scalar?)] = []
         if let lastCandidates {
             var lastWindow = inner + ["?"] + right
+            let innerPrefix = model.prefix(of: lastWindow, length: inner.count)
             lasts = shortlist(lastCandidates) { candidate in
                 lastWindow[inner.count] = candidate
-                return score(lastWindow, firstAt: nil, lastAt: inner.count)
+                return score(lastWindow, after: innerPrefix, firstAt: nil, lastAt: inner.count)
             }
             if inner.count >= PhraseModel.longestWord - 1 {
                 // With three or more recovered characters between them, no word (four
@@ -84,6 +88,9 @@ struct LostCharacterChooser {
         var best: (score: Double, choice: Choice)?
         let pairs = firsts.flatMap { first in lasts.map { (first, $0) } } + wordPairs
         var window: [Unicode.Scalar] = []
+        // Pairs come grouped by their first character: the window up to the last one is
+        // weighed once a group.
+        var firstPrefix: (first: Unicode.Scalar, prefix: SegmentationPrefix)?
         for (first, last) in pairs {
             window.removeAll(keepingCapacity: true)
             window += left
@@ -92,7 +99,16 @@ struct LostCharacterChooser {
             if let last { window.append(last) }
             window += right
             let lastAt = last == nil ? nil : left.count + 1 + inner.count
-            let probability = score(window, firstAt: left.count, lastAt: lastAt)
+            var prefix = leftPrefix
+            if let lastAt {
+                if let firstPrefix, firstPrefix.first == first {
+                    prefix = firstPrefix.prefix
+                } else {
+                    prefix = model.prefix(of: window, length: lastAt, after: leftPrefix)
+                    firstPrefix = (first, prefix)
+                }
+            }
+            let probability = score(window, after: prefix, firstAt: left.count, lastAt: lastAt)
             if best == nil || probability > best!.score {
                 let covering = model.segment(window).coveringWordLength
                 let formsWords = covering[left.count] >= 2 && (lastAt.map { covering[$0] >= 2 } ?? true)

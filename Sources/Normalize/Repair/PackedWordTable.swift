@@ -2,15 +2,30 @@
 /// (16 bits a character, the first lowest; no character is U+0000, so words of different
 /// lengths never share a key), mapped to a number in an open-addressing hash table: a
 /// lookup is one multiply and, nearly always, one or two probes — no String, no hashing of
-/// bytes, no comparison of text.
+/// bytes, no comparison of text. A key may also be marked as the opening of a longer word,
+/// so a search for words from one place stops where no longer word can follow.
 struct PackedWordTable: Sendable {
     static let longestWord = 4
 
     /// 0 marks an empty slot (no word packs to 0).
     private var keys: [UInt64]
     private var values: [Double]
+    /// `isWord` and `opensLongerWord` bits of each slot.
+    private var flags: [UInt8]
     private let shift: UInt64
+    /// Keys held: words and openings.
     private(set) var count = 0
+
+    private static let isWord: UInt8 = 1
+    private static let opensLongerWord: UInt8 = 2
+
+    /// What the table knows of one key.
+    struct Entry {
+        /// The word's number; nil when the key is no word.
+        let value: Double?
+        /// Some longer word opens with the key.
+        let opensLongerWord: Bool
+    }
 
     /// A table for up to `capacity` words, at most a third full.
     init(capacity: Int) {
@@ -18,6 +33,7 @@ struct PackedWordTable: Sendable {
         while 1 << bits < capacity * 3 { bits += 1 }
         keys = [UInt64](repeating: 0, count: 1 << bits)
         values = [Double](repeating: 0, count: 1 << bits)
+        flags = [UInt8](repeating: 0, count: 1 << bits)
         shift = UInt64(64 - bits)
     }
 
@@ -48,27 +64,47 @@ struct PackedWordTable: Sendable {
 
     /// Sets the value of `key`, replacing any earlier one.
     mutating func set(_ value: Double, for key: UInt64) {
+        let slot = insertedSlot(of: key)
+        values[slot] = value
+        flags[slot] |= Self.isWord
+    }
+
+    /// Marks `key` as the opening of a longer word (whether or not it is a word itself).
+    mutating func markOpening(_ key: UInt64) {
+        flags[insertedSlot(of: key)] |= Self.opensLongerWord
+    }
+
+    private mutating func insertedSlot(of key: UInt64) -> Int {
         precondition(key != 0 && count * 3 < keys.count * 2, "PackedWordTable is full")
         var slot = slot(of: key)
         while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & (keys.count - 1) }
         if keys[slot] == 0 { count += 1 }
         keys[slot] = key
-        values[slot] = value
+        return slot
     }
 
     @inline(__always)
     func value(for key: UInt64) -> Double? {
+        entry(for: key).value
+    }
+
+    @inline(__always)
+    func entry(for key: UInt64) -> Entry {
         var slot = slot(of: key)
         while true {
             let found = keys[slot]
-            if found == key { return values[slot] }
-            if found == 0 { return nil }
+            if found == key {
+                let flags = flags[slot]
+                return Entry(
+                    value: flags & Self.isWord != 0 ? values[slot] : nil, opensLongerWord: flags & Self.opensLongerWord != 0)
+            }
+            if found == 0 { return Entry(value: nil, opensLongerWord: false) }
             slot = (slot + 1) & (keys.count - 1)
         }
     }
 
-    /// Replaces every value by `transform` of it.
+    /// Replaces every word's value by `transform` of it.
     mutating func transformValues(_ transform: (Double) -> Double) {
-        for slot in keys.indices where keys[slot] != 0 { values[slot] = transform(values[slot]) }
+        for slot in keys.indices where flags[slot] & Self.isWord != 0 { values[slot] = transform(values[slot]) }
     }
 }

@@ -47,47 +47,99 @@ struct PhraseModel: Sendable {
         }
     }
 
+    /// The best segmentation scores of the first `length` scalars of `scalars`, kept to weigh
+    /// every window that opens with them; `earlier` (an opening of this one) is reused.
+    func prefix(of scalars: [Unicode.Scalar], length: Int, after earlier: SegmentationPrefix? = nil) -> SegmentationPrefix {
+        var best = [Double](repeating: -.infinity, count: length + 1)
+        best[0] = 0
+        let fixed = earlier.map { min($0.length, length) } ?? 0
+        if let earlier, fixed > 0 { for index in 1...fixed { best[index] = earlier.best[index] } }
+        best.withUnsafeMutableBufferPointer { best in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: length + 1) { lengthEndingAt in
+                extendSegmentation(scalars, count: length, best: best, fixed: fixed, lengthEndingAt: lengthEndingAt)
+            }
+        }
+        return SegmentationPrefix(best: best)
+    }
+
+    /// `logProbability(of:)` of a window that opens with the scalars `prefix` was made of:
+    /// only the words ending past the prefix are weighed again. The same sums in the same
+    /// order, so the same result bit for bit.
+    func logProbability(of scalars: [Unicode.Scalar], after prefix: SegmentationPrefix) -> Double {
+        let count = scalars.count
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: count + 1) { best in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: count + 1) { lengthEndingAt in
+                let fixed = min(prefix.length, count)
+                prefix.best.withUnsafeBufferPointer { known in
+                    for index in 0...fixed { best[index] = known[index] }
+                }
+                for index in (fixed + 1)..<(count + 1) { best[index] = -.infinity }
+                extendSegmentation(scalars, count: count, best: best, fixed: fixed, lengthEndingAt: lengthEndingAt)
+                return best[count]
+            }
+        }
+    }
+
     /// Dynamic programming over word ends: the log probability of the best segmentation,
     /// with the length of its word ending at each position in `lengthEndingAt`.
     private func bestSegmentation(_ scalars: [Unicode.Scalar], lengthEndingAt: UnsafeMutableBufferPointer<Int>) -> Double {
         let count = scalars.count
-        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { keys in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: count + 1) { best in
-                for index in 0..<count { keys[index] = folded(scalars[index]).value }
-                best.initialize(repeating: -.infinity)
-                best[0] = 0
-                let hasUnpacked = !unpackedWordScores.isEmpty
-                for start in 0..<count where best[start] > -.infinity {
-                    // The key grows by one character a length; once a character does not pack,
-                    // no longer word from `start` does either.
-                    var key: UInt64 = 0
-                    var packs = true
-                    for length in 1...min(Self.longestWord, count - start) {
-                        if packs, let extended = PackedWordTable.key(key, appending: keys[start + length - 1], at: length - 1) {
-                            key = extended
-                        } else {
-                            packs = false
-                        }
-                        var score: Double
-                        let known: Double? =
-                            if packs { wordScores.value(for: key) } else if hasUnpacked {
-                                unpackedScore(Array(keys[start..<(start + length)]))
-                            } else { nil }
-                        if let known {
-                            score = known
-                        } else if length == 1 {
-                            score = unknownCharacterScore
-                        } else {
-                            continue
-                        }
-                        score += best[start]
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: count + 1) { best in
+            best.initialize(repeating: -.infinity)
+            best[0] = 0
+            extendSegmentation(scalars, count: count, best: best, fixed: 0, lengthEndingAt: lengthEndingAt)
+            return best[count]
+        }
+    }
+
+    /// The dynamic programming step over the first `count` scalars: `best[0...fixed]` are
+    /// final (the best segmentation's score of each opening), the rest are -infinity; fills
+    /// them in through `best[count]`, weighing only the words that end past `fixed`.
+    private func extendSegmentation(
+        _ scalars: [Unicode.Scalar], count: Int, best: UnsafeMutableBufferPointer<Double>, fixed: Int,
+        lengthEndingAt: UnsafeMutableBufferPointer<Int>
+    ) {
+        // A word from `start` ends past `fixed` only if it starts less than a longest word before.
+        let firstStart = max(0, fixed - Self.longestWord + 1)
+        guard firstStart < count else { return }
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { keys in
+            scalars.withUnsafeBufferPointer { scalars in
+                for index in firstStart..<count { keys[index] = folded(scalars[index]).value }
+            }
+            let hasUnpacked = !unpackedWordScores.isEmpty
+            for start in firstStart..<count where best[start] > -.infinity {
+                // The key grows by one character a length; once a character does not pack,
+                // no longer word from `start` does either.
+                var key: UInt64 = 0
+                var packs = true
+                for length in 1...min(Self.longestWord, count - start) {
+                    if packs, let extended = PackedWordTable.key(key, appending: keys[start + length - 1], at: length - 1) {
+                        key = extended
+                    } else {
+                        packs = false
+                    }
+                    let known: Double?
+                    // Past a key no longer word opens with, there is nothing more to weigh
+                    // (single characters and words that do not pack are not marked: every
+                    // length after them is weighed).
+                    let opensLongerWord: Bool
+                    if packs {
+                        let entry = wordScores.entry(for: key)
+                        known = entry.value
+                        opensLongerWord = entry.opensLongerWord || length == 1 || hasUnpacked
+                    } else {
+                        known = hasUnpacked ? unpackedScore(Array(keys[start..<(start + length)])) : nil
+                        opensLongerWord = hasUnpacked
+                    }
+                    if start + length > fixed, let word = known ?? (length == 1 ? unknownCharacterScore : nil) {
+                        let score = word + best[start]
                         if score > best[start + length] {
                             best[start + length] = score
                             lengthEndingAt[start + length] = length
                         }
                     }
+                    if !opensLongerWord { break }
                 }
-                return best[count]
             }
         }
     }
@@ -234,6 +286,11 @@ struct PhraseModel: Sendable {
             total += frequency
             if packs {
                 table.set(Double(frequency), for: key)
+                // Each shorter opening of two characters or more (16 bits a character, the
+                // first lowest): nearly every character opens some word, so single ones are not marked.
+                for opening in Swift.min(2, position)..<position {
+                    table.markOpening(key & (UInt64(1) << UInt64(16 * opening) - 1))
+                }
             } else {
                 unpacked[String(decoding: word, as: UTF8.self).unicodeScalars.map(\.value)] = Double(frequency)
             }

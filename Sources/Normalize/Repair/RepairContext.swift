@@ -40,13 +40,15 @@ struct RepairContext: Sendable {
     }
 
     private func holds(_ key: UInt64) -> Bool {
-        var low = 0
-        var high = pairs.count
-        while low < high {
-            let middle = (low + high) / 2
-            if pairs[middle] < key { low = middle + 1 } else { high = middle }
+        pairs.withUnsafeBufferPointer { pairs in
+            var low = 0
+            var high = pairs.count
+            while low < high {
+                let middle = (low &+ high) >> 1
+                if pairs[middle] < key { low = middle &+ 1 } else { high = middle }
+            }
+            return low < pairs.count && pairs[low] == key
         }
-        return low < pairs.count && pairs[low] == key
     }
 
     /// Bonus for the character at `position` of `window` forming pairs seen in the unit.
