@@ -4,21 +4,22 @@ import Testing
 
 /// The shortcuts of milestone splitting and record assembly give what the longer ways give.
 @Suite struct AssemblyShortcutTests {
-    @Test func noSpaceMeansSingleLineGivesTheBytesBack() {
-        let samples = [
-            "一季度，完成投资1亿元。二季度，完成。", "abcdefghijklmnopqrstuvwxyz0123456789", "一季度 完成", "一季度\t完成", "完成\r",
-            "完成\u{00A0}投资", "完成\u{2003}投资", "完成\u{3000}投资", "完成、投资。", "é∑≈€完成投资12345678", "",
-            "12345678\n", "１２３４５６７８一二三四五六七八",
+    /// A schedule line with nothing to collapse is taken as it is; one with a run of spaces, a
+    /// space at an end, or a line break is collapsed.
+    @Test func singleLineGivesALineWithNothingToCollapseBack() {
+        let clean = [
+            "一季度，完成投资1亿元。二季度，完成。", "abcdefghijklmnopqrstuvwxyz0123456789", "完成、投资。", "一季度 完成", "é∑≈€完成投资12345678", "",
+            "１２３４５６７８一二三四五六七八",
         ]
-        for sample in samples {
-            let bytes = Array(sample.utf8)
-            let clean = bytes.withUnsafeBufferPointer(MilestoneSplitter.hasNoSpace)
-            let collapsed = bytes.withUnsafeBufferPointer { TextCleanup.singleLine($0) }
-            if clean { #expect(collapsed == sample, "\(sample)") }
+        for sample in clean {
+            #expect(TextCleanup.singleLine(sample) == sample, "\(sample)")
+            #expect(Array(sample.utf8).withUnsafeBufferPointer { TextCleanup.singleLine($0) } == sample, "\(sample)")
         }
-        #expect(Array("一季度，完成。".utf8).withUnsafeBufferPointer(MilestoneSplitter.hasNoSpace))
-        #expect(!Array("一季度， 完成。".utf8).withUnsafeBufferPointer(MilestoneSplitter.hasNoSpace))
-        #expect(!Array("一二三四五六七八九十\u{3000}".utf8).withUnsafeBufferPointer(MilestoneSplitter.hasNoSpace))
+        let spaced = [
+            "一季度  完成", " 一季度完成", "一季度\t完成", "完成\r", "完成\u{00A0}投资", "完成\u{2003}投资", "完成\u{3000}投资", "12345678\n",
+            "一季度，  完成。", "一二三四五六七八九十\u{3000}",
+        ]
+        for sample in spaced { #expect(TextCleanup.singleLine(sample) != sample, "\(sample)") }
     }
 
     @Test func wordTableMatchesLongestFirstAndTellsSecondScalars() {

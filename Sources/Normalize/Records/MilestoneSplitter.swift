@@ -29,11 +29,9 @@ enum MilestoneSplitter {
             // (A line's CR, if any, is removed with the other spaces.)
             TextCleanup.forEachLine(in: bytes) { range in
                 let line = UnsafeBufferPointer(rebasing: bytes[range])
-                // Most schedules are one line with no space to collapse: that line is the
-                // schedule itself, neither collapsed nor copied.
-                let printed =
-                    hasNoSpace(line)
-                    ? (range.count == bytes.count ? schedule : String(validUTF8: line)) : TextCleanup.singleLine(line)
+                // Most schedules are one line with no space to collapse: `singleLine` gives that
+                // line back as the schedule itself, neither collapsed nor copied.
+                let printed = range.count == bytes.count ? TextCleanup.singleLine(schedule) : TextCleanup.singleLine(line)
                 Self.appendPieces(ofLine: printed, to: &pieces)
             }
         }
@@ -100,41 +98,6 @@ enum MilestoneSplitter {
             }
         }
         if printed.utf8.withContiguousStorageIfAvailable(cut) == nil { Array(printed.utf8).withUnsafeBufferPointer(cut) }
-    }
-
-    /// Whether UTF-8 holds no byte that may start a space or a line break as
-    /// `TextCleanup.singleLine` collapses them (any byte up to 0x20, U+00A0, U+2000–U+202F,
-    /// U+3000), so that `singleLine` would give the bytes back as they are. Eight bytes at a
-    /// time while none is up to 0x20 or a lead C2, E2 or E3.
-    static func hasNoSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let count = bytes.count
-        guard count > 0 else { return true }
-        let base = UnsafeRawPointer(bytes.baseAddress!)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
-        var index = 0
-        while index < count {
-            if index + 8 <= count {
-                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                // A byte below 0x21, or one equal to C2, E2 or E3.
-                let small = (word &- ones &* 0x21) & ~word & highs != 0
-                if !small, !hasZeroByte(word ^ (ones &* 0xC2)), !hasZeroByte(word ^ (ones &* 0xE2)), !hasZeroByte(word ^ (ones &* 0xE3)) {
-                    index += 8
-                    continue
-                }
-            }
-            let byte = bytes[index]
-            switch byte {
-            case 0...0x20: return false
-            case 0xC2 where index + 1 < count && bytes[index + 1] == 0xA0: return false
-            case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && bytes[index + 2] <= 0xAF: return false
-            case 0xE3 where index + 2 < count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80: return false
-            default: break
-            }
-            index += 1
-        }
-        return true
     }
 
     /// The sentences of an item's running text that name a time (`2019年6月底前，完成…`;
