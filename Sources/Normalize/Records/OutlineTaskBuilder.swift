@@ -578,39 +578,27 @@ struct OutlineTaskBuilder {
 
     /// `heading(of:)` of a numbered line, as scalars.
     static func headingScalars(of line: Line) -> [Unicode.Scalar] {
-        let labelLength = line.label?.length ?? 0
-        // The first non-empty stretch between full stops (the body itself when all is stops).
         var title: [Unicode.Scalar] = []
-        var skipped = 0
-        var stops = 0
-        for scalar in line.text.unicodeScalars {
-            if skipped < labelLength {
-                skipped += 1
-                continue
-            }
-            if scalar == "。" {
-                if title.isEmpty {
-                    stops += 1
-                    continue
-                }
-                break
-            }
+        let stops = forEachHeadingScalar(of: line) { scalar in
             title.append(scalar)
+            return true
         }
+        // The body itself when all is stops.
         if title.isEmpty { return Array(repeating: "。", count: stops) }
         var cleaned = ScalarLine.singleLine(title)
         while let last = cleaned.last, last == "：" || last == ":" { cleaned.removeLast() }
         return cleaned
     }
 
-    /// Whether a numbered line's heading is a goal or principle heading: `heading(of:)` is made
-    /// only of a title that may be one (no more scalars that stay after trimming than the longest).
-    static func headsFramingSection(_ line: Line) -> Bool {
+    /// Hands the scalars of a numbered line's heading — the first non-empty stretch between
+    /// full stops after its label — to `body` until it returns false; returns how many full
+    /// stops came before the stretch.
+    @discardableResult
+    static func forEachHeadingScalar(of line: Line, _ body: (Unicode.Scalar) -> Bool) -> Int {
         let labelLength = line.label?.length ?? 0
-        let longest = OutlineVocabulary.framingHeadingWords.longest
         var skipped = 0
+        var stops = 0
         var started = false
-        var kept = 0
         for scalar in line.text.unicodeScalars {
             if skipped < labelLength {
                 skipped += 1
@@ -618,17 +606,30 @@ struct OutlineTaskBuilder {
             }
             if scalar == "。" {
                 if started { break }
+                stops += 1
                 continue
             }
             started = true
+            if !body(scalar) { break }
+        }
+        return stops
+    }
+
+    /// Whether a numbered line's heading is a goal or principle heading: `heading(of:)` is made
+    /// only of a title that may be one (no more scalars that stay after trimming than the longest).
+    static func headsFramingSection(_ line: Line) -> Bool {
+        let longest = OutlineVocabulary.framingHeadingWords.longest
+        var kept = 0
+        forEachHeadingScalar(of: line) { scalar in
             if scalar.isCollapsibleSpace || scalar == "\n" || scalar == "\r"
                 || OutlineVocabulary.trailingStops.contains(scalar.simplifiedKey)
             {
-                continue
+                return true
             }
             kept += 1
-            if kept > longest { return false }
+            return kept <= longest
         }
+        if kept > longest { return false }
         return OutlineVocabulary.isFramingHeading(headingScalars(of: line))
     }
 
