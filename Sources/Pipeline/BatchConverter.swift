@@ -118,6 +118,7 @@ public enum BatchConverter {
         // --blocks shows the model of every file, so nothing is kept from the last run then.
         let previous = options.force || options.writeBlocks ? PreviousRun() : PreviousRun(folder: folder.path)
         let optionsKey = "keep_script=\(options.normalize.keepScript)"
+        let reusable = previous.isValid(version: ToolVersion.current, options: optionsKey)
         let generation = try folder.newGeneration()
         var options = options
         options.spillFolder = generation
@@ -125,7 +126,7 @@ public enum BatchConverter {
         var writers: [any RecordWriter] = [
             JSONLinesWriter(
                 recordsPath: generation + "/records.jsonl", errorsPath: generation + "/errors.jsonl",
-                earlier: previous.isValid(version: ToolVersion.current, options: optionsKey) ? previous.earlierRecords : nil)
+                earlier: reusable ? previous.earlierRecords : nil)
         ]
         if options.formats.contains(.tasks) { writers.append(JSONLinesWriter(tasksPath: generation + "/tasks.jsonl")) }
         if options.formats.contains(.csv) { writers.append(CSVWriter(path: generation + "/tasks.csv", options: options.csv)) }
@@ -161,7 +162,6 @@ public enum BatchConverter {
                 if let stamp = outcome.stamp { stamps.files[outcome.path] = stamp }
                 progress.advance(bytes: outcome.bytes, failed: outcome.status == .failed)
             }
-            let reusable = previous.isValid(version: ToolVersion.current, options: optionsKey)
             try forEachOutcome(selection.files, options: options, stdin: stdin) { path, sha in
                 reusable ? previous.outcome(path: path, sha256: sha) : nil
             } handle: { outcome throws(EmitError) in
@@ -198,7 +198,7 @@ public enum BatchConverter {
     /// `-o -`: records to stdout as they come (in input order), failures to stderr.
     static func stream(_ selection: InputFiles.Selection, options: Options, stdin: Input?) throws(Failure) -> Summary {
         var options = options
-        options.spillFolder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        options.spillFolder = NSTemporaryDirectory()
         var summary = Summary()
         for problem in selection.problems {
             summary.count(Outcome(problem))
