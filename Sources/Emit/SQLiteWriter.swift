@@ -16,59 +16,140 @@ public struct SQLiteWriter: RecordWriter {
         self.path = path
     }
 
-    static let schema = """
-        CREATE TABLE documents (doc_id TEXT PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL, bytes INTEGER,
-            encoding TEXT, format TEXT, title TEXT, issuer TEXT, doc_number TEXT, issued TEXT, published TEXT,
-            year INTEGER, script TEXT, record TEXT NOT NULL);
-        CREATE TABLE tasks (id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id), seq INTEGER NOT NULL,
-            number TEXT, section TEXT, title TEXT NOT NULL, target TEXT, measures TEXT, line_start INTEGER,
-            line_end INTEGER, record TEXT NOT NULL);
-        CREATE TABLE milestones (task_id TEXT NOT NULL REFERENCES tasks(id), position INTEGER NOT NULL, text TEXT NOT NULL,
-            type TEXT, grain TEXT, ref TEXT, start TEXT, "end" TEXT, PRIMARY KEY (task_id, position));
-        CREATE TABLE milestone_periods (task_id TEXT NOT NULL REFERENCES tasks(id), position INTEGER NOT NULL,
-            part INTEGER NOT NULL, type TEXT NOT NULL, grain TEXT, ref TEXT, start TEXT, "end" TEXT,
-            PRIMARY KEY (task_id, position, part));
-        CREATE TABLE quantities (task_id TEXT NOT NULL REFERENCES tasks(id), position INTEGER NOT NULL, field TEXT,
-            text TEXT NOT NULL, value REAL, min REAL, max REAL, unit TEXT, cmp TEXT NOT NULL, per TEXT, currency TEXT,
-            target INTEGER NOT NULL, value_text TEXT, min_text TEXT, max_text TEXT, PRIMARY KEY (task_id, position));
-        CREATE TABLE units (task_id TEXT NOT NULL REFERENCES tasks(id), role TEXT NOT NULL, position INTEGER NOT NULL,
-            name TEXT NOT NULL, PRIMARY KEY (task_id, role, position));
-        CREATE TABLE errors (path TEXT NOT NULL, sha256 TEXT, stage TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL);
+    typealias Value = SQLiteDatabase.Value
+    typealias DocumentRow = (record: DocumentRecord, line: ArraySlice<UInt8>)
+    typealias TaskRow = (record: TaskRecord, line: ArraySlice<UInt8>)
+    typealias MilestoneRow = (taskID: String, position: Int, milestone: Milestone)
+    typealias PeriodRow = (taskID: String, position: Int, part: Int, period: TimeExpression)
+    typealias QuantityRow = (taskID: String, position: Int, quantity: Quantity)
+    typealias UnitRow = (taskID: String, role: String, position: Int, name: String)
+
+    static let documents = SQLiteTable<DocumentRow>(name: "documents", columns: [
+        .init("doc_id", "TEXT PRIMARY KEY") { .text($0.record.docID) },
+        .init("path", "TEXT NOT NULL") { .text($0.record.source.path) },
+        .init("sha256", "TEXT NOT NULL") { .text($0.record.source.sha256) },
+        .init("bytes", "INTEGER") { .integer($0.record.source.bytes) },
+        .init("encoding", "TEXT") { .text($0.record.source.encoding) },
+        .init("format", "TEXT") { .text($0.record.source.format.rawValue) },
+        .init("title", "TEXT") { text($0.record.title) },
+        .init("issuer", "TEXT") { text($0.record.issuer) },
+        .init("doc_number", "TEXT") { text($0.record.docNumber) },
+        .init("issued", "TEXT") { text($0.record.dates.issued?.description) },
+        .init("published", "TEXT") { text($0.record.dates.published?.description) },
+        .init("year", "INTEGER") { $0.record.year.map(Value.integer) ?? .null },
+        .init("script", "TEXT") { .text($0.record.script.detected.rawValue) },
+        .init("record", "TEXT NOT NULL") { .utf8($0.line) },
+    ])
+
+    static let tasks = SQLiteTable<TaskRow>(name: "tasks", columns: [
+        .init("id", "TEXT PRIMARY KEY") { .text($0.record.id) },
+        .init("doc_id", "TEXT NOT NULL REFERENCES documents(doc_id)") { .text($0.record.docID) },
+        .init("seq", "INTEGER NOT NULL") { .integer($0.record.seq) },
+        .init("number", "TEXT") { text($0.record.number) },
+        .init("section", "TEXT") { .text($0.record.section.map(\.title).joined(separator: " > ")) },
+        .init("title", "TEXT NOT NULL") { .text($0.record.title) },
+        .init("target", "TEXT") { text($0.record.target) },
+        .init("measures", "TEXT") { text($0.record.measures) },
+        .init("line_start", "INTEGER") { .integer($0.record.source.span.lineStart) },
+        .init("line_end", "INTEGER") { .integer($0.record.source.span.lineEnd) },
+        .init("record", "TEXT NOT NULL") { .utf8($0.line) },
+    ])
+
+    static let milestones = SQLiteTable<MilestoneRow>(
+        name: "milestones",
+        columns: [
+            .init("task_id", "TEXT NOT NULL REFERENCES tasks(id)") { .text($0.taskID) },
+            .init("position", "INTEGER NOT NULL") { .integer($0.position) },
+            .init("text", "TEXT NOT NULL") { .text($0.milestone.text) },
+        ] + timeColumns(typeDeclaration: "TEXT") { $0.milestone.when },
+        constraints: ["PRIMARY KEY (task_id, position)"])
+
+    /// One row per period of a milestone: a set's parts, or the time itself, so "due in Q2" is one query.
+    static let milestonePeriods = SQLiteTable<PeriodRow>(
+        name: "milestone_periods",
+        columns: [
+            .init("task_id", "TEXT NOT NULL REFERENCES tasks(id)") { .text($0.taskID) },
+            .init("position", "INTEGER NOT NULL") { .integer($0.position) },
+            .init("part", "INTEGER NOT NULL") { .integer($0.part) },
+        ] + timeColumns(typeDeclaration: "TEXT NOT NULL") { $0.period },
+        constraints: ["PRIMARY KEY (task_id, position, part)"])
+
+    static let quantities = SQLiteTable<QuantityRow>(
+        name: "quantities",
+        columns: [
+            .init("task_id", "TEXT NOT NULL REFERENCES tasks(id)") { .text($0.taskID) },
+            .init("position", "INTEGER NOT NULL") { .integer($0.position) },
+            .init("field", "TEXT") { text($0.quantity.field) },
+            .init("text", "TEXT NOT NULL") { .text($0.quantity.text) },
+            .init("value", "REAL") { real($0.quantity.value) },
+            .init("min", "REAL") { real($0.quantity.min) },
+            .init("max", "REAL") { real($0.quantity.max) },
+            .init("unit", "TEXT") { text($0.quantity.unit) },
+            .init("cmp", "TEXT NOT NULL") { .text($0.quantity.comparator.rawValue) },
+            .init("per", "TEXT") { $0.quantity.per.isEmpty ? .null : .text($0.quantity.per.joined(separator: "/")) },
+            .init("currency", "TEXT") { text($0.quantity.currency) },
+            .init("target", "INTEGER NOT NULL") { .integer($0.quantity.isTarget ? 1 : 0) },
+            .init("value_text", "TEXT") { text($0.quantity.value?.description) },
+            .init("min_text", "TEXT") { text($0.quantity.min?.description) },
+            .init("max_text", "TEXT") { text($0.quantity.max?.description) },
+        ],
+        constraints: ["PRIMARY KEY (task_id, position)"])
+
+    static let units = SQLiteTable<UnitRow>(
+        name: "units",
+        columns: [
+            .init("task_id", "TEXT NOT NULL REFERENCES tasks(id)") { .text($0.taskID) },
+            .init("role", "TEXT NOT NULL") { .text($0.role) },
+            .init("position", "INTEGER NOT NULL") { .integer($0.position) },
+            .init("name", "TEXT NOT NULL") { .text($0.name) },
+        ],
+        constraints: ["PRIMARY KEY (task_id, role, position)"])
+
+    static let errors = SQLiteTable<FileFailure>(name: "errors", columns: [
+        .init("path", "TEXT NOT NULL") { .text($0.path) },
+        .init("sha256", "TEXT") { text($0.sha256) },
+        .init("stage", "TEXT NOT NULL") { .text($0.stage) },
+        .init("code", "TEXT NOT NULL") { .text($0.code.rawValue) },
+        .init("message", "TEXT NOT NULL") { .text($0.message) },
+    ])
+
+    /// Every table's statements, in the order the tables are created.
+    static let allTables: [SQLiteTableStatements] = [
+        documents.statements, tasks.statements, milestones.statements, milestonePeriods.statements,
+        quantities.statements, units.statements, errors.statements,
+    ]
+
+    static let indexes = """
         CREATE INDEX tasks_by_document ON tasks(doc_id, seq);
         CREATE INDEX units_by_name ON units(name);
         """
 
-    static let inserts = [
-        "documents": "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        "tasks": "INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        "milestones": "INSERT INTO milestones VALUES (?,?,?,?,?,?,?,?)",
-        "milestone_periods": "INSERT INTO milestone_periods VALUES (?,?,?,?,?,?,?,?)",
-        "quantities": "INSERT INTO quantities VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        "units": "INSERT INTO units VALUES (?,?,?,?)",
-        "errors": "INSERT INTO errors VALUES (?,?,?,?,?)",
+    /// The roles of the `units` table, each with its list in a task.
+    static let unitRoles: [(role: String, names: @Sendable (TaskRecord) -> [String])] = [
+        ("leaders", { $0.leaders }), ("lead_units", { $0.leadUnits }), ("support_units", { $0.supportUnits }),
     ]
 
     public mutating func begin() throws(EmitError) {
         unlink(temporary)
         let database = try SQLiteDatabase(path: temporary, name: path)
         try database.execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
-        try database.execute(Self.schema)
+        try database.execute(Self.allTables.map(\.create).joined(separator: "\n") + "\n" + Self.indexes)
         try database.execute("BEGIN")
-        for (table, sql) in Self.inserts { statements[table] = try SQLiteDatabase.Statement(database, sql: sql) }
+        for table in Self.allTables {
+            statements[table.name] = try SQLiteDatabase.Statement(database, sql: table.insert)
+        }
         self.database = database
     }
 
     public mutating func write(_ file: ConvertedFile) throws(EmitError) {
         switch file {
         case .failure(let failure):
-            try statements["errors"]?.run([
-                .text(failure.path), text(failure.sha256), .text(failure.stage), .text(failure.code.rawValue), .text(failure.message),
-            ])
+            try insert(failure, into: Self.errors)
         case .records(let records):
             guard let document = records.document else { return }
             // Each record's line beside its row: the document's first, then one per task.
             let lines = try records.eachLine(path: path)
-            try writeDocument(document.document, line: lines[0])
+            try insert((document.document, lines[0]), into: Self.documents)
             for (task, line) in zip(document.tasks, lines.dropFirst()) { try writeTask(task, line: line) }
         }
     }
@@ -87,65 +168,49 @@ public struct SQLiteWriter: RecordWriter {
         try SQLiteDatabase(path: path).rows(sql)
     }
 
-    private func writeDocument(_ record: DocumentRecord, line: ArraySlice<UInt8>) throws(EmitError) {
-        let source = record.source
-        try statements["documents"]?.run([
-            .text(record.docID), .text(source.path), .text(source.sha256), .integer(source.bytes),
-            .text(source.encoding), .text(source.format.rawValue), text(record.title), text(record.issuer),
-            text(record.docNumber), text(record.dates.issued?.description), text(record.dates.published?.description),
-            record.year.map(SQLiteDatabase.Value.integer) ?? .null, .text(record.script.detected.rawValue), .utf8(line),
-        ])
+    private func insert<Row>(_ row: Row, into table: SQLiteTable<Row>) throws(EmitError) {
+        try statements[table.name]?.run(table.values(of: row))
     }
 
     private func writeTask(_ record: TaskRecord, line: ArraySlice<UInt8>) throws(EmitError) {
-        let id = SQLiteDatabase.Value.text(record.id)
-        let section = record.section.map(\.title).joined(separator: " > ")
-        try statements["tasks"]?.run([
-            id, .text(record.docID), .integer(record.seq), text(record.number), .text(section),
-            .text(record.title), text(record.target), text(record.measures),
-            .integer(record.source.span.lineStart), .integer(record.source.span.lineEnd), .utf8(line),
-        ])
-        for (position, milestone) in record.milestones.enumerated() {
-            let when = milestone.when
-            try statements["milestones"]?.run([id, .integer(position + 1), .text(milestone.text)] + columns(of: when))
-            // One row per period: a set's parts, or the time itself, so "due in Q2" is one query.
-            let periods = when.map { $0.kind == .set ? $0.parts : [$0] } ?? []
+        try insert((record, line), into: Self.tasks)
+        let id = record.id
+        for (index, milestone) in record.milestones.enumerated() {
+            try insert((id, index + 1, milestone), into: Self.milestones)
+            let periods = milestone.when.map { $0.kind == .set ? $0.parts : [$0] } ?? []
             for (part, period) in periods.enumerated() {
-                try statements["milestone_periods"]?.run([id, .integer(position + 1), .integer(part + 1)] + columns(of: period))
+                try insert((id, index + 1, part + 1, period), into: Self.milestonePeriods)
             }
         }
-        for (position, quantity) in record.quantities.enumerated() {
-            try statements["quantities"]?.run([
-                id, .integer(position + 1), text(quantity.field), .text(quantity.text), real(quantity.value),
-                real(quantity.min), real(quantity.max), text(quantity.unit), .text(quantity.comparator.rawValue),
-                quantity.per.isEmpty ? .null : .text(quantity.per.joined(separator: "/")), text(quantity.currency),
-                .integer(quantity.isTarget ? 1 : 0),
-                text(quantity.value?.description), text(quantity.min?.description), text(quantity.max?.description),
-            ])
+        for (index, quantity) in record.quantities.enumerated() {
+            try insert((id, index + 1, quantity), into: Self.quantities)
         }
-        for (role, names) in [("leaders", record.leaders), ("lead_units", record.leadUnits), ("support_units", record.supportUnits)] {
-            for (position, name) in names.enumerated() {
-                try statements["units"]?.run([id, .text(role), .integer(position + 1), .text(name)])
+        for unitRole in Self.unitRoles {
+            for (index, name) in unitRole.names(record).enumerated() {
+                try insert((id, unitRole.role, index + 1, name), into: Self.units)
             }
         }
     }
 
     /// type, grain, ref, start, end of a time (a set has no one start or end); all NULL for none.
-    private func columns(of time: TimeExpression?) -> [SQLiteDatabase.Value] {
-        guard let time else { return [.null, .null, .null, .null, .null] }
-        let isSet = time.kind == .set
-        return [
-            .text(time.kind.rawValue), .text(time.grain.rawValue), .text(time.ref),
-            isSet ? .null : text(time.start?.description), isSet ? .null : text(time.end?.description),
+    private static func timeColumns<Row>(
+        typeDeclaration: String, _ time: @escaping @Sendable (Row) -> TimeExpression?
+    ) -> [SQLiteTable<Row>.Column] {
+        [
+            .init("type", typeDeclaration) { text(time($0)?.kind.rawValue) },
+            .init("grain", "TEXT") { text(time($0)?.grain.rawValue) },
+            .init("ref", "TEXT") { text(time($0)?.ref) },
+            .init("start", "TEXT") { row in text(time(row).flatMap { $0.kind == .set ? nil : $0.start?.description }) },
+            .init("end", "TEXT") { row in text(time(row).flatMap { $0.kind == .set ? nil : $0.end?.description }) },
         ]
     }
 
-    private func text(_ value: String?) -> SQLiteDatabase.Value {
-        value.map(SQLiteDatabase.Value.text) ?? .null
+    private static func text(_ value: String?) -> Value {
+        value.map(Value.text) ?? .null
     }
 
     /// REAL for arithmetic in SQL; the exact text sits beside it in the `_text` columns.
-    private func real(_ value: ExactDecimal?) -> SQLiteDatabase.Value {
-        value.flatMap { Double($0.description) }.map(SQLiteDatabase.Value.real) ?? .null
+    private static func real(_ value: ExactDecimal?) -> Value {
+        value.flatMap { Double($0.description) }.map(Value.real) ?? .null
     }
 }
