@@ -14,10 +14,14 @@ public struct CSVWriter: RecordWriter {
             self.byteOrderMark = byteOrderMark
             self.escapeNewlines = escapeNewlines
         }
+
+        /// The options as text, kept with a run so the next one knows how its tasks.csv was written.
+        public var key: String { "bom=\(byteOrderMark),escape_newlines=\(escapeNewlines)" }
     }
 
     let path: String
     let options: Options
+    private let earlier: Earlier?
     private var file: AtomicFile?
 
     /// A column: its header and its cell for a task of a document.
@@ -59,22 +63,40 @@ public struct CSVWriter: RecordWriter {
     /// The header row's names.
     public static var columns: [String] { table.map(\.name) }
 
-    public init(path: String, options: Options = Options()) {
+    /// `earlier`: the last run's tasks.csv, written with the same options, whose rows a kept
+    /// document (one that comes without typed records) is copied from.
+    public init(path: String, options: Options = Options(), earlier: Earlier? = nil) {
         self.path = path
         self.options = options
+        self.earlier = earlier
+    }
+
+    /// The byte order mark (if asked) and the header row, with its line end.
+    static func headerLine(_ options: Options) -> String {
+        (options.byteOrderMark ? "\u{FEFF}" : "") + columns.joined(separator: ",") + "\r\n"
     }
 
     public mutating func begin() throws(EmitError) {
         file = try AtomicFile(destination: path)
-        try file?.write((options.byteOrderMark ? "\u{FEFF}" : "") + Self.columns.joined(separator: ",") + "\r\n")
+        try file?.write(Self.headerLine(options))
     }
 
     public mutating func write(_ converted: ConvertedFile) throws(EmitError) {
-        guard case .records(let records) = converted, let document = records.document else { return }
+        guard case .records(let records) = converted else { return }
+        guard let document = records.document else { return try copyKeptRows(records) }
         for task in document.tasks {
             let row = Self.row(task: task, document: document.document)
             let fields = options.escapeNewlines ? row.map(Self.escaped) : row
             try file?.write(fields.map(Self.quoted).joined(separator: ",") + "\r\n")
+        }
+    }
+
+    /// A document kept from the last run: its rows as that run wrote them. One with task lines
+    /// but no rows in the earlier file cannot be written, and says so rather than vanish.
+    private func copyKeptRows(_ records: EncodedRecords) throws(EmitError) {
+        guard let file, records.count > records.documentLine.count else { return }
+        guard let id = records.documentID, let earlier, try earlier.copyRows(of: id, to: file) else {
+            throw EmitError(path: path, message: "the rows of a kept document (\(records.documentID ?? "?")) are not in the last run's tasks.csv; run again with --force")
         }
     }
 

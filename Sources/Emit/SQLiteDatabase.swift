@@ -6,11 +6,13 @@ final class SQLiteDatabase {
     /// The database as the user knows it (the file may be written under a temporary name).
     let path: String
 
-    init(path file: String, name: String? = nil) throws(EmitError) {
+    /// `readOnly` opens an existing file only (and never creates one).
+    init(path file: String, name: String? = nil, readOnly: Bool = false) throws(EmitError) {
         self.path = name ?? file
         let path = file
         var database: OpaquePointer?
-        guard sqlite3_open_v2(path, &database, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK, let database else {
+        let flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        guard sqlite3_open_v2(path, &database, flags, nil) == SQLITE_OK, let database else {
             sqlite3_close(database)
             throw EmitError(path: path, message: "SQLite cannot open it: \(String(cString: sqlite3_errstr(sqlite3_errcode(database))))")
         }
@@ -18,6 +20,9 @@ final class SQLiteDatabase {
     }
 
     deinit { sqlite3_close(handle) }
+
+    /// Rows the last statement inserted, changed or deleted.
+    var changes: Int { Int(sqlite3_changes(handle)) }
 
     func execute(_ sql: String) throws(EmitError) {
         var message: UnsafeMutablePointer<CChar>?
@@ -69,6 +74,26 @@ final class SQLiteDatabase {
         deinit { sqlite3_finalize(statement) }
 
         func run(_ values: [Value]) throws(EmitError) {
+            bind(values)
+            guard sqlite3_step(statement) == SQLITE_DONE else {
+                throw EmitError(path: database.path, message: "SQLite: \(String(cString: sqlite3_errmsg(database.handle)))")
+            }
+        }
+
+        /// The first column of every row the statement gives with `values` bound, as text.
+        func firstColumn(_ values: [Value]) throws(EmitError) -> [String] {
+            bind(values)
+            var column: [String] = []
+            while true {
+                switch sqlite3_step(statement) {
+                case SQLITE_ROW: column.append(sqlite3_column_text(statement, 0).map { String(cString: $0) } ?? "")
+                case SQLITE_DONE: return column
+                default: throw EmitError(path: database.path, message: "SQLite: \(String(cString: sqlite3_errmsg(database.handle)))")
+                }
+            }
+        }
+
+        private func bind(_ values: [Value]) {
             sqlite3_reset(statement)
             sqlite3_clear_bindings(statement)
             for (offset, value) in values.enumerated() {
@@ -85,9 +110,6 @@ final class SQLiteDatabase {
                         }
                     }
                 }
-            }
-            guard sqlite3_step(statement) == SQLITE_DONE else {
-                throw EmitError(path: database.path, message: "SQLite: \(String(cString: sqlite3_errmsg(database.handle)))")
             }
         }
     }

@@ -8,12 +8,31 @@ import PlanModel
 /// them (`value_text`, `min_text`, `max_text`: REAL is a binary float).
 public struct SQLiteWriter: RecordWriter {
     let path: String
+    /// The last run's plan.sqlite (its tables as this writer makes them), whose rows a kept
+    /// document (one that comes without typed records) is copied from.
+    private let earlier: String?
     private var database: SQLiteDatabase?
     private var statements: [String: SQLiteDatabase.Statement] = [:]
+    /// Per table, the statement that copies a kept document's rows from the earlier database.
+    private var copies: [SQLiteDatabase.Statement] = []
     private var temporary: String { path + ".partial-\(ProcessInfo.processInfo.processIdentifier)" }
 
-    public init(path: String) {
+    /// `earlier`: a plan.sqlite for which `documentIDs(inEarlier:)` gave the kept documents.
+    public init(path: String, earlier: String? = nil) {
         self.path = path
+        self.earlier = earlier
+    }
+
+    /// The documents of an earlier plan.sqlite whose rows can be copied: nil if it is missing or
+    /// its tables are not the ones this writer makes (another version wrote it).
+    public static func documentIDs(inEarlier path: String) -> Set<String>? {
+        guard access(path, R_OK) == 0, let database = try? SQLiteDatabase(path: path, readOnly: true),
+            let tables = try? database.rows("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+        else { return nil }
+        let found = Dictionary(tables.compactMap { row in row[0].map { ($0, row[1]) } }, uniquingKeysWith: { first, _ in first })
+        for table in allTables where found[table.name] != table.create.dropLast().description { return nil }
+        guard let rows = try? database.rows("SELECT doc_id FROM documents") else { return nil }
+        return Set(rows.compactMap { $0.first ?? nil })
     }
 
     typealias Value = SQLiteDatabase.Value
@@ -134,9 +153,16 @@ public struct SQLiteWriter: RecordWriter {
         let database = try SQLiteDatabase(path: temporary, name: path)
         try database.execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
         try database.execute(Self.allTables.map(\.create).joined(separator: "\n") + "\n" + Self.indexes)
+        if let earlier {
+            // Outside the transaction: SQLite attaches only there.
+            try SQLiteDatabase.Statement(database, sql: "ATTACH DATABASE ?1 AS earlier").run([.text(earlier)])
+        }
         try database.execute("BEGIN")
         for table in Self.allTables {
             statements[table.name] = try SQLiteDatabase.Statement(database, sql: table.insert)
+        }
+        if earlier != nil {
+            copies = try Copy.allCases.map { step throws(EmitError) in try SQLiteDatabase.Statement(database, sql: step.sql) }
         }
         self.database = database
     }
@@ -146,7 +172,7 @@ public struct SQLiteWriter: RecordWriter {
         case .failure(let failure):
             try insert(failure, into: Self.errors)
         case .records(let records):
-            guard let document = records.document else { return }
+            guard let document = records.document else { return try copyKeptRows(records) }
             // Each record's line beside its row: the document's first, then one per task.
             let lines = try records.eachLine(path: path)
             try insert((document.document, lines[0]), into: Self.documents)
@@ -166,6 +192,49 @@ public struct SQLiteWriter: RecordWriter {
     /// The rows of a query against a finished database, as text (for checks and tests).
     public static func query(path: String, _ sql: String) throws(EmitError) -> [[String?]] {
         try SQLiteDatabase(path: path).rows(sql)
+    }
+
+    /// Copies a kept document's rows from the earlier database in `writeTask`'s order (the
+    /// document, then task by task: the task, each milestone followed by its periods, quantities,
+    /// units), so the file is the one a conversion writes, page for page.
+    enum Copy: Int, CaseIterable {
+        case document, taskIDs, task, milestonePositions, milestone, periods, quantities, units
+
+        var sql: String {
+            switch self {
+            case .document: "INSERT INTO main.documents SELECT * FROM earlier.documents WHERE doc_id = ?1"
+            case .taskIDs: "SELECT id FROM earlier.tasks WHERE doc_id = ?1 ORDER BY rowid"
+            case .task: "INSERT INTO main.tasks SELECT * FROM earlier.tasks WHERE id = ?1"
+            case .milestonePositions: "SELECT position FROM earlier.milestones WHERE task_id = ?1 ORDER BY rowid"
+            case .milestone: "INSERT INTO main.milestones SELECT * FROM earlier.milestones WHERE task_id = ?1 AND position = ?2"
+            case .periods:
+                "INSERT INTO main.milestone_periods SELECT * FROM earlier.milestone_periods WHERE task_id = ?1 AND position = ?2 ORDER BY rowid"
+            case .quantities: "INSERT INTO main.quantities SELECT * FROM earlier.quantities WHERE task_id = ?1 ORDER BY rowid"
+            case .units: "INSERT INTO main.units SELECT * FROM earlier.units WHERE task_id = ?1 ORDER BY rowid"
+            }
+        }
+    }
+
+    private func copyKeptRows(_ records: EncodedRecords) throws(EmitError) {
+        let id = records.documentID ?? ""
+        guard copies.count == Copy.allCases.count, let database else {
+            throw EmitError(path: path, message: "a kept document (\(id)) came with no earlier plan.sqlite to copy it from; run again with --force")
+        }
+        func copy(_ step: Copy, _ values: SQLiteDatabase.Value...) throws(EmitError) { try copies[step.rawValue].run(values) }
+        try copy(.document, .text(id))
+        guard database.changes == 1 else {
+            throw EmitError(path: path, message: "a kept document (\(id)) is not in the last run's plan.sqlite; run again with --force")
+        }
+        for task in try copies[Copy.taskIDs.rawValue].firstColumn([.text(id)]) {
+            try copy(.task, .text(task))
+            for position in try copies[Copy.milestonePositions.rawValue].firstColumn([.text(task)]) {
+                guard let position = Int(position) else { continue }
+                try copy(.milestone, .text(task), .integer(position))
+                try copy(.periods, .text(task), .integer(position))
+            }
+            try copy(.quantities, .text(task))
+            try copy(.units, .text(task))
+        }
     }
 
     private func insert<Row>(_ row: Row, into table: SQLiteTable<Row>) throws(EmitError) {

@@ -123,19 +123,27 @@ public enum BatchConverter {
         var options = options
         options.spillFolder = generation
 
+        let csvOptions = options.formats.contains(.csv) ? options.csv : nil
+        let typedRows = reusable && options.needsTypedRecords
+            ? previous.typedRows(csv: csvOptions, sqlite: options.formats.contains(.sqlite)) : KeptTypedRows()
         var writers: [any RecordWriter] = [
             JSONLinesWriter(
                 recordsPath: generation + "/records.jsonl", errorsPath: generation + "/errors.jsonl",
                 earlier: reusable ? previous.earlierRecords : nil)
         ]
         if options.formats.contains(.tasks) { writers.append(JSONLinesWriter(tasksPath: generation + "/tasks.jsonl")) }
-        if options.formats.contains(.csv) { writers.append(CSVWriter(path: generation + "/tasks.csv", options: options.csv)) }
-        if options.formats.contains(.sqlite) { writers.append(SQLiteWriter(path: generation + "/plan.sqlite")) }
+        if let csvOptions {
+            writers.append(CSVWriter(path: generation + "/" + KeptTypedRows.csvName, options: csvOptions, earlier: typedRows.csv))
+        }
+        if options.formats.contains(.sqlite) {
+            writers.append(SQLiteWriter(path: generation + "/" + KeptTypedRows.sqliteName, earlier: typedRows.sqlite?.path))
+        }
         var blocks: AtomicFile?
 
         var summary = Summary()
         var entries: [Manifest.Entry] = []
         var stamps = RunStamps(started: FileStamp.now)
+        stamps.csvOptions = csvOptions?.key
         do throws(EmitError) {
             for index in writers.indices { try writers[index].begin() }
             if options.writeBlocks { blocks = try AtomicFile(destination: generation + "/blocks.jsonl") }
@@ -162,7 +170,7 @@ public enum BatchConverter {
                 if let stamp = outcome.stamp { stamps.files[outcome.path] = stamp }
                 progress.advance(bytes: outcome.bytes, failed: outcome.status == .failed)
             }
-            try forEachOutcome(selection.files, options: options, stdin: stdin) { path, sha in
+            try forEachOutcome(selection.files, options: options, stdin: stdin, keepsTypedRows: typedRows.keeps) { path, sha in
                 reusable ? previous.outcome(path: path, sha256: sha) : nil
             } handle: { outcome throws(EmitError) in
                 // Places the walk could not enter, in path order among the files.
@@ -177,6 +185,7 @@ public enum BatchConverter {
             for index in writers.indices { try writers[index].finish() }
             try blocks?.commit()
             stamps.records = FileStamp(path: generation + "/records.jsonl")
+            for name in KeptTypedRows.fileNames { stamps.outputs[name] = FileStamp(path: generation + "/" + name) }
             let stampsFile = try AtomicFile(destination: generation + "/" + RunStamps.fileName)
             try stampsFile.write(JSONSerializer.serialize(stamps.json) + "\n")
             try stampsFile.commit()
@@ -259,15 +268,17 @@ public enum BatchConverter {
     /// was hashed (both in flight at once) is converted needlessly and then reported as a
     /// duplicate all the same.
     static func forEachOutcome<E: Error>(
-        _ files: [String], options: Options, stdin: Input?, reuse: @escaping @Sendable (String, String?) -> Outcome?,
-        handle: (Outcome) throws(E) -> Void
+        _ files: [String], options: Options, stdin: Input?, keepsTypedRows: @escaping @Sendable (String) -> Bool = { _ in false },
+        reuse: @escaping @Sendable (String, String?) -> Outcome?, handle: (Outcome) throws(E) -> Void
     ) throws(E) {
         let copies = FirstCopies()
         var firstPathBySHA: [String: String] = [:]
         try OrderedWork<Outcome>.run(count: files.count, workers: options.jobs, window: options.jobs * 4) { index in
-            // CSV and SQLite take typed records: a kept document is converted again for them,
-            // so it has to be read.
-            if stdin == nil, !options.needsTypedRecords, let kept = reuse(files[index], nil), let sha = kept.sha256 {
+            // CSV and SQLite take typed records: a kept document whose rows they cannot copy from
+            // the last run is converted again for them, so it has to be read.
+            if stdin == nil, let kept = reuse(files[index], nil), let sha = kept.sha256,
+                !options.needsTypedRecords || keepsTypedRows(String(sha.prefix(16)))
+            {
                 if copies.isLaterCopy(sha, index: index) {
                     return Outcome(path: kept.path, sha256: sha, bytes: kept.bytes, status: .duplicate(of: ""), stamp: kept.stamp)
                 }
@@ -281,8 +292,8 @@ public enum BatchConverter {
             guard var kept = reuse(input.path, sha) else { return convert(input, options: options) }
             kept.bytes = input.size
             kept.stamp = input.stamp
-            // CSV and SQLite take typed records: a kept document is converted again for them.
-            if options.needsTypedRecords, case .records(var records) = kept.converted,
+            // CSV and SQLite take typed records: converted again for them unless they copy its rows.
+            if options.needsTypedRecords, !keepsTypedRows(String(sha.prefix(16))), case .records(var records) = kept.converted,
                 case .records(let fresh) = convert(input, options: options).converted
             {
                 records.document = fresh.document

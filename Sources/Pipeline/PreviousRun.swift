@@ -21,6 +21,8 @@ struct PreviousRun: Sendable {
     private var recordsPath: String?
     private var documentsByID: [String: KeptDocument] = [:]
     private var failuresByPath: [String: FileFailure] = [:]
+    /// The last run's generation (where its tasks.csv and plan.sqlite are, if it wrote them).
+    private var generation: String?
 
     /// Where one document's lines lie in the old records.jsonl.
     struct KeptDocument: Sendable {
@@ -45,6 +47,10 @@ struct PreviousRun: Sendable {
             let json = try? JSONParser.parse(bytes: bytes)
         {
             stamps = RunStamps(json: json)
+        }
+        generation = realpath(folder + "/" + OutputFolder.currentName, nil).map { pointer in
+            defer { free(pointer) }
+            return String(cString: pointer)
         }
         recordsPath = realpath(folder + "/records.jsonl", nil).map { pointer in
             defer { free(pointer) }
@@ -136,6 +142,35 @@ struct PreviousRun: Sendable {
     var earlierRecords: JSONLinesWriter.Earlier? {
         guard let recordsPath, let records else { return nil }
         return JSONLinesWriter.Earlier(path: recordsPath, file: records)
+    }
+
+    /// What the last run's tasks.csv and plan.sqlite can give of a kept document, for the typed
+    /// writers this run has (`csv` nil: no tasks.csv asked). A file written with other options,
+    /// by another version or not at all gives nothing: those documents are converted again.
+    func typedRows(csv: CSVWriter.Options?, sqlite: Bool) -> KeptTypedRows {
+        var rows = KeptTypedRows()
+        guard let generation, let manifest else { return rows }
+        rows.documentsWithoutTasks = Set(manifest.entries.filter { $0.converted && $0.tasks == 0 }.map { String($0.sha256.prefix(16)) })
+        // A file edited since that run (its stamp moved) is not copied from.
+        func unchanged(_ name: String) -> String? {
+            let path = generation + "/" + name
+            guard let recorded = stamps?.outputs[name], let current = FileStamp(path: path), current.hasSameContent(as: recorded)
+            else { return nil }
+            return path
+        }
+        if let csv {
+            rows.csvAsked = true
+            if stamps?.csvOptions == csv.key, let path = unchanged(KeptTypedRows.csvName) {
+                rows.csv = CSVWriter.Earlier(path: path, options: csv)
+            }
+        }
+        if sqlite {
+            rows.sqliteAsked = true
+            if let path = unchanged(KeptTypedRows.sqliteName), let ids = SQLiteWriter.documentIDs(inEarlier: path) {
+                rows.sqlite = (path, ids)
+            }
+        }
+        return rows
     }
 
     func isValid(version: String, options: String) -> Bool {

@@ -146,4 +146,64 @@ import Testing
         let rows = try SQLiteWriter.query(path: folder + "/plan.sqlite", "SELECT position, part, type, ref FROM milestone_periods")
         #expect(rows == [["1", "1", "interval", "2023-Q1"]])
     }
+
+    /// Two documents, the second's task text full of what CSV quotes (commas, quotes, line breaks).
+    func twoDocuments() -> [EncodedRecords] {
+        var second = RecordSchemaTests.document
+        second.source.sha256 = String(repeating: "1e", count: 32)
+        second.source.path = "b.txt"
+        var task = RecordSchemaTests.task
+        task.id = "1e1e1e1e1e1e1e1e/一/1"
+        task.docID = "1e1e1e1e1e1e1e1e"
+        task.title = "建设，\"一\",二\n三"
+        return [
+            EncodedRecords(NormalizedDocument(document: RecordSchemaTests.document, tasks: [RecordSchemaTests.task, RecordSchemaTests.task])),
+            EncodedRecords(NormalizedDocument(document: second, tasks: [task])),
+        ]
+    }
+
+    func writeCSV(_ records: [EncodedRecords], to path: String, options: CSVWriter.Options = CSVWriter.Options(), earlier: CSVWriter.Earlier? = nil) throws -> [UInt8] {
+        var writer = CSVWriter(path: path, options: options, earlier: earlier)
+        try writer.begin()
+        for record in records { try writer.write(.records(record)) }
+        try writer.finish()
+        return try #require(FileManager.default.contents(atPath: path)).map { $0 }
+    }
+
+    /// A document kept by an incremental run comes without typed records: its rows are copied
+    /// from the last run's tasks.csv, line breaks and quotes inside them included.
+    @Test func keptDocumentsTakeTheirRowsFromTheEarlierCSV() throws {
+        let folder = try temporaryFolder()
+        let documents = twoDocuments()
+        let first = try writeCSV(documents, to: folder + "/first.csv")
+        let earlier = try #require(CSVWriter.Earlier(path: folder + "/first.csv", options: CSVWriter.Options()))
+        #expect(earlier.has("0f0f0f0f0f0f0f0f") && earlier.has("1e1e1e1e1e1e1e1e"))
+        let kept = documents.map { records in
+            var records = records
+            records.document = nil
+            return records
+        }
+        #expect(try writeCSV(kept, to: folder + "/second.csv", earlier: earlier) == first)
+        // Without an earlier file to copy from, a kept document with tasks is an error, not lost rows.
+        #expect(throws: EmitError.self) { try writeCSV(kept, to: folder + "/third.csv") }
+    }
+
+    /// The earlier file is taken only with the header and mark this run writes, and a document
+    /// whose rows are not together (the file was edited) is not copied from it.
+    @Test func anEarlierCSVIsTakenOnlyAsThisRunWouldWriteIt() throws {
+        let folder = try temporaryFolder()
+        _ = try writeCSV(twoDocuments(), to: folder + "/first.csv")
+        #expect(CSVWriter.Earlier(path: folder + "/first.csv", options: CSVWriter.Options(byteOrderMark: false)) == nil)
+        #expect(CSVWriter.Earlier(path: folder + "/missing.csv", options: CSVWriter.Options()) == nil)
+        let bytes = try #require(FileManager.default.contents(atPath: folder + "/first.csv"))
+        let text = String(decoding: bytes, as: UTF8.self)
+        let rows = text.components(separatedBy: "\r\n0f0f")
+        // The first document's second row moved after the second document's.
+        #expect(rows.count == 3)
+        let moved = rows[0] + "\r\n0f0f" + rows[2].dropLast(2) + "\r\n0f0f" + rows[1] + "\r\n"
+        try moved.write(toFile: folder + "/moved.csv", atomically: true, encoding: .utf8)
+        let earlier = try #require(CSVWriter.Earlier(path: folder + "/moved.csv", options: CSVWriter.Options()))
+        #expect(!earlier.has("0f0f0f0f0f0f0f0f"))
+        #expect(earlier.has("1e1e1e1e1e1e1e1e"))
+    }
 }

@@ -1,4 +1,5 @@
 import Emit
+@testable import Pipeline
 import Foundation
 import Testing
 
@@ -99,5 +100,36 @@ import Testing
         #expect(try Self.documentLines(folder + "/out/records.jsonl", of: "in/b.txt").first?.contains("2024年") == true)
         try CLI.run(["convert", "in", "-o", "forced", "--force", "--quiet"], in: folder)
         #expect(Shell.outputs(folder + "/out") == Shell.outputs(folder + "/forced"))
+    }
+
+    /// With tasks.csv and plan.sqlite asked, an unchanged document's rows are copied from the
+    /// last run's files: every output, the database page for page, is what a full conversion
+    /// writes, whether the last run wrote those files, wrote them otherwise, or they were edited.
+    @Test(arguments: ["kept", "first time asked", "other csv options", "edited outputs"])
+    func csvAndSQLiteOfAnIncrementalRunAreThoseOfAFullOne(before: String) throws {
+        let folder = try workspace()
+        try Shell.run("touch -d '2020-01-01 00:00' in/*.txt", in: folder)
+        let formats = ["--format", "csv,sqlite,tasks"]
+        switch before {
+        case "first time asked": try CLI.run(["convert", "in", "-o", "out", "--quiet"], in: folder)
+        case "other csv options": try CLI.run(["convert", "in", "-o", "out", "--quiet", "--csv-newlines", "escape"] + formats, in: folder)
+        default: try CLI.run(["convert", "in", "-o", "out", "--quiet"] + formats, in: folder)
+        }
+        if before == "edited outputs" {
+            // A spreadsheet saving over a row, a note added in SQL: not copied from any more.
+            try Shell.run("sed -i --follow-symlinks 's/,1,/,9,/' out/tasks.csv", in: folder)
+            _ = try SQLiteWriter.query(path: folder + "/out/plan.sqlite", "UPDATE tasks SET title = 'x'")
+        }
+        // Only a last run that wrote both files as this one does, left as it wrote them, gives rows to copy.
+        let unchanged = try #require(Shell.run("sha256sum in/a.txt", in: folder).stdout.split(separator: " ").first).prefix(16)
+        let rows = PreviousRun(folder: folder + "/out").typedRows(csv: CSVWriter.Options(), sqlite: true)
+        #expect(rows.keeps(String(unchanged)) == (before == "kept"), "\(before)")
+        try Shell.run("sed -i 's/2023年/2024年/' in/b.txt", in: folder)
+        let second = try CLI.run(["convert", "in", "-o", "out", "-j", "2"] + formats, in: folder)
+        #expect(second.stderr.contains("3 file(s): 1 converted, 2 unchanged, 0 failed"))
+        try CLI.run(["convert", "in", "-o", "forced", "--force", "--quiet"] + formats, in: folder)
+        let (kept, forced) = (Shell.outputs(folder + "/out"), Shell.outputs(folder + "/forced"))
+        #expect(kept.keys.sorted() == ["errors.jsonl", "manifest.json", "plan.sqlite", "records.jsonl", "tasks.csv", "tasks.jsonl"])
+        #expect(kept == forced, "\(before)")
     }
 }
