@@ -21,7 +21,7 @@ public enum RecordEncoder {
     /// What a document line starts with, up to and including its `source.path`: an
     /// incremental run checks a line it keeps by these bytes.
     public static func writeDocumentLineStart(docID: String, path: String, into json: inout JSONBytes) {
-        json.bytes.append(contentsOf: documentLinePrefix)
+        json.append(documentLinePrefix)
         json.stringAfterQuote(docID)
         json.raw(#","source":{"path":"#)
         json.string(path)
@@ -103,7 +103,7 @@ public enum RecordEncoder {
     }
 
     public static func write(_ task: TaskRecord, into json: inout JSONBytes) {
-        json.bytes.append(contentsOf: taskLinePrefix)
+        json.append(taskLinePrefix)
         json.stringAfterQuote(task.id)
         json.raw(#","doc_id":"#)
         json.string(task.docID)
@@ -204,7 +204,7 @@ public enum RecordEncoder {
         for (index, field) in fields.enumerated() {
             if index > 0 { json.byte(UInt8(ascii: ",")) }
             // Headers are few: counting the earlier ones beats building a dictionary per task.
-            let count = 1 + fields[..<index].count { $0.header == field.header }
+            let count = 1 + fields[..<index].count { CanonicalText.equal($0.header, field.header) }
             json.string(count == 1 ? field.header : "\(field.header) (\(count))")
             json.byte(UInt8(ascii: ":"))
             json.string(field.text)

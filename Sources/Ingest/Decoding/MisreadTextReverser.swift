@@ -28,10 +28,12 @@ enum MisreadTextReverser {
 
     /// Nil when nothing looks misread; a failure when the misreading lost bytes.
     static func reverse(_ text: String) -> Result<Outcome, DecodeFailure>? {
-        let (byteCharacters, latinLetters, cjk, leadPairs) =
-            text.utf8.withContiguousStorageIfAvailable(census) ?? Array(text.utf8).withUnsafeBufferPointer(census)
+        let (byteCharacters, latinLetters, leadPairs) =
+            text.utf8.withContiguousStorageIfAvailable(byteCensus) ?? Array(text.utf8).withUnsafeBufferPointer(byteCensus)
         guard byteCharacters >= minimumByteCharacters else { return nil }
-        let mostlyMisread = latinLetters >= minimumByteCharacters && latinLetters >= cjk
+        // CJK characters are counted (a pass over every character) only where they decide.
+        let mostlyMisread = latinLetters >= minimumByteCharacters
+            && latinLetters >= (text.utf8.withContiguousStorageIfAvailable(census) ?? Array(text.utf8).withUnsafeBufferPointer(census)).cjk
         guard mostlyMisread || leadPairs > 0 else { return nil }
 
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -101,6 +103,58 @@ enum MisreadTextReverser {
                 line: first.line))
         }
         return .success(Outcome(text: output.joined(separator: "\n"), repairs: repairs, warnings: warnings))
+    }
+
+    /// `census` without the CJK count: only the characters whose UTF-8 opens with C2–E2 can
+    /// show a byte (U+0080–U+2122), and those are found sixteen bytes at a time; the rest of
+    /// the text is not decoded. The counts are those `census` gives.
+    static func byteCensus(_ utf8: UnsafeBufferPointer<UInt8>) -> (byteCharacters: Int, latinLetters: Int, leadPairs: Int) {
+        var byteCharacters = 0
+        var latinLetters = 0
+        var leadPairs = 0
+        // Where the last character showing a UTF-8 lead byte ended: a character starting
+        // there follows it directly.
+        var leadEnd = -1
+        forEachPossibleByteCharacter(in: utf8) { index in
+            let lead = utf8[index]
+            let length = lead < 0xE0 ? 2 : 3
+            var value = UInt32(lead) & (0xFF >> (length + 1))
+            for offset in 1..<length where index + offset < utf8.count {
+                value = value << 6 | UInt32(utf8[index + offset] & 0x3F)
+            }
+            guard let byte = SingleByteImage.byte(of: Unicode.Scalar(value) ?? "\u{FFFD}") else { return }
+            if leadEnd == index, (0x80...0xBF).contains(byte) { leadPairs += 1 }
+            if (0xC2...0xF4).contains(byte) { leadEnd = index + length }
+            byteCharacters += 1
+            if value >= 0xC0 { latinLetters += 1 }
+        }
+        return (byteCharacters, latinLetters, leadPairs)
+    }
+
+    /// Calls `body` with the index of every byte C2–E2 (in valid UTF-8, the lead bytes of
+    /// U+0080–U+2FFF), in order. Eight bytes are tested at a time, without branches.
+    @inline(__always)
+    static func forEachPossibleByteCharacter(in utf8: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        guard let base = UnsafeRawPointer(utf8.baseAddress) else { return }
+        var index = 0
+        while index + 8 <= utf8.count {
+            if leadsOfByteCharacters(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) != 0 {
+                for offset in index..<index + 8 where utf8[offset] &- 0xC2 <= 0xE2 - 0xC2 { body(offset) }
+            }
+            index += 8
+        }
+        for offset in index..<utf8.count where utf8[offset] &- 0xC2 <= 0xE2 - 0xC2 { body(offset) }
+    }
+
+    /// The high bit of each of eight bytes from C2 to E2; no other bit. On the low seven bits
+    /// (42–62 for those bytes), each per-byte sum stays below 100 and cannot carry.
+    @inline(__always)
+    static func leadsOfByteCharacters(_ word: UInt64) -> UInt64 {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let low = word & 0x7F7F_7F7F_7F7F_7F7F
+        let atLeast42 = low &+ 0x3E3E_3E3E_3E3E_3E3E
+        let above62 = low &+ 0x1D1D_1D1D_1D1D_1D1D
+        return word & atLeast42 & ~above62 & highs
     }
 
     /// Characters shown for single bytes; those of them from À up; CJK characters; and
