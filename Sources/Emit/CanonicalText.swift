@@ -9,11 +9,23 @@ public enum CanonicalText {
         var second = second
         let sure: Bool? = first.withUTF8 { one in
             second.withUTF8 { other in
-                if one.count == other.count, one.elementsEqual(other) { return true }
+                if one.elementsEqual(other) { return true }
                 return isPlain(one) && isPlain(other) ? false : nil
             }
         }
         return sure ?? (first == second)
+    }
+
+    /// Whether `text` is made only of such scalars: then it equals another such text exactly
+    /// when their bytes are the same.
+    public static func isPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8(isPlain)
+    }
+
+    /// Whether the UTF-8 of the two texts is the same, byte for byte.
+    public static func sameBytes(_ first: String, _ second: String) -> Bool {
+        first.utf8.count == second.utf8.count && first.utf8.elementsEqual(second.utf8)
     }
 
     /// Whether every scalar of the (valid) UTF-8 is one that no other sequence of scalars is

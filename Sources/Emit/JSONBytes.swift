@@ -141,6 +141,19 @@ public struct JSONBytes: Sendable {
     /// `YYYY-MM-DD`, as `CalendarDate.description` writes it, quoted; or `null`.
     public mutating func date(_ date: CalendarDate?) {
         guard let date else { return null() }
+        if (0...9999).contains(date.year), (0...99).contains(date.month), (0...99).contains(date.day) {
+            // Every date of a real document: twelve bytes in one go.
+            let target = room(12)
+            target[0] = UInt8(ascii: "\"")
+            Self.writeDigits(UInt(date.year), count: 4, at: target + 1)
+            target[5] = UInt8(ascii: "-")
+            Self.writeDigits(UInt(date.month), count: 2, at: target + 6)
+            target[8] = UInt8(ascii: "-")
+            Self.writeDigits(UInt(date.day), count: 2, at: target + 9)
+            target[11] = UInt8(ascii: "\"")
+            storage.count += 12
+            return
+        }
         byte(UInt8(ascii: "\""))
         padded(date.year, 4)
         byte(UInt8(ascii: "-"))
@@ -173,16 +186,21 @@ public struct JSONBytes: Sendable {
         if value < 10_000 && minimumCount <= 4 {
             let count = value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : 4
             let width = max(count, minimumCount)
-            let target = room(width)
-            var rest = value
-            for offset in stride(from: width - 1, through: 0, by: -1) {
-                target[offset] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            }
+            Self.writeDigits(value, count: width, at: room(width))
             storage.count += width
             return
         }
         longDigits(value, minimumCount: minimumCount)
+    }
+
+    /// The last `count` decimal digits of `value`, zeros first, at `target`.
+    @inline(__always)
+    private static func writeDigits(_ value: UInt, count: Int, at target: UnsafeMutablePointer<UInt8>) {
+        var rest = value
+        for offset in stride(from: count - 1, through: 0, by: -1) {
+            target[offset] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        }
     }
 
     private mutating func longDigits(_ value: UInt, minimumCount: Int) {
@@ -214,11 +232,71 @@ public struct JSONBytes: Sendable {
         byte(UInt8(ascii: "\""))
     }
 
-    /// `"…"` with what JSON requires escaped.
+    /// `"…"` with what JSON requires escaped. Text with nothing to escape (nearly all) is
+    /// written with its quotes in one go.
+    @inline(__always)
     public mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
-        byte(UInt8(ascii: "\""))
-        escaped(utf8)
-        byte(UInt8(ascii: "\""))
+        quoted(utf8, after: "")
+    }
+
+    /// `key` (ASCII, as `raw`), then `"…"`: one room check for both where nothing is escaped.
+    @inline(__always)
+    public mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>, after key: StaticString) {
+        let keyCount = key.utf8CodeUnitCount
+        guard let base = utf8.baseAddress, !Self.needsEscaping(utf8) else {
+            raw(key)
+            byte(UInt8(ascii: "\""))
+            escaped(utf8)
+            byte(UInt8(ascii: "\""))
+            return
+        }
+        let count = utf8.count
+        let target = room(keyCount + count + 2)
+        if keyCount > 0 { UnsafeMutableRawPointer(target).copyMemory(from: key.utf8Start, byteCount: keyCount) }
+        target[keyCount] = UInt8(ascii: "\"")
+        (target + keyCount + 1).update(from: base, count: count)
+        target[keyCount + count + 1] = UInt8(ascii: "\"")
+        storage.count += keyCount + count + 2
+    }
+
+    /// `key`, then the quoted string.
+    public mutating func string(_ text: String, after key: StaticString) {
+        var text = text
+        text.withUTF8 { quoted($0, after: key) }
+    }
+
+    /// `key`, then the quoted string or `null`.
+    public mutating func string(_ text: String?, after key: StaticString) {
+        if let text { string(text, after: key) } else {
+            raw(key)
+            null()
+        }
+    }
+
+    /// Whether any byte is a control character, a quote or a backslash: sixteen bytes at a
+    /// time, the last (partial) word read again from its end, a short text from a copy.
+    static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let pointer = utf8.baseAddress else { return false }
+        let base = UnsafeRawPointer(pointer)
+        let count = utf8.count
+        guard count >= 8 else {
+            // Padded with a byte that needs no escaping.
+            var word: UInt64 = 0x4141_4141_4141_4141
+            withUnsafeMutableBytes(of: &word) { $0.baseAddress!.copyMemory(from: base, byteCount: count) }
+            return specialBytes(word) != 0
+        }
+        var index = 0
+        while index + 16 <= count {
+            let found = specialBytes(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                | specialBytes(base.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self))
+            if found != 0 { return true }
+            index += 16
+        }
+        if index + 8 <= count {
+            if specialBytes(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) != 0 { return true }
+            index += 8
+        }
+        return index < count && specialBytes(base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) != 0
     }
 
     /// The text with what JSON requires escaped; runs that need no escaping are copied whole.

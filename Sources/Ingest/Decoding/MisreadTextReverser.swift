@@ -31,9 +31,10 @@ enum MisreadTextReverser {
         let (byteCharacters, latinLetters, leadPairs) =
             text.utf8.withContiguousStorageIfAvailable(byteCensus) ?? Array(text.utf8).withUnsafeBufferPointer(byteCensus)
         guard byteCharacters >= minimumByteCharacters else { return nil }
-        // CJK characters are counted (a pass over every character) only where they decide.
+        // CJK characters are counted only where they decide, and only as far as they do.
         let mostlyMisread = latinLetters >= minimumByteCharacters
-            && latinLetters >= (text.utf8.withContiguousStorageIfAvailable(census) ?? Array(text.utf8).withUnsafeBufferPointer(census)).cjk
+            && !(text.utf8.withContiguousStorageIfAvailable { hasMoreCJK(than: latinLetters, in: $0) }
+                ?? Array(text.utf8).withUnsafeBufferPointer { hasMoreCJK(than: latinLetters, in: $0) })
         guard mostlyMisread || leadPairs > 0 else { return nil }
 
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -105,9 +106,11 @@ enum MisreadTextReverser {
         return .success(Outcome(text: output.joined(separator: "\n"), repairs: repairs, warnings: warnings))
     }
 
-    /// `census` without the CJK count: only the characters whose UTF-8 opens with C2–E2 can
-    /// show a byte (U+0080–U+2122), and those are found sixteen bytes at a time; the rest of
-    /// the text is not decoded. The counts are those `census` gives.
+    /// Characters shown for single bytes; those of them from À up; and UTF-8 lead bytes'
+    /// characters followed by a continuation byte's: without one, no run can be UTF-8 shown as
+    /// single bytes (sound text with “quotes” — and … stops there). Only characters whose
+    /// UTF-8 opens with C2–E2 (U+0080–U+2FFF) can show a byte (they end at U+2122), and those
+    /// are found eight bytes at a time; the rest of the text is not decoded.
     static func byteCensus(_ utf8: UnsafeBufferPointer<UInt8>) -> (byteCharacters: Int, latinLetters: Int, leadPairs: Int) {
         var byteCharacters = 0
         var latinLetters = 0
@@ -129,6 +132,31 @@ enum MisreadTextReverser {
             if value >= 0xC0 { latinLetters += 1 }
         }
         return (byteCharacters, latinLetters, leadPairs)
+    }
+
+    /// Whether more than `limit` characters are CJK: counted only until they are, which in
+    /// Chinese text is soon.
+    static func hasMoreCJK(than limit: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var cjk = 0
+        var index = 0
+        while index < utf8.count {
+            let lead = utf8[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            var value = UInt32(lead) & (0xFF >> (length + 1))
+            for offset in 1..<length where index + offset < utf8.count {
+                value = value << 6 | UInt32(utf8[index + offset] & 0x3F)
+            }
+            if isCJK(value: value) {
+                cjk += 1
+                if cjk > limit { return true }
+            }
+            index += length
+        }
+        return false
     }
 
     /// Calls `body` with the index of every byte C2–E2 (in valid UTF-8, the lead bytes of
@@ -155,70 +183,6 @@ enum MisreadTextReverser {
         let atLeast42 = low &+ 0x3E3E_3E3E_3E3E_3E3E
         let above62 = low &+ 0x1D1D_1D1D_1D1D_1D1D
         return word & atLeast42 & ~above62 & highs
-    }
-
-    /// Characters shown for single bytes; those of them from À up; CJK characters; and
-    /// UTF-8 lead bytes' characters followed by a continuation byte's: without one, no run can
-    /// be UTF-8 shown as single bytes (sound text with “quotes” — and … stops there).
-    /// Counted on the UTF-8 bytes: only scalars below U+2123 can show a byte, and only those
-    /// from U+3000 up can be CJK.
-    private static func census(_ utf8: UnsafeBufferPointer<UInt8>)
-        -> (byteCharacters: Int, latinLetters: Int, cjk: Int, leadPairs: Int)
-    {
-        var byteCharacters = 0
-        var latinLetters = 0
-        var cjk = 0
-        var leadPairs = 0
-        var previousWasLead = false
-        var index = 0
-        while index < utf8.count {
-            let lead = utf8[index]
-            if lead >= 0xE5, lead <= 0xE9 {
-                // U+5000–U+9FFF: ideographs, the bulk of the text.
-                previousWasLead = false
-                cjk += 1
-                index += 3
-                continue
-            }
-            if lead < 0x80 {
-                previousWasLead = false
-                index += 1
-                continue
-            }
-            if lead >= 0xE3, lead <= 0xEF, index + 2 < utf8.count {
-                // U+3000–U+FFFF (the rest of the CJK text and its punctuation) shows no byte.
-                let value = (UInt32(lead) & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
-                previousWasLead = false
-                if isCJK(value: value) { cjk += 1 }
-                index += 3
-                continue
-            }
-            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            defer { index += length }
-            var value = UInt32(lead) & (0xFF >> (length + 1))
-            for offset in 1..<length where index + offset < utf8.count {
-                value = value << 6 | UInt32(utf8[index + offset] & 0x3F)
-            }
-            if lead >= 0xE3 {
-                // U+3000 up (the rest of the CJK text and its punctuation) shows no byte.
-                previousWasLead = false
-                if isCJK(value: value) { cjk += 1 }
-                continue
-            }
-            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-            let byte = SingleByteImage.byte(of: scalar)
-            if previousWasLead, let byte, (0x80...0xBF).contains(byte) { leadPairs += 1 }
-            previousWasLead = byte.map { (0xC2...0xF4).contains($0) } ?? false
-            if byte != nil {
-                byteCharacters += 1
-                // À…ÿ: the lead bytes of UTF-8 characters and most GBK ones. Quotes, dashes
-                // and degree signs are common in sound Chinese text and do not count.
-                if scalar.value >= 0xC0 { latinLetters += 1 }
-            } else if isCJK(scalar) {
-                cjk += 1
-            }
-        }
-        return (byteCharacters, latinLetters, cjk, leadPairs)
     }
 
     /// Every line back to bytes and decoded as GB18030; all or nothing.
