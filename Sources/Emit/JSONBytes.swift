@@ -239,22 +239,26 @@ public struct JSONBytes: Sendable {
         quoted(utf8, after: "")
     }
 
-    /// `key` (ASCII, as `raw`), then `"…"`: one room check for both where nothing is escaped.
+    /// `key` (ASCII, as `raw`), then `"…"`: one room check for both, and the text copied while
+    /// it is looked at, where nothing is escaped.
     @inline(__always)
     public mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>, after key: StaticString) {
         let keyCount = key.utf8CodeUnitCount
-        guard let base = utf8.baseAddress, !Self.needsEscaping(utf8) else {
-            raw(key)
-            byte(UInt8(ascii: "\""))
-            escaped(utf8)
-            byte(UInt8(ascii: "\""))
-            return
-        }
         let count = utf8.count
-        let target = room(keyCount + count + 2)
+        // A word of room past the closing quote: the copy writes whole words.
+        let target = room(keyCount + count + 2 + 8)
         if keyCount > 0 { UnsafeMutableRawPointer(target).copyMemory(from: key.utf8Start, byteCount: keyCount) }
         target[keyCount] = UInt8(ascii: "\"")
-        (target + keyCount + 1).update(from: base, count: count)
+        if let base = utf8.baseAddress {
+            guard Self.copyUnlessEscaping(from: UnsafeRawPointer(base), count: count, to: UnsafeMutableRawPointer(target + keyCount + 1)) else {
+                // Something to escape: written again, run by run.
+                raw(key)
+                byte(UInt8(ascii: "\""))
+                escaped(utf8)
+                byte(UInt8(ascii: "\""))
+                return
+            }
+        }
         target[keyCount + count + 1] = UInt8(ascii: "\"")
         storage.count += keyCount + count + 2
     }
@@ -273,30 +277,42 @@ public struct JSONBytes: Sendable {
         }
     }
 
-    /// Whether any byte is a control character, a quote or a backslash: sixteen bytes at a
-    /// time, the last (partial) word read again from its end, a short text from a copy.
-    static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let pointer = utf8.baseAddress else { return false }
-        let base = UnsafeRawPointer(pointer)
-        let count = utf8.count
-        guard count >= 8 else {
-            // Padded with a byte that needs no escaping.
-            var word: UInt64 = 0x4141_4141_4141_4141
-            withUnsafeMutableBytes(of: &word) { $0.baseAddress!.copyMemory(from: base, byteCount: count) }
-            return specialBytes(word) != 0
-        }
+    /// Copies `count` bytes to `target` a word at a time, as long as none of them needs
+    /// escaping (sixteen bytes looked at together, the last partial word read again from the
+    /// end of the text, a text shorter than a word gathered byte by byte); whether none did.
+    /// Writes up to seven bytes past the copy.
+    @inline(__always)
+    static func copyUnlessEscaping(from source: UnsafeRawPointer, count: Int, to target: UnsafeMutableRawPointer) -> Bool {
         var index = 0
         while index + 16 <= count {
-            let found = specialBytes(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                | specialBytes(base.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self))
-            if found != 0 { return true }
+            let first = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let second = source.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+            if specialBytes(first) | specialBytes(second) != 0 { return false }
+            target.storeBytes(of: first, toByteOffset: index, as: UInt64.self)
+            target.storeBytes(of: second, toByteOffset: index + 8, as: UInt64.self)
             index += 16
         }
         if index + 8 <= count {
-            if specialBytes(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) != 0 { return true }
+            let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if specialBytes(word) != 0 { return false }
+            target.storeBytes(of: word, toByteOffset: index, as: UInt64.self)
             index += 8
         }
-        return index < count && specialBytes(base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) != 0
+        guard index < count else { return true }
+        if count >= 8 {
+            let word = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            if specialBytes(word) != 0 { return false }
+            target.storeBytes(of: word, toByteOffset: count - 8, as: UInt64.self)
+            return true
+        }
+        // Padded with a byte that needs no escaping.
+        var word: UInt64 = 0x4141_4141_4141_4141
+        for offset in 0..<count {
+            word = word & ~(0xFF << (8 * offset)) | UInt64(source.load(fromByteOffset: offset, as: UInt8.self)) << (8 * offset)
+        }
+        if specialBytes(word) != 0 { return false }
+        target.storeBytes(of: word, toByteOffset: 0, as: UInt64.self)
+        return true
     }
 
     /// The text with what JSON requires escaped; runs that need no escaping are copied whole.

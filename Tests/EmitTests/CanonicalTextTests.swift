@@ -28,21 +28,47 @@ import Testing
 
 /// The escape test finds every byte JSON requires escaped, wherever it stands in the text.
 @Suite struct JSONEscapeScanTests {
+    /// Whether the copy went through, and the bytes it wrote where it did.
+    func copied(_ bytes: [UInt8]) -> (Bool, [UInt8]) {
+        var target = [UInt8](repeating: 0xEE, count: bytes.count + 8)
+        let done = bytes.withUnsafeBytes { source in
+            target.withUnsafeMutableBytes { JSONBytes.copyUnlessEscaping(from: source.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, count: bytes.count, to: $0.baseAddress!) }
+        }
+        return (done, Array(target.prefix(bytes.count)))
+    }
+
     @Test func findsEverySpecialByteAtEveryPosition() {
         for length in 0...40 {
-            let plain = Array(repeating: UInt8(0xE4), count: length)
-            #expect(!plain.withUnsafeBufferPointer(JSONBytes.needsEscaping))
+            let plain = (0..<length).map { UInt8(0xA0 + $0 % 0x40) }
+            #expect(copied(plain) == (true, plain))
             for position in 0..<length {
                 for special: UInt8 in [0x00, 0x0A, 0x1F, 0x22, 0x5C] {
                     var bytes = plain
                     bytes[position] = special
-                    #expect(bytes.withUnsafeBufferPointer(JSONBytes.needsEscaping))
+                    #expect(!copied(bytes).0)
                 }
                 for harmless: UInt8 in [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xFF] {
                     var bytes = plain
                     bytes[position] = harmless
-                    #expect(!bytes.withUnsafeBufferPointer(JSONBytes.needsEscaping))
+                    #expect(copied(bytes) == (true, bytes))
                 }
+            }
+        }
+    }
+
+    @Test func stringsOfEveryLengthAreWrittenAsTheEscapingRules() {
+        for length in 0...40 {
+            for position in -1..<length {
+                var text = String(repeating: "字", count: length / 3) + String(repeating: "a", count: length % 3)
+                var expected = text
+                if position >= 0 {
+                    let index = text.index(text.startIndex, offsetBy: min(position, text.count))
+                    text.insert("\n", at: index)
+                    expected.insert(contentsOf: "\\n", at: expected.index(expected.startIndex, offsetBy: min(position, expected.count)))
+                }
+                var json = JSONBytes()
+                json.string(text, after: #","k":"#)
+                #expect(String(decoding: json.bytes, as: UTF8.self) == #","k":""# + expected + "\"")
             }
         }
     }
