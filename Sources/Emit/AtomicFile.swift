@@ -39,6 +39,16 @@ public final class AtomicFile {
 
     public func write(_ bytes: [UInt8]) throws(EmitError) { try write(bytes[...]) }
 
+    /// Bytes in place, as `write(_:)` of an array slice.
+    public func write(_ bytes: UnsafeRawBufferPointer) throws(EmitError) {
+        if buffer.count + bytes.count < 1 << 16 {
+            buffer.append(contentsOf: bytes)
+            return
+        }
+        try flush()
+        if let failure = writeAll(bytes) { throw failure }
+    }
+
     private func flush() throws(EmitError) {
         if let failure = buffer.withUnsafeBytes(writeAll) { throw failure }
         buffer.removeAll(keepingCapacity: true)

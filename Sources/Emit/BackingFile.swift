@@ -36,8 +36,13 @@ public final class BackingFile: @unchecked Sendable {
     /// Appends `bytes`; the range they occupy, or nil if the system refused (disk full), in
     /// which case nothing counts as written and the caller keeps the bytes.
     public func append(_ bytes: ArraySlice<UInt8>) -> Range<Int>? {
+        bytes.withUnsafeBytes(append)
+    }
+
+    /// The same, for bytes in place.
+    public func append(_ buffer: UnsafeRawBufferPointer) -> Range<Int>? {
         let start = count
-        let written = bytes.withUnsafeBytes { buffer -> Bool in
+        let written = { () -> Bool in
             var offset = 0
             while offset < buffer.count {
                 let result = pwrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset, off_t(start + offset))
@@ -48,9 +53,9 @@ public final class BackingFile: @unchecked Sendable {
                 offset += result
             }
             return true
-        }
+        }()
         guard written else { return nil }
-        count += bytes.count
+        count += buffer.count
         return start..<count
     }
 

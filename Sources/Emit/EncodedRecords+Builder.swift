@@ -18,16 +18,13 @@ extension EncodedRecords {
         /// Task records encoded so far.
         public private(set) var taskCount = 0
 
-        /// Room past `pieceSize` for the line that fills a piece, so it rarely grows by copying.
-        private static let pieceSlack = 64 << 10
-
         /// `keepingTyped` keeps the typed records beside the lines (for CSV and SQLite; nothing
         /// spills then); `spillFolder` nil keeps every line in memory.
         public init(keepingTyped: Bool, spillFolder: String?, memoryBudget: Int = EncodedRecords.memoryBudget) {
             self.keepingTyped = keepingTyped
             self.spillFolder = keepingTyped ? nil : spillFolder
             self.memoryBudget = memoryBudget
-            json = JSONBytes(capacity: 64 << 10)
+            json = JSONBytes.piece()
         }
 
         public mutating func add(_ task: consuming TaskRecord) {
@@ -35,15 +32,15 @@ extension EncodedRecords {
             json.byte(0x0A)
             taskCount += 1
             if keepingTyped { tasks.append(task) }
-            if json.bytes.count >= EncodedRecords.pieceSize {
-                store(json.bytes[...])
-                json = JSONBytes(capacity: EncodedRecords.pieceSize + Self.pieceSlack)
+            if json.count >= EncodedRecords.pieceSize {
+                store(json)
+                json = JSONBytes.piece()
             }
         }
 
         /// The lines, the document line first.
         public consuming func finish(_ document: DocumentRecord) -> EncodedRecords {
-            if !json.bytes.isEmpty { store(json.bytes[...]) }
+            if !json.isEmpty { store(json) }
             var line = JSONBytes(capacity: 4096)
             RecordEncoder.write(document, into: &line)
             line.byte(0x0A)
@@ -52,10 +49,10 @@ extension EncodedRecords {
                 document: keepingTyped ? NormalizedDocument(document: document, tasks: tasks) : nil)
         }
 
-        private mutating func store(_ piece: ArraySlice<UInt8>) {
+        private mutating func store(_ piece: JSONBytes) {
             if inMemory + piece.count > memoryBudget, let folder = spillFolder {
                 if spill == nil { spill = BackingFile(spillingIn: folder) }
-                if let spill, let range = spill.append(piece) {
+                if let spill, let range = piece.withUnsafeBytes(spill.append) {
                     pieces.append(.file(spill, range))
                     return
                 }

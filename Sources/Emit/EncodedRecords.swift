@@ -15,7 +15,7 @@ public import PlanModel
 public struct EncodedRecords: Sendable {
     /// Some task lines.
     public enum Piece: Sendable {
-        case bytes(ArraySlice<UInt8>)
+        case bytes(JSONBytes)
         case file(BackingFile, Range<Int>)
 
         public var count: Int {
@@ -68,7 +68,7 @@ public struct EncodedRecords: Sendable {
         for piece in taskPieces {
             let bytes: ArraySlice<UInt8>
             switch piece {
-            case .bytes(let inMemory): bytes = inMemory
+            case .bytes(let inMemory): bytes = inMemory.bytes[...]
             case .file(let file, let range):
                 guard let read = file.read(range) else {
                     throw EmitError(path: path, message: "cannot read back lines kept outside memory")
@@ -82,11 +82,18 @@ public struct EncodedRecords: Sendable {
 
     /// Hands the task lines to `body` in order, reading pieces in a file back in blocks; `path`
     /// names the output in a read-back failure.
-    public func forEachTaskBlock(path: String, _ body: (ArraySlice<UInt8>) throws(EmitError) -> Void) throws(EmitError) {
+    public func forEachTaskBlock(path: String, _ body: (UnsafeRawBufferPointer) throws(EmitError) -> Void) throws(EmitError) {
         for piece in taskPieces {
             switch piece {
-            case .bytes(let bytes): try body(bytes)
-            case .file(let file, let range): try file.forEachBlock(in: range, path: path, body)
+            case .bytes(let bytes): try bytes.withUnsafeBytes(body)
+            case .file(let file, let range):
+                try file.forEachBlock(in: range, path: path) { block throws(EmitError) in
+                    var failure: EmitError?
+                    block.withUnsafeBytes { bytes in
+                        do throws(EmitError) { try body(bytes) } catch { failure = error }
+                    }
+                    if let failure { throw failure }
+                }
             }
         }
     }

@@ -19,7 +19,7 @@ public enum JSONSerializer {
         switch value {
         case .null: json.null()
         case .bool(let flag): json.bool(flag)
-        case .number(let text): json.bytes.append(contentsOf: text.utf8)
+        case .number(let text): json.appendUTF8(text)
         case .string(let text): json.string(text)
         case .array(let values):
             json.byte(UInt8(ascii: "["))

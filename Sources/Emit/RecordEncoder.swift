@@ -21,10 +21,9 @@ public enum RecordEncoder {
     /// What a document line starts with, up to and including its `source.path`: an
     /// incremental run checks a line it keeps by these bytes.
     public static func writeDocumentLineStart(docID: String, path: String, into json: inout JSONBytes) {
-        json.bytes.append(contentsOf: documentLinePrefix)
+        json.append(documentLinePrefix)
         json.stringAfterQuote(docID)
-        json.raw(#","source":{"path":"#)
-        json.string(path)
+        json.string(path, after: #","source":{"path":"#)
     }
 
     public static func write(_ document: DocumentRecord, into json: inout JSONBytes) {
@@ -32,46 +31,34 @@ public enum RecordEncoder {
         writeDocumentLineStart(docID: document.docID, path: source.path, into: &json)
         json.raw(#","bytes":"#)
         json.integer(source.bytes)
-        json.raw(#","sha256":"#)
-        json.string(source.sha256)
-        json.raw(#","encoding":"#)
-        json.string(source.encoding)
-        json.raw(#","encoding_source":"#)
-        json.string(source.encodingSource.rawValue)
-        json.raw(#","format":"#)
-        json.string(source.format.rawValue)
-        json.raw(#"},"title":"#)
-        json.string(document.title)
-        json.raw(#","issuer":"#)
-        json.string(document.issuer)
-        json.raw(#","doc_number":"#)
-        json.string(document.docNumber)
+        json.string(source.sha256, after: #","sha256":"#)
+        json.string(source.encoding, after: #","encoding":"#)
+        json.string(source.encodingSource.rawValue, after: #","encoding_source":"#)
+        json.string(source.format.rawValue, after: #","format":"#)
+        json.string(document.title, after: #"},"title":"#)
+        json.string(document.issuer, after: #","issuer":"#)
+        json.string(document.docNumber, after: #","doc_number":"#)
         json.raw(#","dates":{"issued":"#)
         json.date(document.dates.issued)
         json.raw(#","published":"#)
         json.date(document.dates.published)
         json.raw(#"},"year":"#)
         json.integer(document.year)
-        json.raw(#","script":{"detected":"#)
-        json.string(document.script.detected.rawValue)
+        json.string(document.script.detected.rawValue, after: #","script":{"detected":"#)
         json.raw(#","converted":"#)
         json.integer(document.script.converted)
         json.raw(#"},"columns":["#)
         for (index, column) in document.columns.enumerated() {
             if index > 0 { json.byte(UInt8(ascii: ",")) }
-            json.raw(#"{"header":"#)
-            json.string(column.header)
-            json.raw(#","field":"#)
-            json.string(column.field?.rawValue)
+            json.string(column.header, after: #"{"header":"#)
+            json.string(column.field?.rawValue, after: #","field":"#)
             json.byte(UInt8(ascii: "}"))
         }
         json.raw(#"],"sections":["#)
         for (index, section) in document.sections.enumerated() {
             if index > 0 { json.byte(UInt8(ascii: ",")) }
-            json.raw(#"{"marker":"#)
-            json.string(section.marker)
-            json.raw(#","title":"#)
-            json.string(section.title)
+            json.string(section.marker, after: #"{"marker":"#)
+            json.string(section.title, after: #","title":"#)
             json.raw(#","declared":"#)
             json.integer(section.declared)
             json.raw(#","found":"#)
@@ -85,14 +72,11 @@ public enum RecordEncoder {
         json.raw(#"],"repairs":["#)
         for (index, repair) in document.repairs.enumerated() {
             if index > 0 { json.byte(UInt8(ascii: ",")) }
-            json.raw(#"{"kind":"#)
-            json.string(repair.kind.rawValue)
+            json.string(repair.kind.rawValue, after: #"{"kind":"#)
             json.raw(#","line":"#)
             json.integer(repair.line)
-            json.raw(#","before":"#)
-            json.string(repair.before)
-            json.raw(#","after":"#)
-            json.string(repair.after)
+            json.string(repair.before, after: #","before":"#)
+            json.string(repair.after, after: #","after":"#)
             json.raw(#","certain":"#)
             json.bool(repair.isCertain)
             json.byte(UInt8(ascii: "}"))
@@ -103,29 +87,23 @@ public enum RecordEncoder {
     }
 
     public static func write(_ task: TaskRecord, into json: inout JSONBytes) {
-        json.bytes.append(contentsOf: taskLinePrefix)
+        json.append(taskLinePrefix)
         json.stringAfterQuote(task.id)
-        json.raw(#","doc_id":"#)
-        json.string(task.docID)
+        json.string(task.docID, after: #","doc_id":"#)
         json.raw(#","seq":"#)
         json.integer(task.seq)
-        json.raw(#","number":"#)
-        json.string(task.number)
+        json.string(task.number, after: #","number":"#)
         json.raw(#","section":"#)
         write(task.section, into: &json)
-        json.raw(#","title":"#)
-        json.string(task.title)
-        json.raw(#","target":"#)
-        json.string(task.target)
-        json.raw(#","measures":"#)
-        json.string(task.measures)
+        json.string(task.title, after: #","title":"#)
+        json.string(task.target, after: #","target":"#)
+        json.string(task.measures, after: #","measures":"#)
         json.raw(#","milestones":["#)
         for (index, milestone) in task.milestones.enumerated() {
             if index > 0 { json.byte(UInt8(ascii: ",")) }
             json.raw(#"{"when":"#)
             if let when = milestone.when { write(when, into: &json) } else { json.null() }
-            json.raw(#","text":"#)
-            json.string(milestone.text)
+            json.string(milestone.text, after: #","text":"#)
             json.byte(UInt8(ascii: "}"))
         }
         json.raw(#"],"leaders":"#)
@@ -138,8 +116,7 @@ public enum RecordEncoder {
         write(task.quantities, into: &json)
         json.raw(#","fields":"#)
         write(task.fields, into: &json)
-        json.raw(#","source":{"path":"#)
-        json.string(task.source.path)
+        json.string(task.source.path, after: #","source":{"path":"#)
         json.raw(#","line_start":"#)
         json.integer(task.source.span.lineStart)
         json.raw(#","line_end":"#)
@@ -162,22 +139,17 @@ public enum RecordEncoder {
 
     /// A failure as a record of the `--input-jsonl` stream: `type` and `schema`, then the keys of errors.jsonl.
     public static func writeErrorRecord(_ failure: FileFailure, into json: inout JSONBytes) {
-        json.raw(#"{"type":"error","schema":"#)
-        json.string(schemaVersion)
+        json.string(schemaVersion, after: #"{"type":"error","schema":"#)
         json.raw(#","path":"#)
         writeFailureFields(failure, into: &json)
     }
 
     private static func writeFailureFields(_ failure: FileFailure, into json: inout JSONBytes) {
         json.string(failure.path)
-        json.raw(#","sha256":"#)
-        json.string(failure.sha256)
-        json.raw(#","stage":"#)
-        json.string(failure.stage)
-        json.raw(#","code":"#)
-        json.string(failure.code.rawValue)
-        json.raw(#","message":"#)
-        json.string(failure.message)
+        json.string(failure.sha256, after: #","sha256":"#)
+        json.string(failure.stage, after: #","stage":"#)
+        json.string(failure.code.rawValue, after: #","code":"#)
+        json.string(failure.message, after: #","message":"#)
         json.byte(UInt8(ascii: "}"))
     }
 
@@ -187,10 +159,8 @@ public enum RecordEncoder {
         json.byte(UInt8(ascii: "["))
         for (index, ref) in section.enumerated() {
             if index > 0 { json.byte(UInt8(ascii: ",")) }
-            json.raw(#"{"marker":"#)
-            json.string(ref.marker)
-            json.raw(#","title":"#)
-            json.string(ref.title)
+            json.string(ref.marker, after: #"{"marker":"#)
+            json.string(ref.title, after: #","title":"#)
             json.byte(UInt8(ascii: "}"))
         }
         json.byte(UInt8(ascii: "]"))
@@ -201,10 +171,14 @@ public enum RecordEncoder {
     /// declare it as a map (DuckDB `MAP(VARCHAR, VARCHAR)`, Spark `MapType`), as the schema says.
     static func write(_ fields: [FieldValue], into json: inout JSONBytes) {
         json.byte(UInt8(ascii: "{"))
+        let plainHeaders = fields.allSatisfy { CanonicalText.isPlain($0.header) }
         for (index, field) in fields.enumerated() {
             if index > 0 { json.byte(UInt8(ascii: ",")) }
             // Headers are few: counting the earlier ones beats building a dictionary per task.
-            let count = 1 + fields[..<index].count { $0.header == field.header }
+            // Plain headers (nearly all) are the same text exactly when their bytes are.
+            let count = 1 + fields[..<index].count {
+                plainHeaders ? CanonicalText.sameBytes($0.header, field.header) : $0.header == field.header
+            }
             json.string(count == 1 ? field.header : "\(field.header) (\(count))")
             json.byte(UInt8(ascii: ":"))
             json.string(field.text)
@@ -269,8 +243,7 @@ public enum RecordEncoder {
     }
 
     public static func write(_ quantity: Quantity, into json: inout JSONBytes) {
-        json.raw(#"{"text":"#)
-        json.string(quantity.text)
+        json.string(quantity.text, after: #"{"text":"#)
         if let value = quantity.value {
             json.raw(#","value":"#)
             json.decimal(value)
@@ -283,38 +256,30 @@ public enum RecordEncoder {
             json.raw(#","max":"#)
             json.decimal(max)
         }
-        json.raw(#","unit":"#)
-        json.string(quantity.unit)
-        json.raw(#","cmp":"#)
-        json.string(quantity.comparator.rawValue)
+        json.string(quantity.unit, after: #","unit":"#)
+        json.string(quantity.comparator.rawValue, after: #","cmp":"#)
         if !quantity.per.isEmpty {
             json.raw(#","per":"#)
             json.strings(quantity.per)
         }
         if let currency = quantity.currency {
-            json.raw(#","currency":"#)
-            json.string(currency)
+            json.string(currency, after: #","currency":"#)
         }
         if quantity.isTarget { json.raw(#","target":true"#) }
         if let field = quantity.field {
-            json.raw(#","field":"#)
-            json.string(field)
+            json.string(field, after: #","field":"#)
         }
         if let note = quantity.note {
-            json.raw(#","note":"#)
-            json.string(note)
+            json.string(note, after: #","note":"#)
         }
         json.byte(UInt8(ascii: "}"))
     }
 
     /// A set (SPEC §5) is `{type, grain, ref, parts}`: it has no one start or end.
     public static func write(_ time: TimeExpression, into json: inout JSONBytes) {
-        json.raw(#"{"type":"#)
-        json.string(time.kind.rawValue)
-        json.raw(#","grain":"#)
-        json.string(time.grain.rawValue)
-        json.raw(#","ref":"#)
-        json.string(time.ref)
+        json.string(time.kind.rawValue, after: #"{"type":"#)
+        json.string(time.grain.rawValue, after: #","grain":"#)
+        json.string(time.ref, after: #","ref":"#)
         if time.kind == .set {
             json.raw(#","parts":["#)
             for (index, part) in time.parts.enumerated() {
@@ -342,10 +307,8 @@ public enum RecordEncoder {
     }
 
     public static func write(_ diagnostic: Diagnostic, into json: inout JSONBytes) {
-        json.raw(#"{"code":"#)
-        json.string(diagnostic.code.rawValue)
-        json.raw(#","message":"#)
-        json.string(diagnostic.message)
+        json.string(diagnostic.code.rawValue, after: #"{"code":"#)
+        json.string(diagnostic.message, after: #","message":"#)
         json.raw(#","line":"#)
         json.integer(diagnostic.line)
         json.byte(UInt8(ascii: "}"))

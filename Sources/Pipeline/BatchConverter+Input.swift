@@ -56,10 +56,30 @@ extension BatchConverter {
             let isRegular = fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
             stamp = isRegular ? FileStamp(info) : nil
             let size = isRegular ? Int(info.st_size) : 0
-            // One byte more than the size, so the end of the file is seen without a second buffer.
-            var bytes = [UInt8](repeating: 0, count: max(size + 1, 1 << 12))
+            // One byte more than the size, so the end of the file is seen without a second buffer;
+            // read into memory not cleared first (the read fills it).
             var count = 0
-            while true {
+            var atEnd = false
+            var failure: Int32?
+            var bytes = [UInt8](unsafeUninitializedCapacity: max(size + 1, 1 << 12)) { buffer, initialized in
+                while count < buffer.count {
+                    let read = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                    if read == 0 {
+                        atEnd = true
+                        break
+                    }
+                    if read < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        break
+                    }
+                    count += read
+                }
+                initialized = count
+            }
+            if let failure { return .failure(ReadError(failure)) }
+            // A file that grew meanwhile, or one whose size was not known: read to its end.
+            while !atEnd {
                 if count == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
                 let read = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
                 if read == 0 { break }

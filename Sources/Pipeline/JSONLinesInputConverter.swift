@@ -103,7 +103,7 @@ public enum JSONLinesInputConverter {
             let tasks = document.tasks.count
             let records = EncodedRecords(document, keepingTyped: false)
             var lines = Array(records.documentLine)
-            for case .bytes(let piece) in records.taskPieces { lines += piece }
+            for case .bytes(let piece) in records.taskPieces { lines += piece.bytes }
             return Outcome(lines: lines, failed: false, tasks: tasks)
         case .failure(let failure):
             return Outcome(lines: JSONSerializer.line(errorRecord(failure)), failed: true, tasks: 0)

@@ -42,6 +42,19 @@ public enum StandardStreams {
         }
     }
 
+    /// Writes all of `bytes`, in place, to stdout.
+    public static func output(_ bytes: UnsafeRawBufferPointer) throws(Failure) {
+        var offset = 0
+        while offset < bytes.count {
+            let count = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(description: "cannot write to standard output: \(reason(errno))")
+            }
+            offset += count
+        }
+    }
+
     static func writeAll(_ bytes: [UInt8], to descriptor: Int32, name: String) throws(Failure) {
         try writeAll(bytes[...], to: descriptor, name: name)
     }

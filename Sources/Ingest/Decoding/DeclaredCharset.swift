@@ -27,6 +27,12 @@ struct DeclaredCharset: Hashable, Sendable {
     }
 
     static func find(in bytes: [UInt8]) -> DeclaredCharset? {
+        // Every declaration is inside a tag: a head without `<` (plain text, table dumps) has none.
+        let hasTag = bytes.withUnsafeBufferPointer { buffer in
+            let head = UnsafeBufferPointer(rebasing: buffer.prefix(searchLimit))
+            return ByteScan.firstIndex(of: UInt8(ascii: "<"), in: head) < head.count
+        }
+        guard hasTag else { return nil }
         // ASCII-lower-cased copy of the head; multi-byte text around it does not matter.
         let head = bytes.prefix(searchLimit).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         var position = 0

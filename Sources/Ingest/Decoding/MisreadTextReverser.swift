@@ -28,10 +28,13 @@ enum MisreadTextReverser {
 
     /// Nil when nothing looks misread; a failure when the misreading lost bytes.
     static func reverse(_ text: String) -> Result<Outcome, DecodeFailure>? {
-        let (byteCharacters, latinLetters, cjk, leadPairs) =
-            text.utf8.withContiguousStorageIfAvailable(census) ?? Array(text.utf8).withUnsafeBufferPointer(census)
+        let (byteCharacters, latinLetters, leadPairs) =
+            text.utf8.withContiguousStorageIfAvailable(byteCensus) ?? Array(text.utf8).withUnsafeBufferPointer(byteCensus)
         guard byteCharacters >= minimumByteCharacters else { return nil }
-        let mostlyMisread = latinLetters >= minimumByteCharacters && latinLetters >= cjk
+        // CJK characters are counted only where they decide, and only as far as they do.
+        let mostlyMisread = latinLetters >= minimumByteCharacters
+            && !(text.utf8.withContiguousStorageIfAvailable { hasMoreCJK(than: latinLetters, in: $0) }
+                ?? Array(text.utf8).withUnsafeBufferPointer { hasMoreCJK(than: latinLetters, in: $0) })
         guard mostlyMisread || leadPairs > 0 else { return nil }
 
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -103,68 +106,85 @@ enum MisreadTextReverser {
         return .success(Outcome(text: output.joined(separator: "\n"), repairs: repairs, warnings: warnings))
     }
 
-    /// Characters shown for single bytes; those of them from À up; CJK characters; and
-    /// UTF-8 lead bytes' characters followed by a continuation byte's: without one, no run can
-    /// be UTF-8 shown as single bytes (sound text with “quotes” — and … stops there).
-    /// Counted on the UTF-8 bytes: only scalars below U+2123 can show a byte, and only those
-    /// from U+3000 up can be CJK.
-    private static func census(_ utf8: UnsafeBufferPointer<UInt8>)
-        -> (byteCharacters: Int, latinLetters: Int, cjk: Int, leadPairs: Int)
-    {
+    /// Characters shown for single bytes; those of them from À up; and UTF-8 lead bytes'
+    /// characters followed by a continuation byte's: without one, no run can be UTF-8 shown as
+    /// single bytes (sound text with “quotes” — and … stops there). Only characters whose
+    /// UTF-8 opens with C2–E2 (U+0080–U+2FFF) can show a byte (they end at U+2122), and those
+    /// are found sixteen bytes at a time; the rest of the text is not decoded.
+    static func byteCensus(_ utf8: UnsafeBufferPointer<UInt8>) -> (byteCharacters: Int, latinLetters: Int, leadPairs: Int) {
         var byteCharacters = 0
         var latinLetters = 0
-        var cjk = 0
         var leadPairs = 0
-        var previousWasLead = false
-        var index = 0
-        while index < utf8.count {
+        // Where the last character showing a UTF-8 lead byte ended: a character starting
+        // there follows it directly.
+        var leadEnd = -1
+        forEachPossibleByteCharacter(in: utf8) { index in
             let lead = utf8[index]
-            if lead >= 0xE5, lead <= 0xE9 {
-                // U+5000–U+9FFF: ideographs, the bulk of the text.
-                previousWasLead = false
-                cjk += 1
-                index += 3
-                continue
-            }
-            if lead < 0x80 {
-                previousWasLead = false
-                index += 1
-                continue
-            }
-            if lead >= 0xE3, lead <= 0xEF, index + 2 < utf8.count {
-                // U+3000–U+FFFF (the rest of the CJK text and its punctuation) shows no byte.
-                let value = (UInt32(lead) & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
-                previousWasLead = false
-                if isCJK(value: value) { cjk += 1 }
-                index += 3
-                continue
-            }
-            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            defer { index += length }
+            let length = lead < 0xE0 ? 2 : 3
             var value = UInt32(lead) & (0xFF >> (length + 1))
             for offset in 1..<length where index + offset < utf8.count {
                 value = value << 6 | UInt32(utf8[index + offset] & 0x3F)
             }
-            if lead >= 0xE3 {
-                // U+3000 up (the rest of the CJK text and its punctuation) shows no byte.
-                previousWasLead = false
-                if isCJK(value: value) { cjk += 1 }
+            guard let byte = SingleByteImage.byte(of: Unicode.Scalar(value) ?? "\u{FFFD}") else { return }
+            if leadEnd == index, (0x80...0xBF).contains(byte) { leadPairs += 1 }
+            if (0xC2...0xF4).contains(byte) { leadEnd = index + length }
+            byteCharacters += 1
+            if value >= 0xC0 { latinLetters += 1 }
+        }
+        return (byteCharacters, latinLetters, leadPairs)
+    }
+
+    /// Whether more than `limit` characters are CJK: counted only until they are, which in
+    /// Chinese text is soon.
+    static func hasMoreCJK(than limit: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var cjk = 0
+        var index = 0
+        while index < utf8.count {
+            let lead = utf8[index]
+            if lead < 0x80 {
+                index += 1
                 continue
             }
-            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-            let byte = SingleByteImage.byte(of: scalar)
-            if previousWasLead, let byte, (0x80...0xBF).contains(byte) { leadPairs += 1 }
-            previousWasLead = byte.map { (0xC2...0xF4).contains($0) } ?? false
-            if byte != nil {
-                byteCharacters += 1
-                // À…ÿ: the lead bytes of UTF-8 characters and most GBK ones. Quotes, dashes
-                // and degree signs are common in sound Chinese text and do not count.
-                if scalar.value >= 0xC0 { latinLetters += 1 }
-            } else if isCJK(scalar) {
-                cjk += 1
+            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            var value = UInt32(lead) & (0xFF >> (length + 1))
+            for offset in 1..<length where index + offset < utf8.count {
+                value = value << 6 | UInt32(utf8[index + offset] & 0x3F)
             }
+            if isCJK(value: value) {
+                cjk += 1
+                if cjk > limit { return true }
+            }
+            index += length
         }
-        return (byteCharacters, latinLetters, cjk, leadPairs)
+        return false
+    }
+
+    /// Calls `body` with the index of every byte C2–E2 (in valid UTF-8, the lead bytes of
+    /// U+0080–U+2FFF), in order. Sixteen bytes are tested at a time, without branches.
+    @inline(__always)
+    static func forEachPossibleByteCharacter(in utf8: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        guard let base = UnsafeRawPointer(utf8.baseAddress) else { return }
+        var index = 0
+        while index + 16 <= utf8.count {
+            let found = leadsOfByteCharacters(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                | leadsOfByteCharacters(base.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self))
+            if found != 0 {
+                for offset in index..<index + 16 where utf8[offset] &- 0xC2 <= 0xE2 - 0xC2 { body(offset) }
+            }
+            index += 16
+        }
+        for offset in index..<utf8.count where utf8[offset] &- 0xC2 <= 0xE2 - 0xC2 { body(offset) }
+    }
+
+    /// The high bit of each of eight bytes from C2 to E2; no other bit. On the low seven bits
+    /// (42–62 for those bytes), each per-byte sum stays below 100 and cannot carry.
+    @inline(__always)
+    static func leadsOfByteCharacters(_ word: UInt64) -> UInt64 {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let low = word & 0x7F7F_7F7F_7F7F_7F7F
+        let atLeast42 = low &+ 0x3E3E_3E3E_3E3E_3E3E
+        let above62 = low &+ 0x1D1D_1D1D_1D1D_1D1D
+        return word & atLeast42 & ~above62 & highs
     }
 
     /// Every line back to bytes and decoded as GB18030; all or nothing.

@@ -96,6 +96,10 @@ public enum FormatDetector {
 
     /// Whether the head of `text` is markup: framed by HTML, or a saved content area.
     static func isHTML(_ text: String) -> Bool {
+        // Every marker and every tag opens with `<`: text without one (most plain text and
+        // table dumps) is not markup, told by one byte scan instead of reading its head.
+        let hasAngle = text.utf8.withContiguousStorageIfAvailable { ByteScan.firstIndex(of: UInt8(ascii: "<"), in: $0) < $0.count }
+        if hasAngle == false { return false }
         if let head = DocumentHead(text, characters: headLength) {
             // Every character a scalar: the same questions, asked of scalars.
             let start = head.firstNonWhitespace
