@@ -234,7 +234,7 @@ struct TableTaskBuilder {
                 case .target: draft.target = Self.joined(draft.target, carried)
                 case .measures: draft.measures = Self.joined(draft.measures, carried)
                 case .milestones:
-                    let milestones = Self.milestones(from: carried, headerPeriod: headerPeriods[column])
+                    let milestones = Self.milestones(fromCollapsed: carried, headerPeriod: headerPeriods[column])
                     if draft.milestones.isEmpty { draft.milestones = milestones } else { draft.milestones += milestones }
                 default: draft.unmappedFields.append(draft.fields.count)
                 }
@@ -370,6 +370,16 @@ struct TableTaskBuilder {
             return [period + "：" + TextCleanup.singleLine(text)]
         }
         return MilestoneSplitter.split(text)
+    }
+
+    /// `milestones(from:headerPeriod:)` of a cell's `TextCleanup.collapsingWhitespace`: its
+    /// lines are split as they are, without collapsing them again.
+    static func milestones(fromCollapsed text: String, headerPeriod period: String?) -> [String] {
+        guard !text.isEmpty else { return [] }
+        if let period, !MilestoneSplitter.opensWithPeriod(text) {
+            return [period + "：" + TextCleanup.singleLine(text)]
+        }
+        return MilestoneSplitter.split(collapsed: text)
     }
 
     /// The period a schedule column's header names in its last part (季度进度安排/一季度), or
