@@ -15,6 +15,9 @@ struct TableTaskBuilder {
     /// Index into `sections` of a heading printed above the tables that declares how many
     /// rows they hold (`一、推广的改革举措（共23项）` over an attachment table).
     private var enclosingIndex: Int?
+    /// Unit and leader cells already split in this document (a lead unit repeats row after row).
+    private var unitLists = ByteKeyedMemo<[String]>()
+    private var nameLists = ByteKeyedMemo<[String]>()
 
     /// A section met while reading, with the tasks found under it.
     struct SectionNode {
@@ -57,7 +60,7 @@ struct TableTaskBuilder {
         // A 序号 column numbers tasks whose statements carry no label of their own.
         let numberColumn = headers.firstIndex(where: Self.isNumberHeader)
         let headerPeriods = mapping.map { $0.field == .milestones ? Self.headerPeriod($0.header) : nil }
-        var state = RowState()
+        var state = RowState(columns: mapping.count)
         for row in table.rows {
             read(row, mapping: mapping, headerPeriods: headerPeriods, numberColumn: numberColumn, state: &state)
         }
@@ -99,6 +102,19 @@ struct TableTaskBuilder {
         return false
     }
 
+    /// How many of the row's cells are filled (neither a span copy nor blank), counted up to
+    /// two, and the first of them.
+    static func filledCells(of row: Row) -> (count: Int, first: Int?) {
+        var count = 0
+        var first: Int?
+        for (index, cell) in row.cells.enumerated() where !cell.isSpanCopy && !TextCleanup.isBlank(cell.text) {
+            if first == nil { first = index }
+            count += 1
+            if count == 2 { break }
+        }
+        return (count, first)
+    }
+
     /// What the rows above left for merged cells below.
     struct RowState {
         var sectionRow: SectionRef?
@@ -110,7 +126,8 @@ struct TableTaskBuilder {
         var number: String?
         var leaders: [String]?
         var leadUnits: [String]?
-        var lastCells: [Int: String] = [:]
+        /// Each column's last printed cell (what a merged cell below shows).
+        var lastCells: [String?]
         /// Indices into `sections` of the open heading-row section and section-column section.
         var rowSectionIndex: Int?
         var columnSectionIndices: [Int: Int] = [:]
@@ -118,6 +135,10 @@ struct TableTaskBuilder {
         /// The open sections of the columns, outermost first.
         /// Kept as the columns change, read by every row.
         private(set) var columnPath: [SectionRef] = []
+
+        init(columns: Int) {
+            lastCells = Array(repeating: nil, count: columns)
+        }
 
         /// A new value in a section column closes the levels to its right: merges nest.
         mutating func openColumnSection(_ ref: SectionRef, column: Int) {
@@ -136,7 +157,7 @@ struct TableTaskBuilder {
 
         // A row whose only content is its first cell (or its section cell) is a heading
         // across the table (in HTML, a cell spanning every column).
-        let filled = row.cells.indices.filter { !row.cells[$0].isSpanCopy && !TextCleanup.isBlank(row.cells[$0].text) }
+        let filled = Self.filledCells(of: row)
         if filled.count == 1, let only = filled.first, only == 0 || mapping[safe: only]?.field == .section,
             row.cells.count == 1 || mapping[safe: only]?.field != .title
         {
@@ -210,7 +231,10 @@ struct TableTaskBuilder {
                     if !previous.isEmpty { warnings.append(Self.inheritedWarning(header, cell: cell)) }
                     values = previous
                 } else {
-                    values = mapped.field == .leaders ? NameListSplitter.split(cell.text) : UnitListSplitter.split(cell.text)
+                    values =
+                        mapped.field == .leaders
+                        ? nameLists.value(for: cell.text) { NameListSplitter.split($0) }
+                        : unitLists.value(for: cell.text) { UnitListSplitter.split($0) }
                     state.lastCells[column] = printed
                 }
                 if mapped.field == .leaders {
@@ -224,7 +248,7 @@ struct TableTaskBuilder {
             case .supportUnits:
                 // A cell spanning rows (HTML rowspan) holds the value of every row it covers.
                 let carried = cell.isSpanCopy ? TextCleanup.collapsingWhitespace(cell.text) : printed
-                draft.supportUnits = UnitListSplitter.split(carried)
+                draft.supportUnits = unitLists.value(for: carried) { UnitListSplitter.split($0) }
                 draft.fields.append(FieldValue(header: header, text: carried))
                 hasOwnContent = hasOwnContent || !printed.isEmpty
             case .target, .measures, .milestones, nil:
@@ -283,7 +307,7 @@ struct TableTaskBuilder {
             func text(_ column: Int) -> String {
                 column < row.cells.count ? TextCleanup.singleLine(row.cells[column].text) : ""
             }
-            let filled = row.cells.indices.filter { !row.cells[$0].isSpanCopy && !TextCleanup.isBlank(row.cells[$0].text) }
+            let filled = Self.filledCells(of: row)
             if filled.count == 1, let only = filled.first, !columns.contains(only), row.cells.count > 1 {
                 let heading = SectionHeading(row.cells[only].text)
                 sectionRow = heading.ref
@@ -319,7 +343,7 @@ struct TableTaskBuilder {
                 continue
             }
             guard !label.isEmpty, !values.isEmpty || filled.count > 1 else {
-                if !filled.isEmpty {
+                if filled.count > 0 {
                     diagnostics.append(Diagnostic(.textIgnored, "row has no label naming what its numbers count", line: row.span.lineStart))
                 }
                 continue

@@ -207,13 +207,40 @@ enum TextCleanup {
     /// Calls `body` with the byte range of each non-empty line of UTF-8 `bytes`, as
     /// `split(separator: "\n")` cuts a `String`: at LF, but not at the LF of a CR LF pair,
     /// which is one `Character` and stays inside its line.
+    /// The line breaks are found eight bytes at a time (`firstLineFeed`).
     @inline(__always)
     static func forEachLine(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         var lineStart = 0
-        for index in 0...bytes.count where index == bytes.count || (bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) {
-            if index > lineStart { body(lineStart..<index) }
-            lineStart = index + 1
+        var index = 0
+        while true {
+            index = firstLineFeed(in: bytes, from: index)
+            guard index < bytes.count else { break }
+            if index == 0 || bytes[index - 1] != 0x0D {
+                if index > lineStart { body(lineStart..<index) }
+                lineStart = index + 1
+            }
+            index += 1
         }
+        if bytes.count > lineStart { body(lineStart..<bytes.count) }
+    }
+
+    /// The index of the first LF at or after `start`, or `bytes.count`: eight bytes at a time
+    /// (a zero byte of `word ^ 0x0A0A…` is an LF), then byte by byte.
+    @inline(__always)
+    static func firstLineFeed(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while index + 8 <= bytes.count {
+                let difference = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) ^ (ones &* 0x0A)
+                let found = (difference &- ones) & ~difference & (ones &* 0x80)
+                if found != 0 { return index + found.trailingZeroBitCount / 8 }
+                index += 8
+            }
+        }
+        while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+        return index
     }
 
     /// `text` cut at the separators outside brackets, each part trimmed, empty parts dropped.
