@@ -15,9 +15,6 @@ struct TableTaskBuilder {
     /// Index into `sections` of a heading printed above the tables that declares how many
     /// rows they hold (`一、推广的改革举措（共23项）` over an attachment table).
     private var enclosingIndex: Int?
-    /// Unit and leader cells already split in this document (a lead unit repeats row after row).
-    private var unitLists = ByteKeyedMemo<[String]>()
-    private var nameLists = ByteKeyedMemo<[String]>()
 
     /// A section met while reading, with the tasks found under it.
     struct SectionNode {
@@ -136,8 +133,28 @@ struct TableTaskBuilder {
         /// Kept as the columns change, read by every row.
         private(set) var columnPath: [SectionRef] = []
 
+        /// Each name column's last split text and its names: a lead unit or leader printed
+        /// again in the next row is not split again.
+        private var lastSplits: [(text: String, names: [String])?]
+
         init(columns: Int) {
             lastCells = Array(repeating: nil, count: columns)
+            lastSplits = Array(repeating: nil, count: columns)
+        }
+
+        /// The names `split` gives for `text` in `column`, split again only when the text is
+        /// not the column's last one, byte for byte.
+        mutating func split(_ text: String, column: Int, _ split: (String) -> [String]) -> [String] {
+            if let last = lastSplits[column], Self.sameBytes(last.text, text) { return last.names }
+            let names = split(text)
+            lastSplits[column] = (text, names)
+            return names
+        }
+
+        private static func sameBytes(_ first: String, _ second: String) -> Bool {
+            guard first.utf8.count == second.utf8.count else { return false }
+            var first = first, second = second
+            return first.withUTF8 { one in second.withUTF8 { other in ByteSearch.equal(one, other) } }
         }
 
         /// A new value in a section column closes the levels to its right: merges nest.
@@ -231,10 +248,9 @@ struct TableTaskBuilder {
                     if !previous.isEmpty { warnings.append(Self.inheritedWarning(header, cell: cell)) }
                     values = previous
                 } else {
-                    values =
-                        mapped.field == .leaders
-                        ? nameLists.value(for: cell.text) { NameListSplitter.split($0) }
-                        : unitLists.value(for: cell.text) { UnitListSplitter.split($0) }
+                    values = state.split(cell.text, column: column) {
+                        mapped.field == .leaders ? NameListSplitter.split($0) : UnitListSplitter.split($0)
+                    }
                     state.lastCells[column] = printed
                 }
                 if mapped.field == .leaders {
@@ -248,7 +264,7 @@ struct TableTaskBuilder {
             case .supportUnits:
                 // A cell spanning rows (HTML rowspan) holds the value of every row it covers.
                 let carried = cell.isSpanCopy ? TextCleanup.collapsingWhitespace(cell.text) : printed
-                draft.supportUnits = unitLists.value(for: carried) { UnitListSplitter.split($0) }
+                draft.supportUnits = state.split(carried, column: column) { UnitListSplitter.split($0) }
                 draft.fields.append(FieldValue(header: header, text: carried))
                 hasOwnContent = hasOwnContent || !printed.isEmpty
             case .target, .measures, .milestones, nil:
