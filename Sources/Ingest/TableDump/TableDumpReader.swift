@@ -123,8 +123,16 @@ enum TableDumpLine {
             }
         }
         if index == range.upperBound { return .blank }
-        let line = TableDumpLayout.string(UnsafeBufferPointer(rebasing: bytes[range]))
-        return line.unicodeScalars.allSatisfy(\.properties.isWhitespace) ? .blank : .text
+        // The line's scalars decoded in place: most such lines are text from their first one.
+        var scalars = UnsafeBufferPointer(rebasing: bytes[range]).makeIterator()
+        var decoder = Unicode.UTF8()
+        while true {
+            switch decoder.decode(&scalars) {
+            case .scalarValue(let scalar): if !scalar.properties.isWhitespace { return .text }
+            case .emptyInput: return .blank
+            case .error: return .text  // (U+FFFD, as a String would read it: no space)
+            }
+        }
     }
 }
 
