@@ -35,6 +35,17 @@ import Testing
         #expect(table.rows.first?.cells.map(\.text) == ["（1） 甲", "1. 乙", "丙局"])
     }
 
+    @Test func aCellAndItsContinuationLinesAreOneStretchOfTheText() throws {
+        // A CR before each LF stays in its line, and so in the cell; an empty last cell
+        // continued on the next line opens with the line break.
+        let crlf = try table("\tA\n\tB\n\n\t甲\t乙\r\n丙\r\n\r\n")
+        #expect(crlf.rows.first?.cells.map(\.text) == ["甲", "乙\r\n丙\r"])
+        #expect(crlf.rows.first?.cells[1].span == SourceSpan(lineStart: 4, lineEnd: 5))
+        let empty = try table("\tA\n\tB\n\n\t甲\t\n续\n又续\n")
+        #expect(empty.rows.first?.cells.map(\.text) == ["甲", "\n续\n又续"])
+        #expect(empty.rows.first?.span == SourceSpan(lineStart: 4, lineEnd: 6))
+    }
+
     @Test func rowOpeningWithBareTabHasEmptyFirstCell() throws {
         let table = try table("\tA\n\tB\n\tC\n\n\t\n\t2.任务\n\t市局\n")
         #expect(table.rows.first?.cells.map(\.text) == ["", "2.任务", "市局"])

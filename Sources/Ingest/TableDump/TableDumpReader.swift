@@ -15,38 +15,52 @@ public struct TableDumpReader: DocumentReader {
     public init() {}
 
     public func read(_ text: String) -> SourceDocument {
-        let lines = TableDumpLine.split(text)
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable(read) ?? Array(text.utf8).withUnsafeBufferPointer(read)
+    }
+
+    /// Reads the UTF-8 of a string in one pass over its lines: cells are kept as byte ranges
+    /// of it until their table is complete, and each becomes a `String` once.
+    private func read(_ bytes: UnsafeBufferPointer<UInt8>) -> SourceDocument {
         var blocks: [Block] = []
         var diagnostics: [Diagnostic] = []
-        var layout = TableDumpLayout()
+        var layout = TableDumpLayout(source: bytes)
         // Cells are pieces of the text joined by line breaks: a text without the marker has
         // none in any cell, and its cells skip the search.
-        layout.mayHoldBookmarks = WordArtifacts.mayHoldBookmarks(text)
+        layout.mayHoldBookmarks = WordArtifacts.mayHoldBookmarks(bytes)
 
-        var index = 0
-        while index < lines.count {
-            let line = lines[index]
-            switch line.kind {
+        TableDumpLine.forEachLine(in: bytes) { number, range in
+            switch TableDumpLine.classify(bytes, range) {
             case .blank:
                 layout.endRow()
-            case .cells(let cells):
-                layout.open(cells: cells, line: line.number)
-            case .text(let content):
+            case .cells(let first):
+                // One cell per TAB, up to the next TAB or the line's end.
+                let line = UnsafeBufferPointer(rebasing: bytes[..<range.upperBound])
+                var cellStart = first
+                while cellStart <= range.upperBound {
+                    let index = ByteScan.firstIndex(of: 0x09, in: line, from: cellStart)
+                    layout.open(cell: cellStart..<index, line: number)
+                    cellStart = index + 1
+                }
+            case .text:
                 if layout.isInRow {
-                    layout.continueCell(with: content, line: line.number)
-                } else if PageNumber.matches(content) && layout.hasRows {
+                    layout.continueCell(to: range.upperBound, line: number)
+                    return
+                }
+                let content = TableDumpLayout.string(UnsafeBufferPointer(rebasing: bytes[range]))
+                if PageNumber.matches(content[...]) && layout.hasRows {
                     diagnostics.append(Diagnostic(
                         .pageNumberDropped, "dropped page number \"\(content.trimmedSpaces)\" between table rows",
-                        line: line.number))
+                        line: number))
                 } else {
                     // Text outside the table: a preamble above it, or notes below or between tables.
                     if layout.hasRows { layout.flush(into: &blocks, diagnostics: &diagnostics) }
                     let role: Paragraph.Role = blocks.contains { if case .table = $0 { true } else { false } }
                         ? .trailer : .preamble
-                    blocks.append(.paragraph(Paragraph(text: String(content), span: SourceSpan(line: line.number), role: role)))
+                    blocks.append(.paragraph(Paragraph(text: content, span: SourceSpan(line: number), role: role)))
                 }
             }
-            index += 1
         }
         layout.endRow()
         layout.flush(into: &blocks, diagnostics: &diagnostics)
@@ -54,47 +68,38 @@ public struct TableDumpReader: DocumentReader {
     }
 }
 
-/// One line of a table dump, classified.
-struct TableDumpLine {
-    enum Kind {
+/// The lines of a table dump, classified.
+enum TableDumpLine {
+    enum Kind: Equatable {
         case blank
-        /// The line opens one cell (or several, when it holds more TABs), with their texts.
-        case cells([Substring])
+        /// The line opens one cell (or several, when it holds more TABs); the first starts
+        /// at the byte index given (after the TAB).
+        case cells(Int)
         /// The line continues the current cell, or stands outside the table.
-        case text(Substring)
+        case text
     }
 
-    var number: Int
-    var kind: Kind
-
-    static func split(_ text: String) -> [TableDumpLine] {
-        var text = text
-        text.makeContiguousUTF8()
-        let utf8 = text.utf8
-        var result: [TableDumpLine] = []
+    /// Calls `body` with the number (from 1) and byte range of each line of `bytes`, cut at
+    /// LF (a CR before it stays in the line).
+    @inline(__always)
+    static func forEachLine(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Range<Int>) -> Void) {
         // Split on bytes: Character-wise splitting of Chinese text is several times slower.
-        _ = utf8.withContiguousStorageIfAvailable { bytes in
-            // A final newline does not start another line (a final CR LF, one Character that
-            // is no "\n", does).
-            var end = bytes.count
-            if end > 0, bytes[end - 1] == 0x0A, end < 2 || bytes[end - 2] != 0x0D { end -= 1 }
-            var number = 0
-            var lineStart = 0
-            while lineStart <= end {
-                let index = min(ByteScan.firstIndex(of: 0x0A, in: bytes, from: lineStart), end)
-                number += 1
-                result.append(TableDumpLine(number: number, kind: classify(bytes, lineStart..<index, of: utf8)))
-                lineStart = index + 1
-            }
+        // A final newline does not start another line (a final CR LF, one Character that is
+        // no "\n", does).
+        var end = bytes.count
+        if end > 0, bytes[end - 1] == 0x0A, end < 2 || bytes[end - 2] != 0x0D { end -= 1 }
+        var number = 0
+        var lineStart = 0
+        while lineStart <= end {
+            let index = min(ByteScan.firstIndex(of: 0x0A, in: bytes, from: lineStart), end)
+            number += 1
+            body(number, lineStart..<index)
+            lineStart = index + 1
         }
-        return result
     }
 
-    /// The kind of the line at `range` of `bytes`, the contiguous UTF-8 of `utf8`.
-    private static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, of utf8: String.UTF8View) -> Kind {
-        func substring(_ lower: Int, _ upper: Int) -> Substring {
-            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: lower)..<utf8.index(utf8.startIndex, offsetBy: upper)])
-        }
+    /// The kind of the line at `range` of `bytes` (UTF-8 of a string).
+    static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Kind {
         // Word sometimes puts alignment spaces (ASCII or U+3000, E3 80 80) before the TAB that
         // opens a cell (` \t原文表述`).
         var first = range.lowerBound
@@ -107,80 +112,97 @@ struct TableDumpLine {
                 break
             }
         }
-        if first < range.upperBound, bytes[first] == 0x09 {
-            var cells: [Substring] = []
-            var cellStart = first + 1
-            let line = UnsafeBufferPointer(rebasing: bytes[..<range.upperBound])
-            while cellStart <= range.upperBound {
-                let index = ByteScan.firstIndex(of: 0x09, in: line, from: cellStart)
-                cells.append(substring(cellStart, index))
-                cellStart = index + 1
-            }
-            return .cells(cells)
-        }
+        if first < range.upperBound, bytes[first] == 0x09 { return .cells(first + 1) }
         // Blank: every scalar is a space of some kind. ASCII is told by its byte; the rest
         // (rare) by its Unicode properties.
         var index = first
         while index < range.upperBound, bytes[index] < 0x80 {
             switch bytes[index] {
             case 0x09...0x0D, 0x20: index += 1
-            default: return .text(substring(range.lowerBound, range.upperBound))
+            default: return .text
             }
         }
-        let line = substring(range.lowerBound, range.upperBound)
-        if index == range.upperBound || line.unicodeScalars.allSatisfy(\.properties.isWhitespace) { return .blank }
-        return .text(line)
+        if index == range.upperBound { return .blank }
+        // The line's scalars decoded in place: most such lines are text from their first one.
+        var scalars = UnsafeBufferPointer(rebasing: bytes[range]).makeIterator()
+        var decoder = Unicode.UTF8()
+        while true {
+            switch decoder.decode(&scalars) {
+            case .scalarValue(let scalar): if !scalar.properties.isWhitespace { return .text }
+            case .emptyInput: return .blank
+            case .error: return .text  // (U+FFFD, as a String would read it: no space)
+            }
+        }
     }
 }
 
 /// Collects cells into rows and rows into a table, then repairs what page breaks did.
+///
+/// A cell is a byte range of the source: its continuation lines follow it directly, and the
+/// line breaks between them are the ones the cell keeps, so its text is one stretch of the
+/// source.
 struct TableDumpLayout {
+    /// The UTF-8 of the whole text (valid while the layout is used).
+    let source: UnsafeBufferPointer<UInt8>
+    /// The cells of every row collected so far, the open row's last.
+    private var cells: [PendingCell] = []
     private var rows: [PendingRow] = []
-    private var current: PendingRow?
+    /// The open row: its first cell's index in `cells`, and its span.
+    private var current: (firstCell: Int, span: SourceSpan)?
     /// Whether a cell can hold a Word bookmark marker (false when the whole text holds none).
     var mayHoldBookmarks = true
 
+    init(source: UnsafeBufferPointer<UInt8>) {
+        self.source = source
+    }
+
     struct PendingCell {
-        var lines: [Substring]
+        var range: Range<Int>
         var span: SourceSpan
     }
 
     struct PendingRow {
-        var cells: [PendingCell]
+        /// The row's cells: a range of `cells`.
+        var cells: Range<Int>
         var span: SourceSpan
     }
 
     var isInRow: Bool { current != nil }
     var hasRows: Bool { !rows.isEmpty || current != nil }
 
-    mutating func open(cells: [Substring], line: Int) {
-        var row = current ?? PendingRow(cells: [], span: SourceSpan(line: line))
-        for cell in cells {
-            row.cells.append(PendingCell(lines: [cell], span: SourceSpan(line: line)))
+    mutating func open(cell range: Range<Int>, line: Int) {
+        let span = SourceSpan(line: line)
+        if let open = current {
+            current = (open.firstCell, open.span.union(span))
+        } else {
+            current = (cells.count, span)
         }
-        row.span = row.span.union(SourceSpan(line: line))
-        current = row
+        cells.append(PendingCell(range: range, span: span))
     }
 
-    mutating func continueCell(with text: Substring, line: Int) {
-        guard var row = current, !row.cells.isEmpty else { return }
-        row.cells[row.cells.count - 1].lines.append(text)
-        row.cells[row.cells.count - 1].span = row.cells[row.cells.count - 1].span.union(SourceSpan(line: line))
-        row.span = row.span.union(SourceSpan(line: line))
-        current = row
+    /// The open row's last cell goes on to the end (`upperBound`) of line `line`.
+    mutating func continueCell(to upperBound: Int, line: Int) {
+        guard let open = current, cells.count > open.firstCell else { return }
+        let span = SourceSpan(line: line)
+        cells[cells.count - 1].range = cells[cells.count - 1].range.lowerBound..<upperBound
+        cells[cells.count - 1].span = cells[cells.count - 1].span.union(span)
+        current = (open.firstCell, open.span.union(span))
     }
 
     mutating func endRow() {
-        if let row = current { rows.append(row) }
+        if let open = current { rows.append(PendingRow(cells: open.firstCell..<cells.count, span: open.span)) }
         current = nil
     }
 
     /// Turns the collected rows into a table block (header first) and starts over.
     mutating func flush(into blocks: inout [Block], diagnostics: inout [Diagnostic]) {
         endRow()
-        defer { rows = [] }
+        defer {
+            rows.removeAll(keepingCapacity: true)
+            cells.removeAll(keepingCapacity: true)
+        }
         guard !rows.isEmpty else { return }
-        let all = rows.map { Self.row(from: $0, mayHoldBookmarks: mayHoldBookmarks) }
+        let all = rows.map(row)
 
         // A table that continues after text (notes between pages) keeps the earlier header.
         let previousHeader: [Row]? = blocks.last { if case .table = $0 { true } else { false } }.flatMap {
@@ -206,25 +228,26 @@ struct TableDumpLayout {
         blocks.append(.table(Table(headerRows: header, rows: repaired, span: span)))
     }
 
-    static func row(from pending: PendingRow, mayHoldBookmarks: Bool = true) -> Row {
-        Row(
-            cells: pending.cells.map {
-                let text = joined($0.lines)
-                return Cell(text: mayHoldBookmarks ? WordArtifacts.removingBookmarks(from: text) : text, span: $0.span)
-            },
-            span: pending.span)
+    /// A collected row with its cells' texts, each made once from its bytes.
+    private func row(_ pending: PendingRow) -> Row {
+        var rowCells: [Cell] = []
+        rowCells.reserveCapacity(pending.cells.count)
+        for cell in cells[pending.cells] {
+            let text = Self.string(UnsafeBufferPointer(rebasing: source[cell.range]))
+            rowCells.append(Cell(text: mayHoldBookmarks ? WordArtifacts.removingBookmarks(from: text) : text, span: cell.span))
+        }
+        return Row(cells: rowCells, span: pending.span)
     }
 
-    /// A cell's lines joined by "\n": appended one by one (most cells are one line), not
-    /// through the generic `joined(separator:)`.
-    static func joined(_ lines: [Substring]) -> String {
-        guard let first = lines.first else { return "" }
-        var text = String(first)
-        for line in lines.dropFirst() {
-            text += "\n"
-            text += line
+    /// A string of bytes cut from the UTF-8 of a string at ASCII bytes (valid UTF-8), copied
+    /// without checking them again.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard !bytes.isEmpty else { return "" }
+        if #available(macOS 26, *) {
+            return String(copying: UTF8Span(unchecked: bytes.span))
+        } else {
+            return String(decoding: bytes, as: UTF8.self)
         }
-        return text
     }
 
     /// The most frequent cell count, for a table without a header.
@@ -363,9 +386,9 @@ enum WordArtifacts {
         return result + rest
     }
 
-    /// Whether `text` may hold a bookmark marker: it has a `[` at all (one scan of the bytes).
-    static func mayHoldBookmarks(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable(hasOpeningBracket) ?? true
+    /// Whether UTF-8 `bytes` may hold a bookmark marker: they have a `[` at all (one scan).
+    static func mayHoldBookmarks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        hasOpeningBracket(bytes)
     }
 
     /// Whether the bytes hold a `[`: every cell passes through this.

@@ -22,25 +22,42 @@ enum MilestoneSplitter {
     }
 
     static func split(_ schedule: String) -> [String] {
+        split(schedule, isCollapsed: false)
+    }
+
+    /// `split` of a schedule already through `TextCleanup.collapsingWhitespace` (a table
+    /// cell as printed): each of its lines is its own `singleLine`, and is read as it is.
+    static func split(collapsed schedule: String) -> [String] {
+        split(schedule, isCollapsed: true)
+    }
+
+    private static func split(_ schedule: String, isCollapsed: Bool) -> [String] {
         var pieces: [Piece] = []
         var schedule = schedule
         schedule.makeContiguousUTF8()
         schedule.utf8.withContiguousStorageIfAvailable { bytes in
+            var starts: [Int] = []
             // (A line's CR, if any, is removed with the other spaces.)
             TextCleanup.forEachLine(in: bytes) { range in
-                let line = UnsafeBufferPointer(rebasing: bytes[range])
                 // Most schedules are one line with no space to collapse: `singleLine` gives that
                 // line back as the schedule itself, neither collapsed nor copied.
-                let printed = range.count == bytes.count ? TextCleanup.singleLine(schedule) : TextCleanup.singleLine(line)
-                Self.appendPieces(ofLine: printed, to: &pieces)
+                if range.count == bytes.count {
+                    let printed = isCollapsed ? schedule : TextCleanup.singleLine(schedule)
+                    Self.appendPieces(ofLine: printed, to: &pieces, starts: &starts)
+                    return
+                }
+                let line = UnsafeBufferPointer(rebasing: bytes[range])
+                let printed = isCollapsed ? String(validUTF8: line) : TextCleanup.singleLine(line)
+                Self.appendPieces(ofLine: printed, to: &pieces, starts: &starts)
             }
         }
         var milestones: [String] = []
+        milestones.reserveCapacity(pieces.count)
         var heading: String?
         var lastWasMilestone = false
         for (index, piece) in pieces.enumerated() {
             if piece.isDated {
-                milestones.append((heading.map { $0 + "\n" } ?? "") + piece.text)
+                milestones.append(heading.map { $0 + "\n" + piece.text } ?? piece.text)
                 lastWasMilestone = true
                 continue
             }
@@ -63,20 +80,29 @@ enum MilestoneSplitter {
     /// A line's dated items (each with the line's own heading in front), or the whole line
     /// as one undated piece, appended to `pieces`. The line is decoded once:
     /// the time scanner reads its simplified key, and the pieces are cut from its bytes at
-    /// the scalar offsets the scanner found.
-    private static func appendPieces(ofLine printed: String, to pieces: inout [Piece]) {
+    /// the UTF-8 offsets of the items the scanner found (kept in `starts`, a scratch buffer).
+    private static func appendPieces(ofLine printed: String, to pieces: inout [Piece], starts: inout [Int]) {
         guard !printed.isEmpty else { return }
         let text = ScalarText(printed, simplifyingScript: true)
-        let starts = ScheduleSplitter.itemStarts(in: text, year: nil, contentStarts: LineLabel.contentStarts(in: text))
+        starts.removeAll(keepingCapacity: true)
+        ScheduleSplitter.forEachItemStart(in: text, year: nil, contentStarts: LineLabel.contentStarts(in: text)) { found in
+            starts.append(text.utf8Offset(found.start))
+            return true
+        }
         guard !starts.isEmpty else {
             pieces.append(Piece(text: printed, isDated: false))
             return
         }
+        // A line that is one item from its start, with no space to trim at its end: the piece is the line itself.
+        if starts.count == 1, starts[0] == 0, printed.utf8.last != 0x20 {
+            pieces.append(Piece(text: printed, isDated: true))
+            return
+        }
         func cut(_ bytes: UnsafeBufferPointer<UInt8>) {
-            let headingEnd = text.utf8Offset(starts[0].start)
-            for (index, start) in starts.enumerated() {
-                var lower = text.utf8Offset(start.start)
-                var upper = index + 1 < starts.count ? text.utf8Offset(starts[index + 1].start) : bytes.count
+            let headingEnd = starts[0]
+            for index in starts.indices {
+                var lower = starts[index]
+                var upper = index + 1 < starts.count ? starts[index + 1] : bytes.count
                 // The line is collapsed already: trimming its spaces is all `singleLine` would do.
                 while lower < upper, bytes[lower] == 0x20 { lower += 1 }
                 while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }

@@ -57,7 +57,7 @@ struct TableTaskBuilder {
         // A 序号 column numbers tasks whose statements carry no label of their own.
         let numberColumn = headers.firstIndex(where: Self.isNumberHeader)
         let headerPeriods = mapping.map { $0.field == .milestones ? Self.headerPeriod($0.header) : nil }
-        var state = RowState()
+        var state = RowState(columns: mapping.count)
         for row in table.rows {
             read(row, mapping: mapping, headerPeriods: headerPeriods, numberColumn: numberColumn, state: &state)
         }
@@ -99,6 +99,19 @@ struct TableTaskBuilder {
         return false
     }
 
+    /// How many of the row's cells are filled (neither a span copy nor blank), counted up to
+    /// two, and the first of them.
+    static func filledCells(of row: Row) -> (count: Int, first: Int?) {
+        var count = 0
+        var first: Int?
+        for (index, cell) in row.cells.enumerated() where !cell.isSpanCopy && !TextCleanup.isBlank(cell.text) {
+            if first == nil { first = index }
+            count += 1
+            if count == 2 { break }
+        }
+        return (count, first)
+    }
+
     /// What the rows above left for merged cells below.
     struct RowState {
         var sectionRow: SectionRef?
@@ -110,7 +123,8 @@ struct TableTaskBuilder {
         var number: String?
         var leaders: [String]?
         var leadUnits: [String]?
-        var lastCells: [Int: String] = [:]
+        /// Each column's last printed cell (what a merged cell below shows).
+        var lastCells: [String?]
         /// Indices into `sections` of the open heading-row section and section-column section.
         var rowSectionIndex: Int?
         var columnSectionIndices: [Int: Int] = [:]
@@ -118,6 +132,30 @@ struct TableTaskBuilder {
         /// The open sections of the columns, outermost first.
         /// Kept as the columns change, read by every row.
         private(set) var columnPath: [SectionRef] = []
+
+        /// Each name column's last split text and its names: a lead unit or leader printed
+        /// again in the next row is not split again.
+        private var lastSplits: [(text: String, names: [String])?]
+
+        init(columns: Int) {
+            lastCells = Array(repeating: nil, count: columns)
+            lastSplits = Array(repeating: nil, count: columns)
+        }
+
+        /// The names `split` gives for `text` in `column`, split again only when the text is
+        /// not the column's last one, byte for byte.
+        mutating func split(_ text: String, column: Int, _ split: (String) -> [String]) -> [String] {
+            if let last = lastSplits[column], Self.sameBytes(last.text, text) { return last.names }
+            let names = split(text)
+            lastSplits[column] = (text, names)
+            return names
+        }
+
+        private static func sameBytes(_ first: String, _ second: String) -> Bool {
+            guard first.utf8.count == second.utf8.count else { return false }
+            var first = first, second = second
+            return first.withUTF8 { one in second.withUTF8 { other in ByteSearch.equal(one, other) } }
+        }
 
         /// A new value in a section column closes the levels to its right: merges nest.
         mutating func openColumnSection(_ ref: SectionRef, column: Int) {
@@ -136,7 +174,7 @@ struct TableTaskBuilder {
 
         // A row whose only content is its first cell (or its section cell) is a heading
         // across the table (in HTML, a cell spanning every column).
-        let filled = row.cells.indices.filter { !row.cells[$0].isSpanCopy && !TextCleanup.isBlank(row.cells[$0].text) }
+        let filled = Self.filledCells(of: row)
         if filled.count == 1, let only = filled.first, only == 0 || mapping[safe: only]?.field == .section,
             row.cells.count == 1 || mapping[safe: only]?.field != .title
         {
@@ -210,7 +248,9 @@ struct TableTaskBuilder {
                     if !previous.isEmpty { warnings.append(Self.inheritedWarning(header, cell: cell)) }
                     values = previous
                 } else {
-                    values = mapped.field == .leaders ? NameListSplitter.split(cell.text) : UnitListSplitter.split(cell.text)
+                    values = state.split(cell.text, column: column) {
+                        mapped.field == .leaders ? NameListSplitter.split($0) : UnitListSplitter.split($0)
+                    }
                     state.lastCells[column] = printed
                 }
                 if mapped.field == .leaders {
@@ -224,7 +264,7 @@ struct TableTaskBuilder {
             case .supportUnits:
                 // A cell spanning rows (HTML rowspan) holds the value of every row it covers.
                 let carried = cell.isSpanCopy ? TextCleanup.collapsingWhitespace(cell.text) : printed
-                draft.supportUnits = UnitListSplitter.split(carried)
+                draft.supportUnits = state.split(carried, column: column) { UnitListSplitter.split($0) }
                 draft.fields.append(FieldValue(header: header, text: carried))
                 hasOwnContent = hasOwnContent || !printed.isEmpty
             case .target, .measures, .milestones, nil:
@@ -234,7 +274,7 @@ struct TableTaskBuilder {
                 case .target: draft.target = Self.joined(draft.target, carried)
                 case .measures: draft.measures = Self.joined(draft.measures, carried)
                 case .milestones:
-                    let milestones = Self.milestones(from: carried, headerPeriod: headerPeriods[column])
+                    let milestones = Self.milestones(fromCollapsed: carried, headerPeriod: headerPeriods[column])
                     if draft.milestones.isEmpty { draft.milestones = milestones } else { draft.milestones += milestones }
                 default: draft.unmappedFields.append(draft.fields.count)
                 }
@@ -283,7 +323,7 @@ struct TableTaskBuilder {
             func text(_ column: Int) -> String {
                 column < row.cells.count ? TextCleanup.singleLine(row.cells[column].text) : ""
             }
-            let filled = row.cells.indices.filter { !row.cells[$0].isSpanCopy && !TextCleanup.isBlank(row.cells[$0].text) }
+            let filled = Self.filledCells(of: row)
             if filled.count == 1, let only = filled.first, !columns.contains(only), row.cells.count > 1 {
                 let heading = SectionHeading(row.cells[only].text)
                 sectionRow = heading.ref
@@ -319,7 +359,7 @@ struct TableTaskBuilder {
                 continue
             }
             guard !label.isEmpty, !values.isEmpty || filled.count > 1 else {
-                if !filled.isEmpty {
+                if filled.count > 0 {
                     diagnostics.append(Diagnostic(.textIgnored, "row has no label naming what its numbers count", line: row.span.lineStart))
                 }
                 continue
@@ -370,6 +410,16 @@ struct TableTaskBuilder {
             return [period + "：" + TextCleanup.singleLine(text)]
         }
         return MilestoneSplitter.split(text)
+    }
+
+    /// `milestones(from:headerPeriod:)` of a cell's `TextCleanup.collapsingWhitespace`: its
+    /// lines are split as they are, without collapsing them again.
+    static func milestones(fromCollapsed text: String, headerPeriod period: String?) -> [String] {
+        guard !text.isEmpty else { return [] }
+        if let period, !MilestoneSplitter.opensWithPeriod(text) {
+            return [period + "：" + TextCleanup.singleLine(text)]
+        }
+        return MilestoneSplitter.split(collapsed: text)
     }
 
     /// The period a schedule column's header names in its last part (季度进度安排/一季度), or

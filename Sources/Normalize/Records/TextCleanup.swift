@@ -71,17 +71,45 @@ enum TextCleanup {
 
     /// The collapsed text, or nil when there is nothing to collapse (the text stays as it is).
     private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, lineSeparator: UInt8?) -> String? {
-        // Most cells have nothing to collapse: no line break, no space of any kind.
-        guard mayHaveWhitespace(bytes) else { return nil }
+        // Most cells have nothing to collapse: told in one pass that writes nothing.
+        guard !isCollapsed(bytes, lineSeparator: lineSeparator) else { return nil }
         // Collapsing never lengthens the text, and keeps whole scalars of valid UTF-8 (the
-        // bytes of a string), so the result is copied without checking it again. Text whose
-        // whitespace is already collapsed stays as it is.
+        // bytes of a string), so the result is copied without checking it again.
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { output -> String? in
             let count = collapse(bytes, lineSeparator: lineSeparator, into: output)
             let collapsed = UnsafeBufferPointer(rebasing: output[..<count])
             if ByteSearch.equal(collapsed, bytes) { return nil }
             return String(validUTF8: collapsed)
         }
+    }
+
+    /// Whether collapsing gives `bytes` back as they are: every space is one ASCII space
+    /// between text on its line, every line break one `lineSeparator` (LF) between lines of
+    /// text, and no CR. Words are skipped as `forEachPiece` skips them (`runEnd`).
+    static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>, lineSeparator: UInt8?) -> Bool {
+        // Whether the last byte read is text (false at the start, after a space or a break).
+        var afterText = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                guard lineSeparator == 0x0A, afterText else { return false }
+                afterText = false
+                index += 1
+                continue
+            }
+            if byte == 0x0D { return false }
+            let space = spaceLength(bytes, at: index)
+            if space > 0 {
+                guard byte == 0x20, afterText else { return false }
+                afterText = false
+                index += 1
+                continue
+            }
+            afterText = true
+            index = runEnd(bytes, from: index + 1)
+        }
+        return afterText || bytes.isEmpty
     }
 
     /// Writes the collapsed bytes into `output` (at least as long as `bytes`) and returns
@@ -207,13 +235,40 @@ enum TextCleanup {
     /// Calls `body` with the byte range of each non-empty line of UTF-8 `bytes`, as
     /// `split(separator: "\n")` cuts a `String`: at LF, but not at the LF of a CR LF pair,
     /// which is one `Character` and stays inside its line.
+    /// The line breaks are found eight bytes at a time (`firstLineFeed`).
     @inline(__always)
     static func forEachLine(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         var lineStart = 0
-        for index in 0...bytes.count where index == bytes.count || (bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) {
-            if index > lineStart { body(lineStart..<index) }
-            lineStart = index + 1
+        var index = 0
+        while true {
+            index = firstLineFeed(in: bytes, from: index)
+            guard index < bytes.count else { break }
+            if index == 0 || bytes[index - 1] != 0x0D {
+                if index > lineStart { body(lineStart..<index) }
+                lineStart = index + 1
+            }
+            index += 1
         }
+        if bytes.count > lineStart { body(lineStart..<bytes.count) }
+    }
+
+    /// The index of the first LF at or after `start`, or `bytes.count`: eight bytes at a time
+    /// (a zero byte of `word ^ 0x0A0A…` is an LF), then byte by byte.
+    @inline(__always)
+    static func firstLineFeed(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while index + 8 <= bytes.count {
+                let difference = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) ^ (ones &* 0x0A)
+                let found = (difference &- ones) & ~difference & (ones &* 0x80)
+                if found != 0 { return index + found.trailingZeroBitCount / 8 }
+                index += 8
+            }
+        }
+        while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+        return index
     }
 
     /// `text` cut at the separators outside brackets, each part trimmed, empty parts dropped.
@@ -267,31 +322,6 @@ enum TextCleanup {
         }
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
-}
-
-/// Whether UTF-8 holds a byte sequence of a collapsible space or a line break: ASCII space,
-/// tab, CR, LF, U+00A0 (C2 A0), U+2000–U+202F (E2 80 xx) or U+3000 (E3 80 80).
-private func mayHaveWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var index = 0
-    let count = bytes.count
-    let base = UnsafeRawPointer(bytes.baseAddress!)
-    while index < count {
-        // Eight bytes without a byte that may start whitespace are skipped at once.
-        if index + 8 <= count, !WhitespaceBytes.mayStop(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-            index += 8
-            continue
-        }
-        let byte = bytes[index]
-        switch byte {
-        case 0x20, 0x09, 0x0A, 0x0D: return true
-        case 0xC2 where index + 1 < count && bytes[index + 1] == 0xA0: return true
-        case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && bytes[index + 2] <= 0xAF: return true
-        case 0xE3 where index + 2 < count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80: return true
-        default: break
-        }
-        index += 1
-    }
-    return false
 }
 
 /// The UTF-8 bytes that may start a collapsible space or a line break: any byte up to 0x20

@@ -60,26 +60,62 @@ public enum ScheduleSplitter {
     /// Hands each item start to `body` in order, until `body` returns false (no expression
     /// after that one is read).
     @inline(__always)
-    private static func forEachItemStart(
+    static func forEachItemStart(
         in text: ScalarText, year: Int?, contentStarts: LineLabel.Starts, _ body: (TimeScanner.Found) -> Bool
     ) {
         var scanner = TimeScanner(text, documentYear: year)
         var firstGrain: TimeExpression.Grain?
+        // Once the first item is found, a later one must follow `。` or `;`: no expression is
+        // read past the last place that does (`lastIndexAfterStop`).
+        var lastAfterStop = Int.max
         while let found = scanner.next() {
-            guard found.kind != .recurrence else { continue }
-            let mark = markBefore(found.start, in: text)
-            if let firstGrain {
-                guard mark == "。" || mark == ";" else { continue }
-                let grain = found.grain
-                guard isSchedulePeriod(grain) || grain == firstGrain else { continue }
-            } else {
-                let opensLine = contentStarts.contains(found.start)
-                let afterMark = mark == ":" || mark == "。" || mark == ";"
-                let afterComma = (mark == "，" || mark == ",") && found.grain == .quarter
-                guard opensLine || afterMark || afterComma else { continue }
-                firstGrain = found.grain
+            guard found.start <= lastAfterStop else { return }
+            if isItemStart(found, in: text, firstGrain: firstGrain, contentStarts: contentStarts) {
+                guard body(found) else { return }
+                if firstGrain == nil {
+                    firstGrain = found.grain
+                    lastAfterStop = lastIndexAfterStop(in: text)
+                }
             }
-            guard body(found) else { return }
+            // The next expression starts where this one ends, or later.
+            guard found.end <= lastAfterStop else { return }
+        }
+    }
+
+    /// Whether `found` opens an item: the first one opens the line or follows `:` `。` `;`
+    /// (or `，` for a quarter); later ones follow `。` or `;` and are schedule periods or of
+    /// the first one's grain.
+    @inline(__always)
+    private static func isItemStart(
+        _ found: TimeScanner.Found, in text: ScalarText, firstGrain: TimeExpression.Grain?, contentStarts: LineLabel.Starts
+    ) -> Bool {
+        guard found.kind != .recurrence else { return false }
+        let mark = markBefore(found.start, in: text)
+        if let firstGrain {
+            guard mark == "。" || mark == ";" else { return false }
+            let grain = found.grain
+            return isSchedulePeriod(grain) || grain == firstGrain
+        }
+        let opensLine = contentStarts.contains(found.start)
+        let afterMark = mark == ":" || mark == "。" || mark == ";"
+        let afterComma = (mark == "，" || mark == ",") && found.grain == .quarter
+        return opensLine || afterMark || afterComma
+    }
+
+    /// The last index whose `markBefore` is `。` or `;` — the first scalar but spaces after
+    /// the line's last such mark that is followed by any — or -1 when there is none: no
+    /// item but the first starts past it.
+    static func lastIndexAfterStop(in text: ScalarText) -> Int {
+        text.withScalars { scalars in
+            var nextNonSpace = -1
+            var index = scalars.count - 1
+            while index >= 0 {
+                let scalar = scalars[index]
+                if (scalar == "。" || scalar == ";") && nextNonSpace >= 0 { return nextNonSpace }
+                if scalar != " " { nextNonSpace = index }
+                index -= 1
+            }
+            return -1
         }
     }
 
