@@ -20,7 +20,7 @@ struct QuantityScanner {
     /// The unit of the first quantity the rate applied to. Later quantities of the clause
     /// share the rate only in the same unit: 每人每月980元提高到1060元, but not the 500亩 of
     /// 每个镇街启动1个500亩以上的项目.
-    private var rateUnit: String?
+    private var rateUnit: Int16?
 
     /// 力争 / 争取 in the current sentence.
     private var targetSpan: Range<Int>?
@@ -225,8 +225,8 @@ struct QuantityScanner {
         let unit = reading.unit
         var per = reading.slashDenominators
         if !rate.isEmpty {
-            if !rateUsed { rateUnit = unit?.name }
-            if !rateUsed || rateUnit == unit?.name { per = rate + per }
+            if !rateUsed { rateUnit = unit?.nameIndex }
+            if !rateUsed || rateUnit == unit?.nameIndex { per = rate + per }
         }
         if rateSpan != nil { rateUsed = true }
         if targetSpan != nil { targetTextUsed = true }

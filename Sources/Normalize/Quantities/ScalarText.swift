@@ -209,7 +209,11 @@ struct ScalarText {
 
     /// The original (unfolded) text of `range`.
     func string(_ range: Range<Int>) -> String {
-        String(text[self.range(range)])
+        let start = Int(utf8Offsets(range.lowerBound))
+        let end = Int(utf8Offsets(range.upperBound))
+        // The bytes between two scalar offsets of a String are valid UTF-8: copied, not revalidated.
+        return text.utf8.withContiguousStorageIfAvailable { String(validUTF8: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+            ?? String(text[self.range(range)])
     }
 
     /// Where a quotation or title opened at `index` closes: `“四智”`, `《…方案》`, `〔2020〕`.
