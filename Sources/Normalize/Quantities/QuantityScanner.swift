@@ -79,6 +79,22 @@ struct QuantityScanner {
     }
 
     mutating func scan() -> [Quantity] {
+        scanAll()
+        return quantities
+    }
+
+    /// Appends the quantities of `text` to `output` (in place: no array of its own to copy
+    /// from) and returns how many it appended.
+    static func scan(_ text: ScalarText, appendingTo output: inout [Quantity]) -> Int {
+        let before = output.count
+        var scanner = QuantityScanner(text)
+        swap(&scanner.quantities, &output)
+        scanner.scanAll()
+        swap(&scanner.quantities, &output)
+        return output.count - before
+    }
+
+    private mutating func scanAll() {
         let candidates = Self.candidates
         var index = 0
         while true {
@@ -121,7 +137,6 @@ struct QuantityScanner {
             }
             index += 1
         }
-        return quantities
     }
 
     // MARK: - Rates (每)
