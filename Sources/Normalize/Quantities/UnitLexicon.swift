@@ -22,8 +22,8 @@ enum UnitLexicon {
         var currency: String? { currencyIndex < 0 ? nil : UnitLexicon.currencies[Int(currencyIndex)] }
 
         init(_ name: String, powerOfTen: Int = 0, currency: String? = nil, rule: Rule = .always) {
-            guard let nameIndex = UnitLexicon.names.firstIndex(of: name) else { preconditionFailure("UnitLexicon: \(name) is not in names") }
-            self.nameIndex = Int16(nameIndex)
+            guard let nameIndex = UnitLexicon.nameIndices[name] else { preconditionFailure("UnitLexicon: \(name) is not in names") }
+            self.nameIndex = nameIndex
             if let currency {
                 guard let currencyIndex = UnitLexicon.currencies.firstIndex(of: currency) else {
                     preconditionFailure("UnitLexicon: \(currency) is not in currencies")
@@ -43,9 +43,13 @@ enum UnitLexicon {
     /// Every name a unit is written with in the record, each once.
     static let names: [String] = {
         var names: [String] = []
-        for name in classifiers + renamed.map(\.1) + otherNames + notAmounts where !names.contains(name) { names.append(name) }
+        var seen: Set<String> = []
+        for name in classifiers + renamed.map(\.1) + otherNames + notAmounts where seen.insert(name).inserted { names.append(name) }
         return names
     }()
+
+    /// Where each name stands in `names`.
+    private static let nameIndices: [String: Int16] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Int16($0)) })
 
     /// Names of the units that are neither classifiers nor renamed nor non-amounts.
     private static let otherNames = ["年", "路", "方", "元", "美元", "港元", "欧元", "日元"]
