@@ -64,8 +64,9 @@ struct ScalarText {
     func slice(_ range: Range<Int>) -> ScalarText {
         let base = utf8Offsets(range.lowerBound)
         let end = Int(utf8Offsets(range.upperBound))
+        // Bytes between two scalar offsets of a String: valid UTF-8, copied without revalidation.
         let part = text.utf8.withContiguousStorageIfAvailable { bytes in
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(base)..<end]), as: UTF8.self)
+            String(validUTF8: UnsafeBufferPointer(rebasing: bytes[Int(base)..<end]))
         } ?? String(text[stringIndex(range.lowerBound)..<stringIndex(range.upperBound)])
         let partCount = range.count
         let partStorage = Storage.make(capacity: 2 * partCount + 1)
