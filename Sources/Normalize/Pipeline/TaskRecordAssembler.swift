@@ -18,14 +18,11 @@ enum TaskRecordAssembler {
         }
         func collect(_ text: ScalarText, field: @autoclosure () -> String) {
             guard text.count > 0 else { return }
-            var scanner = QuantityScanner(text)
-            let found = scanner.scan()
-            guard !found.isEmpty else { return }
+            // Found quantities go straight into the record's list; their field is set there.
+            let found = QuantityScanner.scan(text, appendingTo: &quantities)
+            guard found > 0 else { return }
             let name = field()
-            for var quantity in found {
-                quantity.field = name
-                quantities.append(quantity)
-            }
+            for index in quantities.count - found..<quantities.count { quantities[index].field = name }
         }
         collect(draft.title, field: "title")
         collect(draft.target, field: "target")
@@ -55,7 +52,12 @@ enum TaskRecordAssembler {
     static func leadingTime(of text: ScalarText, year: Int?) -> TimeExpression? {
         var lineStart = 0
         // Lines as `TextCleanup.forEachLine` cuts them: at LF, not at a CR LF pair.
-        for index in 0...text.count where index == text.count || (text[index] == "\n" && text[index - 1] != "\r") {
+        while lineStart <= text.count {
+            let index = text.withScalars { scalars in
+                var index = lineStart
+                while index < scalars.count, scalars[index] != "\n" || (index > 0 && scalars[index - 1] == "\r") { index += 1 }
+                return index
+            }
             defer { lineStart = index + 1 }
             guard index > lineStart else { continue }
             let line = lineStart == 0 && index == text.count ? text : text.slice(lineStart..<index)

@@ -150,7 +150,7 @@ enum AmountReader {
         }
         // 两个多月: more than two months.
         if text[match.end] == "多", text[match.end + 1] == "月", match.value.scalar == "个" {
-            return (UnitLexicon.Unit("个月"), match.end + 2, true)
+            return (UnitLexicon.months, match.end + 2, true)
         }
         // 成 opens words of its own after a number: 3成员, 两成果 are no tenths.
         if match.end - index == 1, text[index] == "成", match.value.scalar == "%", UnitLexicon.wordsAfterCheng.contains(text[match.end]) {
@@ -190,7 +190,7 @@ enum AmountReader {
         if separator == "至" || separator == "到", saysFrom(text, before: low.token.range.lowerBound) { return nil }
 
         guard let unit = high.unit ?? low.unit else { return nil }
-        if let lowUnit = low.unit, lowUnit.name != unit.name || lowUnit.powerOfTen != unit.powerOfTen { return nil }
+        if let lowUnit = low.unit, lowUnit.nameIndex != unit.nameIndex || lowUnit.powerOfTen != unit.powerOfTen { return nil }
         // The dash of a date or a code (2023-03-06, 0769-2283): skip it all.
         guard isAcceptable(unit, high.token.value, power: high.power), isAcceptable(unit, low.token.value, power: low.power)
         else { return Outcome(reading: nil, resume: high.end) }
@@ -356,7 +356,7 @@ enum AmountReader {
         } else {
             return Outcome(reading: nil, resume: numberStart)
         }
-        var reading = AmountReading(start: start, end: end, value: value, unit: UnitLexicon.Unit("%"), script: .chinese)
+        var reading = AmountReading(start: start, end: end, value: value, unit: UnitLexicon.percent, script: .chinese)
         if let suffix = ComparatorLexicon.suffixes.match(in: text, at: end) {
             reading.suffixComparator = suffix.value
             reading.end = suffix.end

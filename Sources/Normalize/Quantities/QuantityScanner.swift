@@ -20,7 +20,7 @@ struct QuantityScanner {
     /// The unit of the first quantity the rate applied to. Later quantities of the clause
     /// share the rate only in the same unit: 每人每月980元提高到1060元, but not the 500亩 of
     /// 每个镇街启动1个500亩以上的项目.
-    private var rateUnit: String?
+    private var rateUnit: Int16?
 
     /// 力争 / 争取 in the current sentence.
     private var targetSpan: Range<Int>?
@@ -79,6 +79,22 @@ struct QuantityScanner {
     }
 
     mutating func scan() -> [Quantity] {
+        scanAll()
+        return quantities
+    }
+
+    /// Appends the quantities of `text` to `output` (in place: no array of its own to copy
+    /// from) and returns how many it appended.
+    static func scan(_ text: ScalarText, appendingTo output: inout [Quantity]) -> Int {
+        let before = output.count
+        var scanner = QuantityScanner(text)
+        swap(&scanner.quantities, &output)
+        scanner.scanAll()
+        swap(&scanner.quantities, &output)
+        return output.count - before
+    }
+
+    private mutating func scanAll() {
         let candidates = Self.candidates
         var index = 0
         while true {
@@ -121,7 +137,6 @@ struct QuantityScanner {
             }
             index += 1
         }
-        return quantities
     }
 
     // MARK: - Rates (每)
@@ -225,8 +240,8 @@ struct QuantityScanner {
         let unit = reading.unit
         var per = reading.slashDenominators
         if !rate.isEmpty {
-            if !rateUsed { rateUnit = unit?.name }
-            if !rateUsed || rateUnit == unit?.name { per = rate + per }
+            if !rateUsed { rateUnit = unit?.nameIndex }
+            if !rateUsed || rateUnit == unit?.nameIndex { per = rate + per }
         }
         if rateSpan != nil { rateUsed = true }
         if targetSpan != nil { targetTextUsed = true }

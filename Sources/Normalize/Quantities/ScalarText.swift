@@ -64,8 +64,9 @@ struct ScalarText {
     func slice(_ range: Range<Int>) -> ScalarText {
         let base = utf8Offsets(range.lowerBound)
         let end = Int(utf8Offsets(range.upperBound))
+        // Bytes between two scalar offsets of a String: valid UTF-8, copied without revalidation.
         let part = text.utf8.withContiguousStorageIfAvailable { bytes in
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(base)..<end]), as: UTF8.self)
+            String(validUTF8: UnsafeBufferPointer(rebasing: bytes[Int(base)..<end]))
         } ?? String(text[stringIndex(range.lowerBound)..<stringIndex(range.upperBound)])
         let partCount = range.count
         let partStorage = Storage.make(capacity: 2 * partCount + 1)
@@ -118,20 +119,24 @@ struct ScalarText {
             let offsetOut = words + byteCount
             var index = 0
             var count = 0
+            // The last index where a three-byte sequence still fits.
+            let lastTriple = byteCount &- 3
             while index < byteCount {
-                let lead = UInt32(source[index])
-                // The bulk of the text: an ideograph in three bytes that folds to itself.
-                if lead & 0xF0 == 0xE0, index &+ 2 < byteCount {
+                // The bulk of the text: runs of ideographs in three bytes that fold to themselves.
+                // Their lead bytes are E4…E9 (U+4000…U+9FFF); the fold decides the rest.
+                while index <= lastTriple {
+                    let lead = UInt32(source[index])
+                    guard lead &- 0xE4 < 6 else { break }
                     let value = simplify(
                         (lead & 0x0F) << 12 | UInt32(source[index &+ 1] & 0x3F) << 6 | UInt32(source[index &+ 2] & 0x3F))
-                    if isPlainIdeograph(value) {
-                        (scalarOut + count).initialize(to: value)
-                        (offsetOut + count).initialize(to: UInt32(truncatingIfNeeded: index))
-                        count &+= 1
-                        index &+= 3
-                        continue
-                    }
+                    guard isPlainIdeograph(value) else { break }
+                    (scalarOut + count).initialize(to: value)
+                    (offsetOut + count).initialize(to: UInt32(truncatingIfNeeded: index))
+                    count &+= 1
+                    index &+= 3
                 }
+                guard index < byteCount else { break }
+                let lead = UInt32(source[index])
                 var value = lead
                 var length = 1
                 // A String's bytes are valid UTF-8; the length checks only keep a
@@ -209,7 +214,11 @@ struct ScalarText {
 
     /// The original (unfolded) text of `range`.
     func string(_ range: Range<Int>) -> String {
-        String(text[self.range(range)])
+        let start = Int(utf8Offsets(range.lowerBound))
+        let end = Int(utf8Offsets(range.upperBound))
+        // The bytes between two scalar offsets of a String are valid UTF-8: copied, not revalidated.
+        return text.utf8.withContiguousStorageIfAvailable { String(validUTF8: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+            ?? String(text[self.range(range)])
     }
 
     /// Where a quotation or title opened at `index` closes: `“四智”`, `《…方案》`, `〔2020〕`.
@@ -242,7 +251,9 @@ struct ScalarText {
     /// A CJK ideograph other than 萬 億 兩: `fold` keeps it as it is.
     @inline(__always)
     private static func isPlainIdeograph(_ value: UInt32) -> Bool {
-        value >= 0x4E00 && value < 0x9FFF && value != 0x842C && value != 0x5104 && value != 0x5169
+        // 0x4E00 ≤ value < 0x9FFF, and none of 萬 (0x842C), 億 (0x5104), 兩 (0x5169): the last two
+        // share the block 0x5100…0x517F, which is left to the general path as a whole.
+        value &- 0x4E00 < 0x9FFF - 0x4E00 && value & 0xFF80 != 0x5100 && value != 0x842C
     }
 
     /// Full-width ASCII forms and look-alike dashes and spaces, folded so the scanners see

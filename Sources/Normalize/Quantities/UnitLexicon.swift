@@ -1,12 +1,15 @@
 /// What may follow a number: classifiers, measures, currencies, and the words that show a
 /// number is *not* an amount (a year, a date, an ordinal-like tier).
 enum UnitLexicon {
+    /// A unit as the scanners carry it: plain values only (its name and currency are
+    /// numbers into `names` and `currencies`), so readings are copied without reference counting.
     struct Unit: Sendable {
-        /// The unit as written in the record (simplified script; `km` becomes 公里).
-        let name: String
+        /// Where the name stands in `names`: one name, one index.
+        let nameIndex: Int16
+        /// Where the currency stands in `currencies`, or -1 for none.
+        private let currencyIndex: Int8
         /// 千元 is 10³ 元: values are scaled so money is always in 元.
         let powerOfTen: Int
-        let currency: String?
         let rule: Rule
         /// Whether the unit is one of `durations` (asked for every amount the scanner reads).
         let isDuration: Bool
@@ -14,16 +17,48 @@ enum UnitLexicon {
         /// this, not Strings.
         let scalar: Unicode.Scalar?
 
+        /// The unit as written in the record (simplified script; `km` becomes 公里).
+        var name: String { UnitLexicon.names[Int(nameIndex)] }
+        var currency: String? { currencyIndex < 0 ? nil : UnitLexicon.currencies[Int(currencyIndex)] }
+
         init(_ name: String, powerOfTen: Int = 0, currency: String? = nil, rule: Rule = .always) {
-            self.name = name
+            guard let nameIndex = UnitLexicon.nameIndices[name] else { preconditionFailure("UnitLexicon: \(name) is not in names") }
+            self.nameIndex = nameIndex
+            if let currency {
+                guard let currencyIndex = UnitLexicon.currencies.firstIndex(of: currency) else {
+                    preconditionFailure("UnitLexicon: \(currency) is not in currencies")
+                }
+                self.currencyIndex = Int8(currencyIndex)
+            } else {
+                currencyIndex = -1
+            }
             self.powerOfTen = powerOfTen
-            self.currency = currency
             self.rule = rule
             isDuration = UnitLexicon.durations.contains(name)
             let scalars = name.unicodeScalars
             scalar = scalars.count == 1 ? scalars.first : nil
         }
     }
+
+    /// Every name a unit is written with in the record, each once.
+    static let names: [String] = {
+        var names: [String] = []
+        var seen: Set<String> = []
+        for name in classifiers + renamed.map(\.1) + otherNames + notAmounts where seen.insert(name).inserted { names.append(name) }
+        return names
+    }()
+
+    /// Where each name stands in `names`.
+    private static let nameIndices: [String: Int16] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Int16($0)) })
+
+    /// Names of the units that are neither classifiers nor renamed nor non-amounts.
+    private static let otherNames = ["年", "路", "方", "元", "美元", "港元", "欧元", "日元"]
+
+    static let currencies = ["CNY", "USD", "HKD", "EUR", "JPY"]
+
+    /// 两个多月 reads as more than two 个月; 百分之八十 as 80 %.
+    static let months = Unit("个月")
+    static let percent = Unit("%")
 
     enum Rule: Sendable {
         case always

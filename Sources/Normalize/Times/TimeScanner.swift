@@ -178,13 +178,16 @@ struct TimeScanner {
             cursor = word.end
         }
         guard let first = PeriodReader.read(text, at: cursor) else { return nil }
-        var periods = first.periods
+        // Most expressions are one period (四季度, 6月底前): it is kept as it is, and an array
+        // is made only once a second period joins it.
+        var only: Period?
+        var periods: [Period] = []
         var isRange: Bool
         var isList: Bool
         switch first.shape {
-        case .single: isRange = false; isList = false
-        case .range: isRange = true; isList = false
-        case .list: isRange = false; isList = true
+        case .single(let period): only = period; isRange = false; isList = false
+        case .range(let low, let high): periods = [low, high]; isRange = true; isList = false
+        case .list(let list): periods = list; isRange = false; isList = true
         }
         cursor = first.end
 
@@ -193,17 +196,25 @@ struct TimeScanner {
         if !isRange, !isList, separator == "至" || separator == "到" || separator == "-" || separator == "~",
             let second = PeriodReader.read(text, at: cursor + 1, allowBareDay: true), case .single(let last) = second.shape
         {
+            if let period = only {
+                periods = [period]
+                only = nil
+            }
             periods.append(last)
             isRange = true
             cursor = second.end
         }
         // A list of whole periods: 2023年4月、6月、10月, 2023年6月底、2023年9月、12月前.
         if !isRange {
-            while periods.count < 31, PeriodReader.isListSeparator(text[cursor]),
+            while only != nil || periods.count < 31, PeriodReader.isListSeparator(text[cursor]),
                 let next = PeriodReader.read(text, at: cursor + 1, allowBareDay: true),
-                next.periods.allSatisfy({ $0.family == periods[0].family })
+                next.periods.allSatisfy({ $0.family == (only ?? periods[0]).family })
             {
                 if case .range = next.shape { break }
+                if let period = only {
+                    periods = [period]
+                    only = nil
+                }
                 periods += next.periods
                 isList = true
                 cursor = next.end
@@ -215,14 +226,20 @@ struct TimeScanner {
             cursor = word.end
         }
 
-        guard let resolution = resolve(periods, isRange: isRange, isList: isList, prefix: prefix, suffix: suffix) else {
+        let resolved =
+            if let only {
+                resolve(only, isRange: isRange, isList: isList, prefix: prefix, suffix: suffix)
+            } else {
+                resolve(periods, isRange: isRange, isList: isList, prefix: prefix, suffix: suffix)
+            }
+        guard let resolution = resolved else {
             // An impossible date or a backwards range: keep only the first period, unadorned.
-            guard prefix == nil, suffix == nil, periods.count > 1, case .single(let only) = first.shape,
-                let resolution = resolve([only], isRange: false, isList: false, prefix: nil, suffix: nil)
+            guard prefix == nil, suffix == nil, only == nil, periods.count > 1, case .single(let firstPeriod) = first.shape,
+                let resolution = resolve(firstPeriod, isRange: false, isList: false, prefix: nil, suffix: nil)
             else { return nil }
             return Found(start: start, end: first.end, resolution: resolution)
         }
-        if let printed = periods.last(where: { $0.year != nil })?.year { textYear = printed }
+        if let printed = only.map({ $0.year }) ?? periods.last(where: { $0.year != nil })?.year { textYear = printed }
         return Found(start: start, end: cursor, resolution: resolution)
     }
 
@@ -231,8 +248,10 @@ struct TimeScanner {
     /// An expression resolved to its kind and grain, checked to have possible dates; `time`
     /// writes it out with its dates and refs.
     struct Resolution {
-        /// The periods, months filled in (`fillMonths`).
+        /// The periods, months filled in (`fillMonths`); empty when the expression is the one
+        /// period `only`.
         fileprivate var periods: [Period]
+        fileprivate var only: Period?
         /// The years `fillYears` starts from (the scanner's at the time).
         fileprivate var documentYear: Int?
         fileprivate var textYear: Int?
@@ -250,6 +269,7 @@ struct TimeScanner {
 
         fileprivate init(recurrence grain: TimeExpression.Grain, ref: String) {
             periods = []
+            only = nil
             isRange = false
             isList = false
             isAmbiguous = false
@@ -264,6 +284,7 @@ struct TimeScanner {
             kind: TimeExpression.Kind, isSet: Bool
         ) {
             self.periods = periods
+            only = nil
             self.documentYear = documentYear
             self.textYear = textYear
             self.isRange = isRange
@@ -281,21 +302,39 @@ struct TimeScanner {
                 : isRange ? TimeExpression.Grain.finer(first.grain, last.grain) : first.grain
         }
 
+        /// One period (`TimeScanner.resolve(_:isRange:isList:prefix:suffix:)` of a period).
+        fileprivate init(
+            only period: Period, documentYear: Int?, textYear: Int?, isRange: Bool, isList: Bool, suffix: Suffix?, isAmbiguous: Bool,
+            kind: TimeExpression.Kind
+        ) {
+            periods = []
+            only = period
+            self.documentYear = documentYear
+            self.textYear = textYear
+            self.isRange = isRange
+            self.isList = isList
+            self.suffix = suffix
+            self.isAmbiguous = isAmbiguous
+            self.kind = kind
+            isSet = false
+            // First and last are the same period.
+            grain = period.grain
+        }
+
         /// The expression with its dates and refs.
         var time: TimeExpression {
             if let recurrenceRef {
                 return TimeExpression(kind: .recurrence, grain: grain, ref: recurrenceRef, start: nil, end: nil)
             }
             var unused = false
-            if periods.count == 1 {
+            if let period = only ?? (periods.count == 1 ? periods[0] : nil) {
                 // One period: no arrays of years, dates and refs.
-                let period = periods[0]
                 let year =
                     TimeScanner.printedYear(of: period, documentYear: documentYear)
                     ?? TimeScanner.assumedYear(of: period, documentYear: documentYear, textYear: textYear, isAmbiguous: &unused)
                 let dates = year.flatMap { period.dates(in: $0) }
                 var time = TimeScanner.time(
-                    kind, periods, period.ref(in: year), dates?.start, dates?.end, lastStart: dates?.start, suffix: suffix,
+                    kind, last: period, period.ref(in: year), dates?.start, dates?.end, lastStart: dates?.start, suffix: suffix,
                     isAmbiguous: isAmbiguous)
                 time.grain = grain
                 return time
@@ -306,14 +345,14 @@ struct TimeScanner {
             if isSet {
                 let parts = periods.indices.map { index in
                     TimeScanner.time(
-                        kind, [periods[index]], refs[index], dates[index]?.start, dates[index]?.end,
+                        kind, last: periods[index], refs[index], dates[index]?.start, dates[index]?.end,
                         lastStart: dates[index]?.start, suffix: suffix, isAmbiguous: isAmbiguous)
                 }
                 return TimeExpression(set: parts)
             }
             let ref = isRange || isList ? "\(refs[0])/\(refs[refs.count - 1])" : refs[0]
             var time = TimeScanner.time(
-                kind, periods, ref, dates.first.flatMap { $0?.start }, dates.last.flatMap { $0?.end },
+                kind, last: periods[periods.count - 1], ref, dates.first.flatMap { $0?.start }, dates.last.flatMap { $0?.end },
                 lastStart: dates.last.flatMap { $0?.start }, suffix: suffix, isAmbiguous: isAmbiguous)
             time.grain = grain
             if kind == .from, isList { time.ref = refs[0] }
@@ -321,54 +360,58 @@ struct TimeScanner {
         }
     }
 
+    /// The kind and grain of one period read, with the words around it; nil for an
+    /// impossible date.
+    private func resolve(_ period: Period, isRange: Bool, isList: Bool, prefix: Prefix?, suffix: Suffix?) -> Resolution? {
+        // One period (neither a range nor a list): its year and dates without arrays.
+        var isAmbiguous = period.isRough
+        var year = Self.printedYear(of: period, documentYear: documentYear)
+        if year == nil { year = Self.assumedYear(of: period, documentYear: documentYear, textYear: textYear, isAmbiguous: &isAmbiguous) }
+        var resolved = false
+        if let year {
+            // A month that is known but a date that does not exist (2月30日): no time at all.
+            if period.dates(in: year) != nil { resolved = true } else if period.isCalendarKnown { return nil }
+        }
+        if !resolved { isAmbiguous = true }
+        let kind = Self.kind(of: CollectionOfOne(period), isRange: isRange, prefix: prefix, suffix: suffix)
+        return Resolution(
+            only: period, documentYear: documentYear, textYear: textYear, isRange: isRange, isList: isList, suffix: suffix,
+            isAmbiguous: isAmbiguous, kind: kind)
+    }
+
     /// The kind and grain of the periods read, with the words around them; nil for an
     /// impossible date or a backwards range.
     private func resolve(_ printed: [Period], isRange: Bool, isList: Bool, prefix: Prefix?, suffix: Suffix?) -> Resolution? {
+        if printed.count == 1 { return resolve(printed[0], isRange: isRange, isList: isList, prefix: prefix, suffix: suffix) }
         var periods = printed
         var isAmbiguous = periods.contains { $0.isRough }
-        let kind: TimeExpression.Kind
-        var isSet = false
-        if periods.count == 1 {
-            // One period (neither a range nor a list): its year and dates without arrays.
-            let period = periods[0]
-            var year = Self.printedYear(of: period, documentYear: documentYear)
-            if year == nil { year = Self.assumedYear(of: period, documentYear: documentYear, textYear: textYear, isAmbiguous: &isAmbiguous) }
-            var resolved = false
-            if let year {
-                // A month that is known but a date that does not exist (2月30日): no time at all.
-                if period.dates(in: year) != nil { resolved = true } else if period.isCalendarKnown { return nil }
-            }
-            if !resolved { isAmbiguous = true }
-            kind = Self.kind(of: periods, isRange: isRange, prefix: prefix, suffix: suffix)
-        } else {
-            fillMonths(&periods)
-            let years = Self.fillYears(periods, documentYear: documentYear, textYear: textYear, isAmbiguous: &isAmbiguous)
+        fillMonths(&periods)
+        let years = Self.fillYears(periods, documentYear: documentYear, textYear: textYear, isAmbiguous: &isAmbiguous)
 
-            var dates: [(start: CalendarDate, end: CalendarDate)?] = []
-            dates.reserveCapacity(periods.count)
-            for (period, year) in zip(periods, years) {
-                guard let year else { dates.append(nil); continue }
-                let span = period.dates(in: year)
-                // A month that is known but a date that does not exist (2月30日): no time at all.
-                if span == nil, period.isCalendarKnown { return nil }
-                dates.append(span)
-            }
-            let resolved = dates.allSatisfy { $0 != nil }
-            if !resolved { isAmbiguous = true }
-            let start = dates.first.flatMap { $0?.start }
-            let end = dates.last.flatMap { $0?.end }
-
-            if isRange, let start, let end, end < start { return nil }
-            if isRange, resolved, let firstEnd = dates[0]?.end, let lastStart = dates[dates.count - 1]?.start, lastStart < firstEnd {
-                return nil
-            }
-
-            kind = Self.kind(of: periods, isRange: isRange, prefix: prefix, suffix: suffix)
-            // A list is one interval only when its periods join up (二、三季度); otherwise, and
-            // for a list of bounds (6月底、9月前), it is a set of its periods (SPEC §5): no time
-            // may cover a period the text does not name.
-            isSet = isList && (kind != .from || !resolved) && (kind != .interval || !resolved || !Self.areContiguous(dates.compactMap { $0 }))
+        var dates: [(start: CalendarDate, end: CalendarDate)?] = []
+        dates.reserveCapacity(periods.count)
+        for (period, year) in zip(periods, years) {
+            guard let year else { dates.append(nil); continue }
+            let span = period.dates(in: year)
+            // A month that is known but a date that does not exist (2月30日): no time at all.
+            if span == nil, period.isCalendarKnown { return nil }
+            dates.append(span)
         }
+        let resolved = dates.allSatisfy { $0 != nil }
+        if !resolved { isAmbiguous = true }
+        let start = dates.first.flatMap { $0?.start }
+        let end = dates.last.flatMap { $0?.end }
+
+        if isRange, let start, let end, end < start { return nil }
+        if isRange, resolved, let firstEnd = dates[0]?.end, let lastStart = dates[dates.count - 1]?.start, lastStart < firstEnd {
+            return nil
+        }
+
+        let kind = Self.kind(of: periods, isRange: isRange, prefix: prefix, suffix: suffix)
+        // A list is one interval only when its periods join up (二、三季度); otherwise, and
+        // for a list of bounds (6月底、9月前), it is a set of its periods (SPEC §5): no time
+        // may cover a period the text does not name.
+        let isSet = isList && (kind != .from || !resolved) && (kind != .interval || !resolved || !Self.areContiguous(dates.compactMap { $0 }))
         return Resolution(
             periods: periods, documentYear: documentYear, textYear: textYear, isRange: isRange, isList: isList, suffix: suffix,
             isAmbiguous: isAmbiguous, kind: kind, isSet: isSet)
@@ -377,7 +420,7 @@ struct TimeScanner {
     /// What the words around the periods make of them: 前/到 a deadline, 截至 a state as of,
     /// 起/从 a start; a day alone a date, a month's or year's end (7月底, 年底) and 年内 a
     /// deadline; anything else an interval.
-    private static func kind(of periods: [Period], isRange: Bool, prefix: Prefix?, suffix: Suffix?) -> TimeExpression.Kind {
+    private static func kind(of periods: some Collection<Period>, isRange: Bool, prefix: Prefix?, suffix: Suffix?) -> TimeExpression.Kind {
         if suffix == .before || prefix == .until { return .deadline }
         if prefix == .asOf { return .asOf }
         if suffix == .since || (prefix == .from && !isRange) { return .from }
@@ -394,10 +437,9 @@ struct TimeScanner {
     /// the one that ends with June; after a year (2025年前) it ends with the year, as plans
     /// use it, and is marked a guess.
     fileprivate static func time(
-        _ kind: TimeExpression.Kind, _ periods: [Period], _ ref: String, _ start: CalendarDate?, _ end: CalendarDate?,
+        _ kind: TimeExpression.Kind, last: Period, _ ref: String, _ start: CalendarDate?, _ end: CalendarDate?,
         lastStart: CalendarDate?, suffix: Suffix?, isAmbiguous: Bool
     ) -> TimeExpression {
-        let last = periods[periods.count - 1]
         var time = TimeExpression(kind: kind, grain: last.grain, ref: ref, start: start, end: end, isAmbiguous: isAmbiguous)
         switch kind {
         case .deadline, .asOf:

@@ -1,0 +1,61 @@
+@testable import Normalize
+import PlanModel
+import Testing
+
+/// The round-four shortcuts of record assembly give what the longer ways give: the decode's
+/// ideograph runs, quantities scanned into a shared list, units carried as indices, and times
+/// of one period kept without an array.
+@Suite struct AssemblyRoundFourTests {
+    /// Each scalar decodes to `ScalarText.fold` of itself, whatever run of ideographs it stands
+    /// in: 萬 億 兩 and their block (U+5100…U+517F) fold or pass through the general path.
+    @Test(arguments: [
+        "", "甲", "萬億兩", "一億二萬三兩", "兀兂元兄兩八", "前后ａ１２％—萬", "鿾鿿ｦ", "甲乙\r\n丙丁", "é𠀀中z", "中文",
+    ])
+    func decodeFoldsEveryScalarAsItself(_ text: String) {
+        let decoded = ScalarText(text)
+        #expect(decoded.scalars == text.unicodeScalars.map(ScalarText.fold))
+        var offset = 0
+        for (index, scalar) in text.unicodeScalars.enumerated() {
+            #expect(decoded.utf8Offset(index) == offset)
+            offset += String(scalar).utf8.count
+        }
+        #expect(decoded.utf8Offset(decoded.count) == text.utf8.count)
+        #expect(decoded.string(0..<decoded.count) == text)
+    }
+
+    @Test func quantitiesAppendToTheListGiven() {
+        let text = ScalarText("新增学位1.2万个，每人每月980元")
+        var alone = QuantityScanner(text)
+        let found = alone.scan()
+        var list = [Quantity(text: "先有的", value: ExactDecimal(1), min: nil, max: nil, unit: nil, comparator: .equal, per: [], currency: nil, isTarget: false)]
+        let appended = QuantityScanner.scan(text, appendingTo: &list)
+        #expect(appended == found.count && appended == 2)
+        #expect(list.count == 3 && list[0].text == "先有的")
+        #expect(Array(list.dropFirst()) == found)
+        #expect(found[1].per == ["人", "月"] && found[1].currency == "CNY")
+    }
+
+    @Test func unitsKeepTheirNamesAndCurrencies() {
+        #expect(UnitLexicon.Unit("元", powerOfTen: 3, currency: "CNY").name == "元")
+        #expect(UnitLexicon.Unit("元", powerOfTen: 3, currency: "CNY").currency == "CNY")
+        #expect(UnitLexicon.Unit("个").currency == nil)
+        #expect(UnitLexicon.months.name == "个月" && UnitLexicon.months.isDuration)
+        #expect(UnitLexicon.percent.name == "%" && UnitLexicon.percent.scalar == "%")
+        #expect(Set(UnitLexicon.names).count == UnitLexicon.names.count)
+        #expect(UnitLexicon.Unit("公里").nameIndex == UnitLexicon.Unit("公里", powerOfTen: 3).nameIndex)
+        #expect(UnitLexicon.Unit("公里").nameIndex != UnitLexicon.Unit("米").nameIndex)
+    }
+
+    /// One period, a range and a list each read as before (single periods go without an array).
+    @Test func timesOfOneOrMorePeriods() {
+        let cases: [(String, String)] = [
+            ("四季度", "2023-Q4"), ("6月底前", "2023-06-30"), ("2023年3月1日至15日", "2023-03-01/2023-03-15"),
+            ("二、三季度", "2023-Q2/2023-Q3"),
+        ]
+        for (text, ref) in cases {
+            var scanner = TimeScanner(ScalarText(text), documentYear: 2023)
+            let found = scanner.next()
+            #expect(found?.resolution.time.ref == ref, "\(text)")
+        }
+    }
+}
