@@ -74,3 +74,26 @@ import Testing
         #expect(extended.best.count == longer.count + 1)
     }
 }
+
+@Suite struct HoleWindowTests {
+    /// A window weighed with a candidate in its open place gives the same number, bit for bit,
+    /// as the whole window weighed after the same opening.
+    @Test func candidatesScoreAsWholeWindows() {
+        let model = PhraseModel.shared
+        let windows = ["加快建设?会保障卡服务", "局、市?", "?社会", "推进?x,。𠀀服务", "两个?", "加强基层治理?系建设工作"]
+        let candidates = Array("社体保障卡x。？𠀀的工作市".unicodeScalars)
+        for text in windows {
+            var window = Array(text.unicodeScalars)
+            let hole = window.firstIndex(of: "?")!
+            for openingLength in Set([max(0, hole - 2), hole]) {
+                let prefix = model.prefix(of: window, length: openingLength)
+                let scorer = HoleWindow(window, hole: hole, after: prefix, model: model)
+                for candidate in candidates {
+                    window[hole] = candidate
+                    let whole = model.logProbability(of: window, after: prefix)
+                    #expect(scorer.logProbability(with: candidate, model: model).bitPattern == whole.bitPattern, "\(text) \(candidate)")
+                }
+            }
+        }
+    }
+}

@@ -65,7 +65,7 @@ struct RepairContext: Sendable {
 
     /// How probable the unit reads with `run` repaired, over the window from a little before
     /// the run to a little after `end` (the end of the longest reading being compared).
-    func score(of run: ByteSlipRun, in text: [Unicode.Scalar], through end: Int) -> Double {
+    static func score(of run: ByteSlipRun, in text: [Unicode.Scalar], through end: Int) -> Double {
         var start = run.range.lowerBound
         while start > 0, run.range.lowerBound - start < Self.contextLength, text[start - 1] != "\n" { start -= 1 }
         var stop = end
