@@ -97,3 +97,14 @@ import Testing
         }
     }
 }
+
+@Suite struct PackedKeySetTests {
+    @Test func holdsWhatWasInsertedAndNothingElse() {
+        var set = PackedKeySet(capacity: 40)
+        let keys: [UInt64] = [1, 2, 0x4E00_0000_5E02, 0x5E02_0000_4E00, UInt64.max, 1 << 63] + (1...30).map { UInt64($0) << 20 }
+        for key in keys { set.insert(key) }
+        set.insert(2)  // again: still one key
+        for key in keys { #expect(set.contains(key)) }
+        for key: UInt64 in [0, 3, 0x4E00_0000_5E03, 31 << 20, UInt64.max - 1] { #expect(!set.contains(key)) }
+    }
+}
