@@ -93,18 +93,16 @@ struct LostCharacterChooser {
 
         var best: (score: Double, choice: Choice)?
         let pairs = firsts.flatMap { first in lasts.map { (first, $0) } } + wordPairs
-        var window: [Unicode.Scalar] = []
+        // Every pair's window has the same shape (a last character in all or in none): one
+        // window, its two places rewritten a pair.
+        let lastAt = lastCandidates == nil ? nil : left.count + 1 + inner.count
+        var window = left + ["?"] + inner + (lastAt == nil ? [] : ["?"]) + right
         // Pairs come grouped by their first character: the window up to the last one, and
         // the words that do not cover the last one, are weighed once a group.
         var firstGroup: (first: Unicode.Scalar, hole: HoleWindow)?
         for (first, last) in pairs {
-            window.removeAll(keepingCapacity: true)
-            window += left
-            window.append(first)
-            window += inner
-            if let last { window.append(last) }
-            window += right
-            let lastAt = last == nil ? nil : left.count + 1 + inner.count
+            window[left.count] = first
+            if let lastAt, let last { window[lastAt] = last }
             let segmented: Double
             if let lastAt, let last {
                 let hole: HoleWindow
