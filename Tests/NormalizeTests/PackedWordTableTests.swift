@@ -108,3 +108,11 @@ import Testing
         for key: UInt64 in [0, 3, 0x4E00_0000_5E03, 31 << 20, UInt64.max - 1] { #expect(!set.contains(key)) }
     }
 }
+
+@Suite struct CharacterKindsTests {
+    @Test func noPunctuationLiesInTheGapSkippedWithoutHashing() {
+        for scalar in CharacterKinds.punctuation { #expect(!CharacterKinds.punctuationGap.contains(scalar.value), "\(scalar)") }
+        #expect(CharacterKinds.isPunctuation("，") && CharacterKinds.isPunctuation("、") && CharacterKinds.isPunctuation("·"))
+        #expect(!CharacterKinds.isPunctuation("一") && !CharacterKinds.isPunctuation("\u{E000}") && !CharacterKinds.isPunctuation(","))
+    }
+}
