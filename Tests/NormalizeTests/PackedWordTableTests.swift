@@ -74,3 +74,45 @@ import Testing
         #expect(extended.best.count == longer.count + 1)
     }
 }
+
+@Suite struct HoleWindowTests {
+    /// A window weighed with a candidate in its open place gives the same number, bit for bit,
+    /// as the whole window weighed after the same opening.
+    @Test func candidatesScoreAsWholeWindows() {
+        let model = PhraseModel.shared
+        let windows = ["加快建设?会保障卡服务", "局、市?", "?社会", "推进?x,。𠀀服务", "两个?", "加强基层治理?系建设工作"]
+        let candidates = Array("社体保障卡x。？𠀀的工作市".unicodeScalars)
+        for text in windows {
+            var window = Array(text.unicodeScalars)
+            let hole = window.firstIndex(of: "?")!
+            for openingLength in Set([max(0, hole - 2), hole]) {
+                let prefix = model.prefix(of: window, length: openingLength)
+                let scorer = HoleWindow(window, hole: hole, after: prefix, model: model)
+                for candidate in candidates {
+                    window[hole] = candidate
+                    let whole = model.logProbability(of: window, after: prefix)
+                    #expect(scorer.logProbability(with: candidate, model: model).bitPattern == whole.bitPattern, "\(text) \(candidate)")
+                }
+            }
+        }
+    }
+}
+
+@Suite struct PackedKeySetTests {
+    @Test func holdsWhatWasInsertedAndNothingElse() {
+        var set = PackedKeySet(capacity: 40)
+        let keys: [UInt64] = [1, 2, 0x4E00_0000_5E02, 0x5E02_0000_4E00, UInt64.max, 1 << 63] + (1...30).map { UInt64($0) << 20 }
+        for key in keys { set.insert(key) }
+        set.insert(2)  // again: still one key
+        for key in keys { #expect(set.contains(key)) }
+        for key: UInt64 in [0, 3, 0x4E00_0000_5E03, 31 << 20, UInt64.max - 1] { #expect(!set.contains(key)) }
+    }
+}
+
+@Suite struct CharacterKindsTests {
+    @Test func noPunctuationLiesInTheGapSkippedWithoutHashing() {
+        for scalar in CharacterKinds.punctuation { #expect(!CharacterKinds.punctuationGap.contains(scalar.value), "\(scalar)") }
+        #expect(CharacterKinds.isPunctuation("，") && CharacterKinds.isPunctuation("、") && CharacterKinds.isPunctuation("·"))
+        #expect(!CharacterKinds.isPunctuation("一") && !CharacterKinds.isPunctuation("\u{E000}") && !CharacterKinds.isPunctuation(","))
+    }
+}

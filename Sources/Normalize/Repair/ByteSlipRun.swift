@@ -38,7 +38,8 @@ struct ByteSlipRun: Sendable {
     /// repaired text is more probable than the text as it stands. An ASCII letter may end the
     /// run (a lone trail byte) or be a full-width letter the page replaced: every reading is
     /// weighed, in the same window, and the most probable wins.
-    static func find(at start: Int, in text: [Unicode.Scalar], context: RepairContext) -> ByteSlipRun? {
+    /// `context` is the unit's, made here when first needed.
+    static func find(at start: Int, in text: [Unicode.Scalar], context: inout RepairContext?) -> ByteSlipRun? {
         let table = CP936Table.shared
         var middle: [UInt8] = []
         var readings: [ByteSlipRun] = []
@@ -50,12 +51,12 @@ struct ByteSlipRun: Sendable {
             let onlyQuestionMarks = middle.count >= 4 && text[(start + 1)..<end].allSatisfy { $0 == "?" }
             if !middle.isEmpty, !onlyQuestionMarks {
                 if scalar == "?" || scalar == "\u{FFFD}",
-                    let run = reconstruct(start..<(end + 1), middle: middle, endsWithLostByte: true, in: text, context: context)
+                    let run = reconstruct(start..<(end + 1), middle: middle, endsWithLostByte: true, in: text, context: &context)
                 {
                     readings.append(run)
                 }
                 if let single = singleByte(scalar),
-                    let run = reconstruct(start..<(end + 1), middle: middle + [single], endsWithLostByte: false, in: text, context: context)
+                    let run = reconstruct(start..<(end + 1), middle: middle + [single], endsWithLostByte: false, in: text, context: &context)
                 {
                     readings.append(run)
                 }
@@ -68,7 +69,9 @@ struct ByteSlipRun: Sendable {
         }
         guard readings.count > 1 else { return readings.first }
         let windowEnd = readings.map(\.range.upperBound).max()!
-        return readings.max { context.score(of: $0, in: text, through: windowEnd) < context.score(of: $1, in: text, through: windowEnd) }
+        return readings.max {
+            RepairContext.score(of: $0, in: text, through: windowEnd) < RepairContext.score(of: $1, in: text, through: windowEnd)
+        }
     }
 
     /// A byte that stands alone in cp936 and is a valid trail byte, so it completes the last
@@ -84,7 +87,7 @@ struct ByteSlipRun: Sendable {
     }
 
     private static func reconstruct(
-        _ range: Range<Int>, middle: [UInt8], endsWithLostByte: Bool, in text: [Unicode.Scalar], context: RepairContext
+        _ range: Range<Int>, middle: [UInt8], endsWithLostByte: Bool, in text: [Unicode.Scalar], context: inout RepairContext?
     ) -> ByteSlipRun? {
         let table = CP936Table.shared
         // middle[0] is the trail of the first character; then whole pairs; with a lost last
@@ -100,6 +103,8 @@ struct ByteSlipRun: Sendable {
             inner.append(character)
             index += 2
         }
+        if context == nil { context = RepairContext(text: text) }
+        let context = context!
         let firstCandidates = CP936Table.leads.compactMap { table.character(lead: $0, trail: middle[0]) }
             .filter { CharacterKinds.isPlausible($0, in: context.script) }
         let lastCandidates = endsWithLostByte

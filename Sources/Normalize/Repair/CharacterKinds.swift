@@ -25,11 +25,16 @@ enum CharacterKinds {
         CommonHanCharacters.rank(of: scalar) != nil || isPunctuation(scalar)
     }
 
-    /// Whether `scalar` is one of `punctuation`; ASCII (most debris) without hashing.
+    /// Whether `scalar` is one of `punctuation`; ASCII (most debris) and the ideographs,
+    /// rare ones included (most candidates a slip leaves), without hashing: no punctuation
+    /// lies in `punctuationGap`.
     @inline(__always)
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0xB7 && punctuation.contains(scalar)
+        scalar.value >= 0xB7 && !punctuationGap.contains(scalar.value) && punctuation.contains(scalar)
     }
+
+    /// From the CJK Extension A block to the full-width forms: ideographs, Yi, Hangul, private use.
+    static let punctuationGap: Range<UInt32> = 0x3400..<0xFF00
 
     /// Whether `scalar` can be a character of text in `script`.
     static func isPlausible(_ scalar: Unicode.Scalar, in script: UnitScript) -> Bool {

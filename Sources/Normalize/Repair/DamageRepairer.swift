@@ -19,7 +19,9 @@ public enum DamageRepairer {
         guard mayHoldDamage(text.utf8) else { return (text, []) }
 
         let scalars = Array(text.unicodeScalars)
-        let context = RepairContext(text: scalars)
+        // Made by the first run that gets as far as weighing candidates: most `?` end a
+        // search at once (a real question mark, a placeholder before a space).
+        var context: RepairContext?
         // Built from the first repair on (most units with a `?` need none): scalars before
         // `copied` are in it or replaced.
         var output: [UInt8] = []
@@ -32,7 +34,7 @@ public enum DamageRepairer {
             let scalar = scalars[index]
             if scalar == "?" || scalar == "\u{FFFD}" {
                 slipSearches += 1
-                if slipSearches <= mostSlipSearches, let run = ByteSlipRun.find(at: index, in: scalars, context: context) {
+                if slipSearches <= mostSlipSearches, let run = ByteSlipRun.find(at: index, in: scalars, context: &context) {
                     let after = String(String.UnicodeScalarView(run.replacement))
                     repairs.append(Repair(
                         kind: .gbkByteSlip, line: line, before: string(scalars[run.range]), after: after,

@@ -34,10 +34,10 @@ struct LostCharacterChooser {
         let right = neighbours(after: run.upperBound)
         let clauseBefore = clauseLength(before: run.lowerBound)
 
-        // Windows differ only from a candidate's place on: the words before it are weighed
-        // once (`prefix`), for every candidate.
-        func score(_ window: [Unicode.Scalar], after prefix: SegmentationPrefix, firstAt: Int?, lastAt: Int?) -> Double {
-            var probability = model.logProbability(of: window, after: prefix)
+        // Windows differ only in a candidate's place: the words before it are weighed once
+        // (`prefix`), and the words that do not cover it once (`HoleWindow`), for every candidate.
+        func score(_ window: [Unicode.Scalar], segmented: Double, firstAt: Int?, lastAt: Int?) -> Double {
+            var probability = segmented
             if let firstAt { probability += context.sharedPairScore(at: firstAt, in: window) }
             if let lastAt { probability += context.sharedPairScore(at: lastAt, in: window) }
             if let firstAt, CharacterKinds.isClauseEnd(window[firstAt]), clauseBefore < ByteSlipRun.shortestClause {
@@ -55,18 +55,24 @@ struct LostCharacterChooser {
         // window per pass, its candidate's place rewritten: no array built per candidate.
         var firstWindow = left + ["?"] + inner + (lastCandidates == nil ? right : [])
         let leftPrefix = model.prefix(of: firstWindow, length: left.count)
+        let firstHole = HoleWindow(firstWindow, hole: left.count, after: leftPrefix, model: model)
         var firsts = shortlist(firstCandidates) { candidate in
             firstWindow[left.count] = candidate
-            return score(firstWindow, after: leftPrefix, firstAt: left.count, lastAt: nil)
+            return score(
+                firstWindow, segmented: firstHole.logProbability(with: candidate, model: model), firstAt: left.count,
+                lastAt: nil)
         }
         var lasts: [Unicode.Scalar?] = [nil]
         var wordPairs: [(Unicode.Scalar, Unicode.Scalar?)] = []
         if let lastCandidates {
             var lastWindow = inner + ["?"] + right
             let innerPrefix = model.prefix(of: lastWindow, length: inner.count)
+            let lastHole = HoleWindow(lastWindow, hole: inner.count, after: innerPrefix, model: model)
             lasts = shortlist(lastCandidates) { candidate in
                 lastWindow[inner.count] = candidate
-                return score(lastWindow, after: innerPrefix, firstAt: nil, lastAt: inner.count)
+                return score(
+                    lastWindow, segmented: lastHole.logProbability(with: candidate, model: model), firstAt: nil,
+                    lastAt: inner.count)
             }
             if inner.count >= PhraseModel.longestWord - 1 {
                 // With three or more recovered characters between them, no word (four
@@ -87,28 +93,32 @@ struct LostCharacterChooser {
 
         var best: (score: Double, choice: Choice)?
         let pairs = firsts.flatMap { first in lasts.map { (first, $0) } } + wordPairs
-        var window: [Unicode.Scalar] = []
-        // Pairs come grouped by their first character: the window up to the last one is
-        // weighed once a group.
-        var firstPrefix: (first: Unicode.Scalar, prefix: SegmentationPrefix)?
+        // Every pair's window has the same shape (a last character in all or in none): one
+        // window, its two places rewritten a pair.
+        let lastAt = lastCandidates == nil ? nil : left.count + 1 + inner.count
+        var window = left + ["?"] + inner + (lastAt == nil ? [] : ["?"]) + right
+        // Pairs come grouped by their first character: the window up to the last one, and
+        // the words that do not cover the last one, are weighed once a group.
+        var firstGroup: (first: Unicode.Scalar, hole: HoleWindow)?
         for (first, last) in pairs {
-            window.removeAll(keepingCapacity: true)
-            window += left
-            window.append(first)
-            window += inner
-            if let last { window.append(last) }
-            window += right
-            let lastAt = last == nil ? nil : left.count + 1 + inner.count
-            var prefix = leftPrefix
-            if let lastAt {
-                if let firstPrefix, firstPrefix.first == first {
-                    prefix = firstPrefix.prefix
+            window[left.count] = first
+            if let lastAt, let last { window[lastAt] = last }
+            let segmented: Double
+            if let lastAt, let last {
+                let hole: HoleWindow
+                if let firstGroup, firstGroup.first == first {
+                    hole = firstGroup.hole
                 } else {
-                    prefix = model.prefix(of: window, length: lastAt, after: leftPrefix)
-                    firstPrefix = (first, prefix)
+                    let prefix = model.prefix(of: window, length: lastAt, after: leftPrefix)
+                    hole = HoleWindow(window, hole: lastAt, after: prefix, model: model)
+                    firstGroup = (first, hole)
                 }
+                segmented = hole.logProbability(with: last, model: model)
+            } else {
+                // No last character: the window is the one the first candidates were weighed in.
+                segmented = firstHole.logProbability(with: first, model: model)
             }
-            let probability = score(window, after: prefix, firstAt: left.count, lastAt: lastAt)
+            let probability = score(window, segmented: segmented, firstAt: left.count, lastAt: lastAt)
             if best == nil || probability > best!.score {
                 let covering = model.segment(window).coveringWordLength
                 let formsWords = covering[left.count] >= 2 && (lastAt.map { covering[$0] >= 2 } ?? true)

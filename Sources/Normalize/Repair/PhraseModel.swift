@@ -21,7 +21,16 @@ struct PhraseModel: Sendable {
     private let fold: [UInt32]
     private let foldBase: UInt32
     /// Score of a character the lists do not know: possible, unlikely.
-    private let unknownCharacterScore: Double
+    let unknownCharacterScore: Double
+
+    /// Whether some known word does not pack into a key (never with today's lists).
+    var hasUnpackedWords: Bool { !unpackedWordScores.isEmpty }
+
+    /// What the word table knows of the packed `key`.
+    @inline(__always)
+    func wordEntry(_ key: UInt64) -> PackedWordTable.Entry {
+        wordScores.entry(for: key)
+    }
 
     /// The best segmentation's log probability, and the length of the word covering each
     /// position in it (1 where a character stands alone).

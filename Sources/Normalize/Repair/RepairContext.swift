@@ -6,8 +6,8 @@ import Foundation
 /// unit is likelier (a small cache model on top of the phrase list).
 struct RepairContext: Sendable {
     let script: UnitScript
-    /// Keys of the pairs, sorted and without repeats: a binary search instead of hashing.
-    private let pairs: [UInt64]
+    /// Keys of the pairs (first character's value above the second's).
+    private let pairs: PackedKeySet
 
     /// Weight of each pair a candidate shares with the rest of the unit.
     static let sharedPairBonus = log(8.0)
@@ -17,7 +17,7 @@ struct RepairContext: Sendable {
     init(text: [Unicode.Scalar]) {
         script = UnitScript(of: text)
         let model = PhraseModel.shared
-        var pairs: [UInt64] = []
+        var pairs = PackedKeySet(capacity: text.count)
         var previous: Unicode.Scalar?
         for scalar in text {
             // Debris (private use, rare characters, ASCII) would pair with anything.
@@ -26,29 +26,10 @@ struct RepairContext: Sendable {
                 continue
             }
             let folded = model.folded(scalar)
-            if let previous { pairs.append(Self.key(previous, folded)) }
+            if let previous { pairs.insert(Self.key(previous, folded)) }
             previous = folded
         }
-        pairs.sort()
-        var unique = 0
-        for key in pairs where unique == 0 || pairs[unique - 1] != key {
-            pairs[unique] = key
-            unique += 1
-        }
-        pairs.removeLast(pairs.count - unique)
         self.pairs = pairs
-    }
-
-    private func holds(_ key: UInt64) -> Bool {
-        pairs.withUnsafeBufferPointer { pairs in
-            var low = 0
-            var high = pairs.count
-            while low < high {
-                let middle = (low &+ high) >> 1
-                if pairs[middle] < key { low = middle &+ 1 } else { high = middle }
-            }
-            return low < pairs.count && pairs[low] == key
-        }
     }
 
     /// Bonus for the character at `position` of `window` forming pairs seen in the unit.
@@ -56,8 +37,8 @@ struct RepairContext: Sendable {
         let model = PhraseModel.shared
         let character = model.folded(window[position])
         var shared = 0
-        if position > 0, holds(Self.key(model.folded(window[position - 1]), character)) { shared += 1 }
-        if position + 1 < window.count, holds(Self.key(character, model.folded(window[position + 1]))) {
+        if position > 0, pairs.contains(Self.key(model.folded(window[position - 1]), character)) { shared += 1 }
+        if position + 1 < window.count, pairs.contains(Self.key(character, model.folded(window[position + 1]))) {
             shared += 1
         }
         return Double(shared) * Self.sharedPairBonus
@@ -65,7 +46,7 @@ struct RepairContext: Sendable {
 
     /// How probable the unit reads with `run` repaired, over the window from a little before
     /// the run to a little after `end` (the end of the longest reading being compared).
-    func score(of run: ByteSlipRun, in text: [Unicode.Scalar], through end: Int) -> Double {
+    static func score(of run: ByteSlipRun, in text: [Unicode.Scalar], through end: Int) -> Double {
         var start = run.range.lowerBound
         while start > 0, run.range.lowerBound - start < Self.contextLength, text[start - 1] != "\n" { start -= 1 }
         var stop = end

@@ -150,6 +150,13 @@ struct PhraseMatcher: @unchecked Sendable {  // immutable, immortal buffers
         self.bytes = ImmortalStorage.copy(bytes)
     }
 
+    /// Whether some key may start with the scalar `value`: false for most of a text, told by
+    /// one bit of the BMP bitmap.
+    @inline(__always)
+    func mayStart(_ value: UInt32) -> Bool {
+        value >= 0x10000 || bmpStarts[Int(truncatingIfNeeded: value >> 6)] & (1 << UInt64(value & 63)) != 0
+    }
+
     /// OpenCC's match at `index` (nil when no key of the group starts there), given the scalar
     /// there. Keys never extend past `source.count`, which is how a segment bounds the chain.
     @inline(__always)
@@ -231,36 +238,34 @@ struct PhraseMatcher: @unchecked Sendable {  // immutable, immortal buffers
         return changed
     }
 
-    /// Calls `body` with each scalar that `rewrite` would replace and the scalar that replaces
-    /// it, position by position within each replaced key (a value shorter than its key pairs
-    /// the surplus key scalars with nil), without building the converted text.
-    func forEachReplacedScalar(in source: UnsafeBufferPointer<UInt8>, _ body: (UInt32, UInt32?) -> Void) {
-        var index = 0
-        while index < source.count {
-            let first = UTF8Scalar.decode(source, at: index)
-            guard let match = match(in: source, at: index, first: first) else {
-                index += first.length
-                continue
-            }
-            if match.directScalar != 0 {
-                body(first.value, match.directScalar)
-            } else if !match.isIdentity {
-                var keyIndex = index
-                var valueIndex = match.valueOffset
-                let valueEnd = match.valueOffset + match.valueLength
-                while keyIndex < index + match.length {
-                    let keyScalar = UTF8Scalar.decode(source, at: keyIndex)
-                    keyIndex += keyScalar.length
-                    if valueIndex < valueEnd {
-                        let valueScalar = UTF8Scalar.decode(bytes, at: valueIndex)
-                        valueIndex += valueScalar.length
-                        body(keyScalar.value, valueScalar.value)
-                    } else {
-                        body(keyScalar.value, nil)
-                    }
+    /// One step of a walk over the scalars that `rewrite` would replace: calls `body` with each
+    /// scalar of the match at `index` (where the scalar `first` is) and the scalar that replaces
+    /// it, position by position within the key (a value shorter than its key pairs the surplus
+    /// key scalars with nil); returns where the walk goes on. No converted text is built, and a
+    /// caller can walk a text once for several matchers, decoding each scalar once.
+    @inline(__always)
+    func forEachReplacedScalar(
+        in source: UnsafeBufferPointer<UInt8>, at index: Int, first: UTF8Scalar, _ body: (UInt32, UInt32?) -> Void
+    ) -> Int {
+        guard let match = match(in: source, at: index, first: first) else { return index + first.length }
+        if match.directScalar != 0 {
+            body(first.value, match.directScalar)
+        } else if !match.isIdentity {
+            var keyIndex = index
+            var valueIndex = match.valueOffset
+            let valueEnd = match.valueOffset + match.valueLength
+            while keyIndex < index + match.length {
+                let keyScalar = UTF8Scalar.decode(source, at: keyIndex)
+                keyIndex += keyScalar.length
+                if valueIndex < valueEnd {
+                    let valueScalar = UTF8Scalar.decode(bytes, at: valueIndex)
+                    valueIndex += valueScalar.length
+                    body(keyScalar.value, valueScalar.value)
+                } else {
+                    body(keyScalar.value, nil)
                 }
             }
-            index += match.length
         }
+        return index + match.length
     }
 }

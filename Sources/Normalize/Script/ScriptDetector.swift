@@ -43,11 +43,13 @@ public enum ScriptDetector {
         if traditional * 5 < total { return ScriptDetection(detected: .simplified, profile: nil) }
         let detected: ScriptInfo.DetectedScript = traditional * 5 >= total * 3 ? .traditional : .mixed
         var taiwan = 0, hongKong = 0
+        let taiwanVariants = OpenCCTables.taiwanVariants, hongKongVariants = OpenCCTables.hongKongVariants
         eachText { text in
             var text = text
             text.withUTF8 { source in
-                taiwan += variantCount(source, step: OpenCCTables.taiwanVariants)
-                hongKong += variantCount(source, step: OpenCCTables.hongKongVariants)
+                let counts = variantCounts(source, taiwan: taiwanVariants, hongKong: hongKongVariants)
+                taiwan += counts.taiwan
+                hongKong += counts.hongKong
             }
         }
         let profile: ScriptConverter.Profile = taiwan == 0 && hongKong == 0 ? .t2s : taiwan >= hongKong ? .tw2s : .hk2s
@@ -88,18 +90,41 @@ public enum ScriptDetector {
         return (traditional, simplified)
     }
 
-    /// Characters that a regional variant step replaces with one that simplifies differently
+    /// Characters that each regional variant step replaces with one that simplifies differently
     /// (著 → 着, 衞 → 衛), as opposed to variants that end up the same either way (為 → 爲, both 为).
-    private static func variantCount(_ source: UnsafeBufferPointer<UInt8>, step: PhraseMatcher) -> Int {
-        var count = 0
+    /// One walk for both steps, each scalar decoded once; each step goes on from where its own
+    /// matches end, as if it walked the text alone.
+    private static func variantCounts(
+        _ source: UnsafeBufferPointer<UInt8>, taiwan: PhraseMatcher, hongKong: PhraseMatcher
+    ) -> (taiwan: Int, hongKong: Int) {
+        var taiwanCount = 0, hongKongCount = 0
         let fold = CharacterFold.table
-        step.forEachReplacedScalar(in: source) { original, variant in
-            guard let variant else { return }
+        @inline(__always) func simplifiesDifferently(_ original: UInt32, _ variant: UInt32?) -> Bool {
+            guard let variant else { return false }
             let simplifiedOriginal = fold[original] == 0 ? original : fold[original]
             let simplifiedVariant = fold[variant] == 0 ? variant : fold[variant]
-            if simplifiedOriginal != simplifiedVariant { count += 1 }
+            return simplifiedOriginal != simplifiedVariant
         }
-        return count
+        var nextTaiwan = 0, nextHongKong = 0
+        var index = 0
+        while index < source.count {
+            let first = UTF8Scalar.decode(source, at: index)
+            let next = index &+ first.length
+            if index == nextTaiwan {
+                nextTaiwan = !taiwan.mayStart(first.value) ? next
+                    : taiwan.forEachReplacedScalar(in: source, at: index, first: first) { original, variant in
+                        if simplifiesDifferently(original, variant) { taiwanCount += 1 }
+                    }
+            }
+            if index == nextHongKong {
+                nextHongKong = !hongKong.mayStart(first.value) ? next
+                    : hongKong.forEachReplacedScalar(in: source, at: index, first: first) { original, variant in
+                        if simplifiesDifferently(original, variant) { hongKongCount += 1 }
+                    }
+            }
+            index = next
+        }
+        return (taiwanCount, hongKongCount)
     }
 
     private static let traditionalOnly: UInt32 = 1
