@@ -60,23 +60,12 @@ struct ScriptConversion {
             ScriptConversion.sameBytes(left.text, right.text)
         }
 
-        /// Hashed by its length and three eight-byte samples (its start, middle and end), not
-        /// every byte: the texts of a document that share all four are few, and equality still
-        /// compares every byte. Hashing whole paragraphs cost a fifth of converting them.
+        /// Hashed by every byte: a hash of samples is cheaper, but texts that share them (cells of
+        /// one length differing only between the samples, as a column of place names does) would
+        /// all fall into one bucket, and a document of many would take quadratic time.
         func hash(into hasher: inout Hasher) {
             var text = text
-            text.withUTF8 { bytes in
-                hasher.combine(bytes.count)
-                guard let base = bytes.baseAddress else { return }
-                let raw = UnsafeRawPointer(base)
-                if bytes.count < 8 {
-                    hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-                    return
-                }
-                hasher.combine(raw.loadUnaligned(as: UInt64.self))
-                hasher.combine(raw.loadUnaligned(fromByteOffset: (bytes.count - 8) / 2, as: UInt64.self))
-                hasher.combine(raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
-            }
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
     }
 
