@@ -8,6 +8,8 @@ extension CSVWriter {
         let file: BackingFile
         /// Each document's rows, one range of bytes (a document whose rows are not together is left out).
         let rowsByDocument: [String: Range<Int>]
+        /// Bytes of the mark and header row.
+        let headerCount: Int
 
         /// Whether the file holds the rows of the document.
         public func has(_ documentID: String) -> Bool { rowsByDocument[documentID] != nil }
@@ -26,15 +28,12 @@ extension CSVWriter {
             if scanner.rowStart < file.count, let last = scanner.lastDocument { scanner.split.insert(last) }
             self.path = path
             self.file = file
+            headerCount = header.count
             rowsByDocument = scanner.rows.filter { !scanner.split.contains($0.key) }
         }
 
-        /// Writes the rows of `documentID` to `output`; false if this file has none.
-        func copyRows(of documentID: String, to output: AtomicFile) throws(EmitError) -> Bool {
-            guard let range = rowsByDocument[documentID] else { return false }
-            try file.forEachBlock(in: range, path: path) { block throws(EmitError) in try output.write(block) }
-            return true
-        }
+        /// Where the rows of `documentID` lie; nil if this file has none.
+        func rows(of documentID: String) -> Range<Int>? { rowsByDocument[documentID] }
     }
 
     /// Finds rows (a line feed outside quotes ends one) and the `doc_id` of each, their second

@@ -23,6 +23,9 @@ public struct CSVWriter: RecordWriter {
     let options: Options
     private let earlier: Earlier?
     private var file: AtomicFile?
+    /// While every row so far is the earlier file's, in order: how many of its bytes that is
+    /// (written only once a row differs). Nil once one has.
+    private var earlierPrefix: Int?
 
     /// A column: its header and its cell for a task of a document.
     struct Column: Sendable {
@@ -69,6 +72,7 @@ public struct CSVWriter: RecordWriter {
         self.path = path
         self.options = options
         self.earlier = earlier
+        earlierPrefix = earlier?.headerCount
     }
 
     /// The byte order mark (if asked) and the header row, with its line end.
@@ -84,6 +88,7 @@ public struct CSVWriter: RecordWriter {
     public mutating func write(_ converted: ConvertedFile) throws(EmitError) {
         guard case .records(let records) = converted else { return }
         guard let document = records.document else { return try copyKeptRows(records) }
+        if !document.tasks.isEmpty { try writeEarlierPrefix() }
         for task in document.tasks {
             let row = Self.row(task: task, document: document.document)
             let fields = options.escapeNewlines ? row.map(Self.escaped) : row
@@ -93,14 +98,33 @@ public struct CSVWriter: RecordWriter {
 
     /// A document kept from the last run: its rows as that run wrote them. One with task lines
     /// but no rows in the earlier file cannot be written, and says so rather than vanish.
-    private func copyKeptRows(_ records: EncodedRecords) throws(EmitError) {
+    private mutating func copyKeptRows(_ records: EncodedRecords) throws(EmitError) {
         guard let file, records.count > records.documentLine.count else { return }
-        guard let id = records.documentID, let earlier, try earlier.copyRows(of: id, to: file) else {
+        guard let id = records.documentID, let earlier, let rows = earlier.rows(of: id) else {
             throw EmitError(path: path, message: "the rows of a kept document (\(records.documentID ?? "?")) are not in the last run's tasks.csv; run again with --force")
         }
+        if let prefix = earlierPrefix, rows.lowerBound == prefix {
+            earlierPrefix = rows.upperBound
+            return
+        }
+        try writeEarlierPrefix()
+        try earlier.file.forEachBlock(in: rows, path: path) { block throws(EmitError) in try file.write(block) }
     }
 
+    /// The earlier file's rows held back so far, written out: this run's file differs from it.
+    private mutating func writeEarlierPrefix() throws(EmitError) {
+        if let prefix = earlierPrefix, let earlier, let file, prefix > earlier.headerCount {
+            try earlier.file.forEachBlock(in: earlier.headerCount..<prefix, path: path) { block throws(EmitError) in try file.write(block) }
+        }
+        earlierPrefix = nil
+    }
+
+    /// With every row the earlier file's, in its order and all of it, that file is linked into place.
     public mutating func finish() throws(EmitError) {
+        if let prefix = earlierPrefix, let earlier, prefix == earlier.file.count, file?.commit(asLinkTo: earlier.path) == true {
+            file = nil
+        }
+        try writeEarlierPrefix()
         try file?.commit()
         file = nil
     }

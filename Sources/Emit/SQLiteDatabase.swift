@@ -57,6 +57,17 @@ final class SQLiteDatabase {
         case text(String)
         /// UTF-8 text as bytes (a record's JSON line).
         case utf8(ArraySlice<UInt8>)
+
+        /// As `rows` gives it back: text (integers in decimal), nil for NULL.
+        var text: String? {
+            switch self {
+            case .null: nil
+            case .integer(let number): String(number)
+            case .real(let number): String(number)
+            case .text(let text): text
+            case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
+            }
+        }
     }
 
     /// A prepared statement, reused for every row of one table.

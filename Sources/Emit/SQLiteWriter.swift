@@ -15,6 +15,14 @@ public struct SQLiteWriter: RecordWriter {
     private var statements: [String: SQLiteDatabase.Statement] = [:]
     /// Per table, the statement that copies a kept document's rows from the earlier database.
     private var copies: [SQLiteDatabase.Statement] = []
+    /// While everything so far is what the earlier database holds (kept documents, the same
+    /// failures), in order: those, not yet written. Nil once something differs.
+    private var held: [Held]?
+
+    enum Held {
+        case kept(documentID: String)
+        case failure(FileFailure)
+    }
     private var temporary: String { path + ".partial-\(ProcessInfo.processInfo.processIdentifier)" }
 
     /// `earlier`: a plan.sqlite for which `documentIDs(inEarlier:)` gave the kept documents.
@@ -163,6 +171,7 @@ public struct SQLiteWriter: RecordWriter {
         }
         if earlier != nil {
             copies = try Copy.allCases.map { step throws(EmitError) in try SQLiteDatabase.Statement(database, sql: step.sql) }
+            held = []
         }
         self.database = database
     }
@@ -170,9 +179,15 @@ public struct SQLiteWriter: RecordWriter {
     public mutating func write(_ file: ConvertedFile) throws(EmitError) {
         switch file {
         case .failure(let failure):
+            if held != nil { return held!.append(.failure(failure)) }
             try insert(failure, into: Self.errors)
         case .records(let records):
-            guard let document = records.document else { return try copyKeptRows(records) }
+            guard let document = records.document else {
+                let id = records.documentID ?? ""
+                if held != nil { return held!.append(.kept(documentID: id)) }
+                return try copyKeptRows(of: id)
+            }
+            try writeHeld()
             // Each record's line beside its row: the document's first, then one per task.
             let lines = try records.eachLine(path: path)
             try insert((document.document, lines[0]), into: Self.documents)
@@ -180,13 +195,62 @@ public struct SQLiteWriter: RecordWriter {
         }
     }
 
+    /// With nothing but what the earlier database holds, in its order and all of it (a run where
+    /// nothing changed), that file is linked into place instead of written again.
     public mutating func finish() throws(EmitError) {
         guard database != nil else { return }
+        if let earlier, try holdsAllOfEarlier() {
+            let link = temporary + ".link"
+            unlink(link)
+            if Glibc.link(earlier, link) == 0 {
+                guard rename(link, path) == 0 else {
+                    unlink(link)
+                    throw EmitError(path: path, message: String(cString: strerror(errno)))
+                }
+                close()
+                unlink(temporary)
+                return
+            }
+        }
+        try writeHeld()
         try database?.execute("COMMIT")
-        // Statements hold the connection; releasing both closes the file before it moves.
-        statements = [:]
-        database = nil
+        close()
         if rename(temporary, path) != 0 { throw EmitError(path: path, message: String(cString: strerror(errno))) }
+    }
+
+    /// Statements hold the connection; releasing them all closes the file.
+    private mutating func close() {
+        statements = [:]
+        copies = []
+        database = nil
+    }
+
+    /// Whether what was held is exactly the earlier database's documents and failures, in order.
+    private func holdsAllOfEarlier() throws(EmitError) -> Bool {
+        guard let held, let database else { return false }
+        var documents: [String?] = []
+        var failures: [[String?]] = []
+        for item in held {
+            switch item {
+            case .kept(let id): documents.append(id)
+            case .failure(let failure): failures.append(Self.errors.values(of: failure).map(\.text))
+            }
+        }
+        let earlierDocuments = try database.rows("SELECT doc_id FROM earlier.documents ORDER BY rowid").map { $0.first ?? nil }
+        guard earlierDocuments == documents else { return false }
+        return try database.rows("SELECT * FROM earlier.errors ORDER BY rowid") == failures
+    }
+
+    /// What was held back, written: this run's database differs from the earlier one.
+    private mutating func writeHeld() throws(EmitError) {
+        guard let items = held else { return }
+        held = nil
+        for item in items {
+            switch item {
+            case .kept(let id): try copyKeptRows(of: id)
+            case .failure(let failure): try insert(failure, into: Self.errors)
+            }
+        }
     }
 
     /// The rows of a query against a finished database, as text (for checks and tests).
@@ -215,8 +279,7 @@ public struct SQLiteWriter: RecordWriter {
         }
     }
 
-    private func copyKeptRows(_ records: EncodedRecords) throws(EmitError) {
-        let id = records.documentID ?? ""
+    private func copyKeptRows(of id: String) throws(EmitError) {
         guard copies.count == Copy.allCases.count, let database else {
             throw EmitError(path: path, message: "a kept document (\(id)) came with no earlier plan.sqlite to copy it from; run again with --force")
         }

@@ -88,6 +88,21 @@ import Testing
         #expect(Shell.outputs(folder + "/out") == Shell.outputs(folder + "/forced"))
     }
 
+    /// With nothing changed, tasks.csv and plan.sqlite are the last run's files too, failures and all.
+    @Test func nothingChangedKeepsTheCSVAndTheDatabaseAsTheyWere() throws {
+        let folder = try workspace()
+        try Data("%PDF-1.4\n\u{0}\u{1}".utf8).write(to: URL(fileURLWithPath: folder + "/in/d.txt"))
+        try Shell.run("touch -d '2020-01-01 00:00' in/*.txt", in: folder)
+        let formats = ["--format", "csv,sqlite"]
+        try CLI.run(["convert", "in", "-o", "out", "--quiet"] + formats, in: folder)
+        let first = try ["tasks.csv", "plan.sqlite"].map { try Self.inode(folder + "/out/" + $0) }
+        let second = try CLI.run(["convert", "in", "-o", "out"] + formats, in: folder)
+        #expect(second.stderr.contains("4 file(s): 0 converted, 3 unchanged, 1 failed"))
+        #expect(try ["tasks.csv", "plan.sqlite"].map { try Self.inode(folder + "/out/" + $0) } == first)
+        try CLI.run(["convert", "in", "-o", "forced", "--force", "--quiet"] + formats, in: folder)
+        #expect(Shell.outputs(folder + "/out") == Shell.outputs(folder + "/forced"))
+    }
+
     /// A file rewritten with the same size and its old modification time put back is still seen
     /// as changed (the change time the system keeps has moved) and converted again.
     @Test func aRewriteThatKeepsSizeAndTimeIsStillConverted() throws {
