@@ -72,4 +72,31 @@ import Testing
             #expect(ScheduleSplitter.firstItem(in: text, year: 2023)?.start == starts.first?.start)
         }
     }
+
+    /// One scan gives a one-line text's first item, else its first time that is no recurrence:
+    /// what `firstItem` and then a scanner of the whole text give.
+    @Test func firstItemOrTimeIsTheFirstItemElseTheFirstTime() {
+        let lines = [
+            "莞番高速三期工程：一季度，完成投资3亿元；二季度，完成。", "完成6月底前的工作", "2、三季度，验收。四季度，总结。", "每月调度，在2012年10月底前出台办法",
+            "每季度调度", "没有时间", "", "在落实专项债的前提下，一季度，开工", "截至2023年6月，完成3个项目",
+        ]
+        for line in lines {
+            for year in [nil, 2023] {
+                let text = ScalarText(line)
+                var expected = ScheduleSplitter.firstItem(in: text, year: year)
+                if expected == nil {
+                    var scanner = TimeScanner(text, documentYear: year)
+                    while let next = scanner.next() {
+                        if next.kind != .recurrence { expected = next; break }
+                    }
+                }
+                let found = ScheduleSplitter.firstItemOrTime(in: text, year: year)
+                #expect(found?.start == expected?.start, "\(line)")
+                #expect(found?.end == expected?.end, "\(line)")
+                #expect(found?.resolution.time == expected?.resolution.time, "\(line)")
+            }
+        }
+        #expect(TaskRecordAssembler.leadingTime(of: "每月调度，在2012年10月底前出台办法", year: nil)?.ref == "2012-10-31")
+        #expect(TaskRecordAssembler.leadingTime(of: "三季度，验收", year: 2023)?.ref == "2023-Q3")
+    }
 }

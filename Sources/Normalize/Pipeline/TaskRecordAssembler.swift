@@ -5,9 +5,14 @@ import PlanModel
 enum TaskRecordAssembler {
     static func assemble(_ draft: TaskDraft, seq: Int, info: SourceInfo, docID: String, year: Int?) -> TaskRecord {
         // Each milestone is decoded once, for its time and its quantities.
-        let milestoneTexts = draft.milestones.map { ScalarText($0) }
-        let milestones = zip(draft.milestones, milestoneTexts).map { text, scalars in
-            Milestone(when: leadingTime(of: scalars, year: year), text: text)
+        var milestoneTexts: [ScalarText] = []
+        var milestones: [Milestone] = []
+        milestoneTexts.reserveCapacity(draft.milestones.count)
+        milestones.reserveCapacity(draft.milestones.count)
+        for text in draft.milestones {
+            let scalars = ScalarText(text)
+            milestones.append(Milestone(when: leadingTime(of: scalars, year: year), text: text))
+            milestoneTexts.append(scalars)
         }
         var quantities: [Quantity] = []
         // The field's name is written only for a text that has quantities.
@@ -50,6 +55,13 @@ enum TaskRecordAssembler {
     /// `leadingTime(of:year:)` of a decoded text. Each line is scanned only up to its first
     /// dated item.
     static func leadingTime(of text: ScalarText, year: Int?) -> TimeExpression? {
+        // Most milestones are one line: its scan for the first item reads every expression
+        // when it finds none, so the first of them that is no recurrence is the fallback's
+        // answer too (the same text, year and scanner), without a second scan.
+        if !text.withScalars({ $0.contains("\n") }) {
+            guard text.count > 0 else { return nil }
+            return ScheduleSplitter.firstItemOrTime(in: text, year: year)?.resolution.time
+        }
         var lineStart = 0
         // Lines as `TextCleanup.forEachLine` cuts them: at LF, not at a CR LF pair.
         while lineStart <= text.count {

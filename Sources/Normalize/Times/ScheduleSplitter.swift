@@ -45,6 +45,22 @@ public enum ScheduleSplitter {
         return first
     }
 
+    /// The line's first dated item, else (no item in the line) the first expression found
+    /// that is no recurrence: `firstItem`, then a `TimeScanner` of the whole line's first
+    /// non-recurrence, in one scan. When no item starts, `forEachItemStart` reads every
+    /// expression of the line in order, as a scanner of its own would.
+    static func firstItemOrTime(in text: ScalarText, year: Int?) -> TimeScanner.Found? {
+        var scanner = TimeScanner(text, documentYear: year)
+        let contentStarts = LineLabel.contentStarts(in: text)
+        var firstTime: TimeScanner.Found?
+        while let found = scanner.next() {
+            // Until an item is found there is no first grain, and every expression is read.
+            if isItemStart(found, in: text, firstGrain: nil, contentStarts: contentStarts) { return found }
+            if firstTime == nil, found.kind != .recurrence { firstTime = found }
+        }
+        return firstTime
+    }
+
     /// The periods the items of the line open with (each found where the item starts); at
     /// most `limit` of them. `contentStarts` are the line's `LineLabel.contentStarts`.
     static func itemStarts(in text: ScalarText, year: Int?, contentStarts: LineLabel.Starts, limit: Int = .max) -> [TimeScanner.Found] {
