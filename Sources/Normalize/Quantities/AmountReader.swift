@@ -33,6 +33,10 @@ enum AmountReader {
         if isCompoundContinuation(text, at: start) { return Outcome(reading: nil, resume: skipNumberRun(text, from: start)) }
 
         guard let first = readSide(text, at: start) else { return Outcome(reading: nil, resume: skipNumberRun(text, from: start)) }
+        // A number `single` turns down whatever it is (四季度, 6月, 2023年, the 一 of 统一) and no
+        // range after it: every path below ends with nothing and resumes after the number and
+        // its unit, so the context, list and range checks are skipped.
+        if isNeverAlone(first), !isRangeSeparator(text[first.end]) { return Outcome(reading: nil, resume: first.end) }
         if isExcludedByContext(text, first) { return Outcome(reading: nil, resume: first.end) }
 
         if first.unit == nil, first.power == 0, let list = readSharedUnitList(text, from: first) { return list }
@@ -92,6 +96,12 @@ enum AmountReader {
     }
 
     private static func isMoreMarker(_ scalar: Unicode.Scalar) -> Bool { scalar == "多" || scalar == "余" }
+
+    /// The marks a range is written with: 2-3个, 1至2个, 5~10%.
+    @inline(__always)
+    private static func isRangeSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "-" || scalar == "~" || scalar == "至" || scalar == "到"
+    }
 
     /// `1、3、5分钟`, `10、20、50万元`: bare Arabic numbers listed with 、 before one that has a
     /// unit share its unit, multiplier and what follows it (分别为1、3、5分钟以上). Not at the
@@ -161,6 +171,15 @@ enum AmountReader {
 
     // MARK: - Single values and ranges
 
+    /// Whether `single` of `side` is nil for what `side` itself holds, whatever follows it: a
+    /// lone 一 or 二, a unit the number cannot take (6月, 2023年), or a Chinese numeral
+    /// without a unit. None of them opens a list sharing a unit either (those are Arabic and bare).
+    private static func isNeverAlone(_ side: Side) -> Bool {
+        if side.token.isLoneOneOrTwo { return true }
+        guard let unit = side.unit else { return side.token.script != .arabic }
+        return !isAcceptable(unit, side.token.value, power: side.power)
+    }
+
     private static func single(_ text: ScalarText, _ side: Side) -> AmountReading? {
         if side.token.isLoneOneOrTwo { return nil }
         if let unit = side.unit {
@@ -182,7 +201,7 @@ enum AmountReader {
     private static func readRange(_ text: ScalarText, from low: Side) -> Outcome? {
         let separatorAt = low.end
         let separator = text[separatorAt]
-        guard separator == "-" || separator == "~" || separator == "至" || separator == "到" else { return nil }
+        guard isRangeSeparator(separator) else { return nil }
         guard !low.isMoreThan, let high = readSide(text, at: separatorAt + 1),
             high.token.script == low.token.script
         else { return nil }

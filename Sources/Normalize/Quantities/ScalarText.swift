@@ -24,7 +24,7 @@ struct ScalarText {
     }
 
     /// Where the UTF-8 offsets start in the buffer (the header).
-    private var offsetsStart: Int { storage.header }
+    private var offsetsStart: Int { storage.withUnsafeMutablePointerToHeader { $0.pointee } }
 
     init(_ text: String) {
         self.init(text, simplifyingScript: false)
@@ -97,20 +97,58 @@ struct ScalarText {
     /// Decodes UTF-8 in one pass into one preallocated buffer: the hot start of every parse.
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, simplifyingScript: Bool) -> (Storage, Int) {
         guard bytes.count > 0, bytes.count < Int(Int32.max) else { return empty() }
-        guard simplifyingScript else { return decode(bytes) { $0 } }
-        let simplified = CharacterFold.table
-        return decode(bytes) { value in
+        guard simplifyingScript else { return decode(bytes, KeepingScript()) }
+        return decode(bytes, SimplifyingScript(simplified: CharacterFold.table, plain: plainSimplifiedIdeographs))
+    }
+
+    /// How `decode` treats each scalar's script: a type per kind, so each decode is a loop
+    /// specialised for it (closures passed in were not always inlined).
+    private protocol ScriptFold {
+        /// The scalar in the script wanted.
+        func simplify(_ value: UInt32) -> UInt32
+        /// For a scalar U+4000…U+9FFF: `simplify` of it when that is a plain ideograph, else nil.
+        func plainIdeograph(_ value: UInt32) -> UInt32?
+    }
+
+    private struct KeepingScript: ScriptFold {
+        @inline(__always) func simplify(_ value: UInt32) -> UInt32 { value }
+        @inline(__always) func plainIdeograph(_ value: UInt32) -> UInt32? { isPlainIdeograph(value) ? value : nil }
+    }
+
+    private struct SimplifyingScript: ScriptFold {
+        let simplified: ScalarTable.Frozen
+        let plain: UnsafeBufferPointer<UInt16>
+
+        @inline(__always) func simplify(_ value: UInt32) -> UInt32 {
             let folded = simplified[value]
             return folded != 0 && Unicode.Scalar(folded) != nil ? folded : value
         }
+
+        @inline(__always) func plainIdeograph(_ value: UInt32) -> UInt32? {
+            let entry = plain[Int(truncatingIfNeeded: value &- 0x4000)]
+            return entry == 0 ? nil : UInt32(entry)
+        }
     }
+
+    /// For each scalar U+4000…U+9FFF (the three-byte sequences led by E4…E9): its simplified
+    /// form when that is a plain ideograph (`isPlainIdeograph`), else 0 — the simplifying
+    /// decode's fast path in one load instead of the fold's two and the checks after them.
+    nonisolated(unsafe) private static let plainSimplifiedIdeographs: UnsafeBufferPointer<UInt16> = {
+        let script = SimplifyingScript(simplified: CharacterFold.table, plain: UnsafeBufferPointer(start: nil, count: 0))
+        let table = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 0x6000)  // never freed: a static table
+        for offset in 0..<0x6000 {
+            let result = script.simplify(UInt32(0x4000 + offset))
+            table[offset] = isPlainIdeograph(result) ? UInt16(result) : 0
+        }
+        return UnsafeBufferPointer(table)
+    }()
 
     /// `decode` with the script fold given as a function, so each kind of decode gets a loop
     /// of its own. The scalars are written from the buffer's start, the offsets from
     /// `byteCount` on (at most one scalar per byte: counting them first costs more than the
     /// spare room); the offsets are then moved down to follow the scalars when that saves room.
     @inline(__always)
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, simplifying simplify: (UInt32) -> UInt32) -> (Storage, Int) {
+    private static func decode<Fold: ScriptFold>(_ bytes: UnsafeBufferPointer<UInt8>, _ script: Fold) -> (Storage, Int) {
         let source = bytes.baseAddress!
         let byteCount = bytes.count
         let storage = Storage.make(capacity: 2 * byteCount + 1)
@@ -127,9 +165,10 @@ struct ScalarText {
                 while index <= lastTriple {
                     let lead = UInt32(source[index])
                     guard lead &- 0xE4 < 6 else { break }
-                    let value = simplify(
-                        (lead & 0x0F) << 12 | UInt32(source[index &+ 1] & 0x3F) << 6 | UInt32(source[index &+ 2] & 0x3F))
-                    guard isPlainIdeograph(value) else { break }
+                    guard
+                        let value = script.plainIdeograph(
+                            (lead & 0x0F) << 12 | UInt32(source[index &+ 1] & 0x3F) << 6 | UInt32(source[index &+ 2] & 0x3F))
+                    else { break }
                     (scalarOut + count).initialize(to: value)
                     (offsetOut + count).initialize(to: UInt32(truncatingIfNeeded: index))
                     count &+= 1
@@ -154,7 +193,7 @@ struct ScalarText {
                     value = (lead & 0x1F) << 6 | UInt32(source[index + 1] & 0x3F)
                     length = 2
                 }
-                value = simplify(value)
+                value = script.simplify(value)
                 (scalarOut + count).initialize(to: fold(Unicode.Scalar(value) ?? "\u{FFFD}").value)
                 (offsetOut + count).initialize(to: UInt32(truncatingIfNeeded: index))
                 count &+= 1
@@ -163,7 +202,8 @@ struct ScalarText {
             (offsetOut + count).initialize(to: UInt32(truncatingIfNeeded: byteCount))
             return count
         }
-        storage.header = byteCount
+        // Through the pointer: the property would be a dynamically checked access, per text.
+        storage.withUnsafeMutablePointerToHeader { $0.pointee = byteCount }
         return (storage, count)
     }
 

@@ -21,13 +21,35 @@ struct Period: Equatable {
 
     var span: Span
     /// The year printed with it (2023年…).
-    var year: Int?
-    /// 今年 0, 明年 1, 去年 -1: resolved against the document's year.
-    var relativeYear: Int?
+    var year: Int? {
+        get { storedYear == Self.noYear ? nil : Int(storedYear) }
+        set { storedYear = newValue.map { Int16($0) } ?? Self.noYear }
+    }
+    /// 今年 0, 明年 1, -1 去年: resolved against the document's year.
+    var relativeYear: Int? {
+        get { storedRelativeYear == Self.noRelativeYear ? nil : Int(storedRelativeYear) }
+        set { storedRelativeYear = newValue.map { Int8($0) } ?? Self.noRelativeYear }
+    }
     /// A rough reading (月初, 年初) that is a guess however the year is resolved.
     var isRough = false
     /// 年内, 年度内: the year as the time by which something is done (a deadline at its end).
     var isWithin = false
+
+    /// The years in small integers (printed years are 1900–2100, relative ones -1…1), so a
+    /// period — and the cores and ranges made of periods, returned at every candidate
+    /// position — stays small enough to be copied in registers rather than by `memcpy`.
+    private var storedYear: Int16
+    private var storedRelativeYear: Int8
+    private static let noYear = Int16.min
+    private static let noRelativeYear = Int8.min
+
+    init(span: Span, year: Int? = nil, relativeYear: Int? = nil, isRough: Bool = false, isWithin: Bool = false) {
+        self.span = span
+        storedYear = year.map { Int16($0) } ?? Self.noYear
+        storedRelativeYear = relativeYear.map { Int8($0) } ?? Self.noRelativeYear
+        self.isRough = isRough
+        self.isWithin = isWithin
+    }
 
     var grain: TimeExpression.Grain {
         switch span {

@@ -37,7 +37,8 @@ enum PeriodReader {
             if let dated = readYearOrDate(text, at: index) { return dated }
             return readNumberedPeriod(text, at: index, year: nil, allowBareDay: allowBareDay)
         }
-        if let dated = readChineseYear(text, at: index) { return dated }
+        // The 年 of 二〇二三年 is looked at here: most positions are no year, and the call is not made.
+        if text[index + 4] == "年", let dated = readChineseYear(text, at: index) { return dated }
         if NumberReader.chineseDigit(scalar) != nil || scalar == "十" {
             return readNumberedPeriod(text, at: index, year: nil, allowBareDay: allowBareDay)
         }

@@ -146,6 +146,12 @@ struct TimeScanner {
     private static let sinceWord = Array("以来".unicodeScalars)
 
     private func readSuffix(at index: Int) -> (suffix: Suffix, end: Int)? {
+        // Every suffix opens with one of these (之前, 以前, 前, 起, 以来): most expressions end
+        // before something else, told by this one scalar.
+        switch text[index] {
+        case "之", "以", "前", "起": break
+        default: return nil
+        }
         if let word = Self.beforeWords.first(where: { text.matches($0, at: index) }) { return (.before, index + word.count) }
         if text[index] == "前", !Self.notBefore.contains(text[index + 1]), !Self.premises.contains(where: { text.matches($0, at: index) }) {
             return (.before, index + 1)
