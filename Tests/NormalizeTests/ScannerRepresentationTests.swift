@@ -2,10 +2,10 @@
 import PlanModel
 import Testing
 
-/// The round-four shortcuts of record assembly give what the longer ways give: the decode's
-/// ideograph runs, quantities scanned into a shared list, units carried as indices, and times
-/// of one period kept without an array.
-@Suite struct AssemblyRoundFourTests {
+/// The compact forms the scanners use give what the general ones give: the decode's ideograph
+/// runs, quantities scanned into a shared list, units carried as indices, and times of one
+/// period kept without an array.
+@Suite struct ScannerRepresentationTests {
     /// Each scalar decodes to `ScalarText.fold` of itself, whatever run of ideographs it stands
     /// in: 萬 億 兩 and their block (U+5100…U+517F) fold or pass through the general path.
     @Test(arguments: [
