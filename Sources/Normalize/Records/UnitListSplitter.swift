@@ -37,11 +37,15 @@ enum UnitListSplitter {
         // (dropped; `hasBracketedBreak` says there are some: every `\n` of the stretch is one).
         var nameStart = 0
         var hasBracketedBreak = false
+        // Whether a name of the group opens a collective (`各…`): only then are names joined.
+        var opensCollective = false
         var depth = 0
         func finishName(upTo end: Int) {
             if end > nameStart {
                 let printed = scalars[nameStart..<end]
-                let name = hasBracketedBreak ? Self.unit(ArraySlice(printed.filter { $0 != "\n" })) : Self.unit(printed)
+                let name = hasBracketedBreak
+                    ? Self.unit(ArraySlice(printed.filter { $0 != "\n" }), opensCollective: &opensCollective)
+                    : Self.unit(printed, opensCollective: &opensCollective)
                 if let name {
                     if group.isEmpty { group.reserveCapacity(4) }
                     group.append(name)
@@ -52,9 +56,10 @@ enum UnitListSplitter {
         func finishGroup(upTo end: Int) {
             finishName(upTo: end)
             if !group.isEmpty {
-                body(Self.joiningCollectives(group))
+                body(opensCollective ? Self.joiningCollectives(group) : group)
                 group = []
             }
+            opensCollective = false
         }
         var index = 0
         while index < scalars.count {
@@ -114,7 +119,8 @@ enum UnitListSplitter {
 
     /// The unit a stretch of a list names, cleaned (a leading enumeration, trailing punctuation and
     /// `等…` dropped), or nil when it names none.
-    private static func unit(_ printed: ArraySlice<Unicode.Scalar>) -> String? {
+    /// Sets `opensCollective` when the name opens a collective (see `opensCollective(_:)`).
+    private static func unit(_ printed: ArraySlice<Unicode.Scalar>, opensCollective: inout Bool) -> String? {
         // Without a space or line break the text is its own single line.
         let unit = printed.contains(where: \.isLineSpace) ? ArraySlice(ScalarLine.singleLine(printed)) : printed
         // The name is `unit[start..<end]` (indices of `unit`, which need not start at 0).
@@ -131,6 +137,7 @@ enum UnitListSplitter {
         }
         let name = unit[start..<end]
         guard !name.isEmpty, !NoneMarker.matches(scalars: name), !isGeneric(folded: name.lazy.map(\.simplifiedKey)) else { return nil }
+        if collectiveFirstScalars.contains(name[name.startIndex].simplifiedKey) { opensCollective = true }
         return String(scalars: name)
     }
 
