@@ -136,10 +136,24 @@ enum UnitListSplitter {
             }
         }
         let name = unit[start..<end]
-        guard !name.isEmpty, !NoneMarker.matches(scalars: name), !isGeneric(folded: name.lazy.map(\.simplifiedKey)) else { return nil }
+        guard !name.isEmpty, !NoneMarker.matches(scalars: name) else { return nil }
+        // A generic name opens, and a clause word opens, with a scalar folding to one of
+        // `genericOpeningForms`: a name holding none is neither, told without folding it.
+        if name.contains(where: { $0.value >= 0x1_0000 || genericOpeningForms.contains($0) }),
+            isGeneric(folded: name.lazy.map(\.simplifiedKey))
+        {
+            return nil
+        }
         if collectiveFirstScalars.contains(name[name.startIndex].simplifiedKey) { opensCollective = true }
         return String(scalars: name)
     }
+
+    /// Every scalar whose simplified key opens a generic name or a clause word (有, 相, 等, 以, 下 …
+    /// and their traditional forms); `unit` treats any scalar beyond the BMP as one too.
+    private static let genericOpeningForms: ScalarSet = {
+        let openings = (genericNames.words + clauseWords.words).compactMap(\.first)
+        return ScalarSet(openings.flatMap { CharacterFold.forms(of: $0) }.map { String($0) })
+    }()
 
     /// The last scalars of the `等…` markers: a name ending otherwise carries none.
     private static let othersMarkerEndings: [Unicode.Scalar] = othersMarkers.words.compactMap(\.last)
