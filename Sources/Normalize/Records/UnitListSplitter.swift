@@ -152,7 +152,7 @@ enum UnitListSplitter {
     /// and their traditional forms); `unit` treats any scalar beyond the BMP as one too.
     private static let genericOpeningForms: ScalarSet = {
         let openings = (genericNames.words + clauseWords.words).compactMap(\.first)
-        return ScalarSet(openings.flatMap { CharacterFold.forms(of: $0) }.map { String($0) })
+        return ScalarSet(CharacterFold.forms(ofAny: openings).map { String($0) })
     }()
 
     /// The last scalars of the `等…` markers: a name ending otherwise carries none.
