@@ -47,6 +47,10 @@ public enum MetadataLineParser {
 
     static let keyOpenings = Set(keys.compactMap(\.unicodeScalars.first))
 
+    /// `keys` by their first scalar, each list in the order of `keys` (longest first): a text
+    /// is compared only with the keys that open with its own first scalar.
+    static let keysByOpening: [Unicode.Scalar: [String]] = Dictionary(grouping: keys) { $0.unicodeScalars.first! }
+
     /// The pairs of a metadata line, or nil when the line is not one.
     public static func parse(_ line: some StringProtocol, lineNumber: Int) -> [MetadataField]? {
         // Every key opens with one of a few characters; most lines are rejected right here.
@@ -83,9 +87,9 @@ public enum MetadataLineParser {
 
     /// A key followed by a colon at `index`.
     static func key(at index: Substring.Index, in text: Substring) -> FoundKey? {
-        guard index < text.endIndex else { return nil }
+        guard index < text.endIndex, let candidates = keysByOpening[text.unicodeScalars[index]] else { return nil }
         let rest = text[index...]
-        for key in keys where rest.utf8.starts(with: key.utf8) {
+        for key in candidates where rest.utf8.starts(with: key.utf8) {
             var after = rest.index(rest.startIndex, offsetBy: key.count)
             while after < rest.endIndex, rest[after] == " " { after = rest.index(after: after) }
             guard after < rest.endIndex, rest[after] == ":" || rest[after] == "：" else { continue }
@@ -110,9 +114,31 @@ extension Character {
 extension Substring {
     /// Without surrounding spaces and `|` separators.
     var trimmingSeparators: String {
+        // Most lines open and end with text: told by their first and last scalars, without
+        // walking characters (see `Unicode.Scalar.endsTextCharacter`).
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, first != "|",
+            !first.properties.isWhitespace, last.endsTextCharacter
+        {
+            return String(self)
+        }
         let isSeparator: (Character) -> Bool = { $0.isWhitespace || $0 == "|" }
         guard let start = firstIndex(where: { !isSeparator($0) }) else { return "" }
         let end = lastIndex(where: { !isSeparator($0) })!
         return String(self[start...end])
+    }
+}
+
+extension Unicode.Scalar {
+    /// Whether a text ending with this scalar ends with a character that is neither whitespace
+    /// nor `|`: a printable ASCII scalar other than `|`, a CJK ideograph, a CJK punctuation mark
+    /// (、。〈〉《》「」『』【】) or a fullwidth form (，：；（）). None of these extends a character
+    /// begun before it, so the last character is either this scalar alone or opens with a
+    /// prepended scalar, never with whitespace.
+    var endsTextCharacter: Bool {
+        switch value {
+        case 0x21...0x7E: self != "|"
+        case 0x3001...0x3011, 0x4E00...0x9FFF, 0xFF01...0xFF5E: true
+        default: false
+        }
     }
 }

@@ -76,6 +76,14 @@ struct OwnerList {
     }
 
     private static func unique(_ names: [String]) -> [String] {
+        // An item names a few units: looking back over them is cheaper than hashing each name
+        // (both compare names as `String`s, by canonical equivalence).
+        if names.count <= 16 {
+            var result: [String] = []
+            result.reserveCapacity(names.count)
+            for name in names where !result.contains(name) { result.append(name) }
+            return result
+        }
         var seen: Set<String> = []
         return names.filter { seen.insert($0).inserted }
     }

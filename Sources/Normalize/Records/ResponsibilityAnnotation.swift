@@ -154,7 +154,7 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
     /// `配合单位：B` → (配合单位, support, B); a label no role knows (`适用范围：X`) has a nil role.
     static func label(at part: String) -> (label: String, role: Role?, value: String)? {
         // The colon stands among the first nine scalars: most parts are told by those alone.
-        guard part.unicodeScalars.prefix(9).contains(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        guard Self.hasOpeningColon(part) else { return nil }
         let scalars = ScalarLine.scalars(of: part)
         guard let colon = scalars.prefix(9).firstIndex(where: { $0 == "：" || $0 == ":" }), colon >= 2 else { return nil }
         var labelEnd = colon
@@ -165,6 +165,29 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
         let folded = scalars[..<labelEnd].map(\.simplifiedKey)
         let role = ResponsibilityVocabulary.labels.first { $0.label.unicodeScalars.elementsEqual(folded) }?.role
         return (label, role, value)
+    }
+
+    /// Whether `:` or `：` (EF BC 9A) stands among the first nine scalars of `text`, read from
+    /// its UTF-8 without decoding it.
+    static func hasOpeningColon(_ text: String) -> Bool {
+        var scalarCount = 0
+        // How much of `：` the bytes so far spell: 1 after EF, 2 after EF BC.
+        var fullwidthColon = 0
+        for byte in text.utf8 {
+            if byte & 0xC0 != 0x80 {
+                scalarCount += 1
+                if scalarCount > 9 { return false }
+                if byte == 0x3A { return true }
+                fullwidthColon = byte == 0xEF ? 1 : 0
+            } else if fullwidthColon == 1, byte == 0xBC {
+                fullwidthColon = 2
+            } else if fullwidthColon == 2, byte == 0x9A {
+                return true
+            } else {
+                fullwidthColon = 0
+            }
+        }
+        return false
     }
 
     /// `牵头：甲局 配合：乙局`: a space before a known label separates like `；`.

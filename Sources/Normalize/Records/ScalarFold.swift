@@ -16,6 +16,24 @@ extension CharacterFold {
         return scalars
     }
 
+    /// The scalars whose simplified key is one of `targets` (the targets themselves included), in
+    /// one pass over the populated blocks of the table.
+    static func forms(ofAny targets: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let wanted = ScalarSet(targets.map { String($0) })
+        var forms = targets
+        for high in 0..<ScalarTable.blockCount {
+            let block = Int(table.blockIndex[high])
+            guard block != 0 else { continue }
+            for low in 0..<256 {
+                let payload = table.payloads[block << 8 | low]
+                guard payload != 0, let target = Unicode.Scalar(payload), wanted.contains(target) else { continue }
+                // ASCII never folds (see `simplifiedKey`).
+                if high << 8 | low >= 0x80, let scalar = Unicode.Scalar(UInt32(high << 8 | low)) { forms.append(scalar) }
+            }
+        }
+        return forms
+    }
+
     /// The scalars whose simplified key is `target`: itself and the forms folding to it, read from
     /// the populated blocks of the table.
     static func forms(of target: Unicode.Scalar) -> [Unicode.Scalar] {

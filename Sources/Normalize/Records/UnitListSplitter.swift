@@ -26,71 +26,90 @@ enum UnitListSplitter {
     }
 
     /// Calls `body` with each non-empty group of names, in order (see `groups`).
+    ///
+    /// Each name is a stretch `scalars[nameStart..<end]` of the one decoded text: nothing is
+    /// copied until `unit` makes the name's `String`.
     private static func forEachGroup(_ text: some StringProtocol, _ body: ([String]) -> Void) {
         let scalars = ScalarLine.scalars(of: text)
         guard !NoneMarker.matches(scalars: scalars) else { return }
         var group: [String] = []
-        var current: [Unicode.Scalar] = []
-        current.reserveCapacity(scalars.count)
+        // The current name: `scalars[nameStart..<index]`, less the line breaks inside brackets
+        // (dropped; `hasBracketedBreak` says there are some: every `\n` of the stretch is one).
+        var nameStart = 0
+        var hasBracketedBreak = false
+        // Whether a name of the group opens a collective (`各…`): only then are names joined.
+        var opensCollective = false
         var depth = 0
-        func finishName() {
-            if let unit = Self.unit(current) {
-                if group.isEmpty { group.reserveCapacity(4) }
-                group.append(unit)
+        func finishName(upTo end: Int) {
+            if end > nameStart {
+                let printed = scalars[nameStart..<end]
+                let name = hasBracketedBreak
+                    ? Self.unit(ArraySlice(printed.filter { $0 != "\n" }), opensCollective: &opensCollective)
+                    : Self.unit(printed, opensCollective: &opensCollective)
+                if let name {
+                    if group.isEmpty { group.reserveCapacity(4) }
+                    group.append(name)
+                }
             }
-            current.removeAll(keepingCapacity: true)
+            hasBracketedBreak = false
         }
-        func finishGroup() {
-            finishName()
+        func finishGroup(upTo end: Int) {
+            finishName(upTo: end)
             if !group.isEmpty {
-                body(Self.joiningCollectives(group))
+                body(opensCollective ? Self.joiningCollectives(group) : group)
                 group = []
             }
+            opensCollective = false
         }
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
             // Most scalars are ideographs of a name: only 及 and 等 among them do anything.
             if scalar.value >= 0x4E00, scalar.value <= 0x9FFF, scalar != "及", scalar != "等" {
-                current.append(scalar)
                 index += 1
                 continue
             }
             switch scalar {
             case "（", "(", "【", "[", "《", "“":
                 depth += 1
-                current.append(scalar)
             case "）", ")", "】", "]", "》", "”":
                 depth = max(0, depth - 1)
-                current.append(scalar)
             case "、":
-                if depth == 0 { finishName() } else { current.append(scalar) }
+                if depth == 0 {
+                    finishName(upTo: index)
+                    nameStart = index + 1
+                }
             case "，", ",", "；", ";", "\n":
-                if depth == 0 { finishGroup() } else if scalar != "\n" { current.append(scalar) }
-            case "及" where depth == 0 && !current.isEmpty:
+                if depth == 0 {
+                    finishGroup(upTo: index)
+                    nameStart = index + 1
+                } else if scalar == "\n" {
+                    hasBracketedBreak = true
+                }
+            case "及" where depth == 0 && index > nameStart:
                 // `市级各有关部门及各县市区政府`: two units (`以及` too); 和 joins inside names (文化和旅游部).
-                if current.last == "以" { current.removeLast() }
-                finishName()
+                finishName(upTo: scalars[index - 1] == "以" ? index - 1 : index)
+                nameStart = index + 1
             case "等" where depth == 0:
                 // `等` (and `等有关部门`) closes the list; a joiner after it opens another.
                 // Only where the list goes on or ends after it: 高等学校 is a name.
                 if let marker = Self.othersMarkers.words.first(where: {
                     Self.matchesFolded($0, scalars, at: index) && Self.endsName(scalars, at: index + $0.count)
                 }) {
+                    finishGroup(upTo: index)
                     index += marker.count
                     if let joiner = Self.listJoiners.words.first(where: { Self.matchesFolded($0, scalars, at: index) }) {
                         index += joiner.count
                     }
-                    finishGroup()
+                    nameStart = index
                     continue
                 }
-                current.append(scalar)
             default:
-                current.append(scalar)
+                break
             }
             index += 1
         }
-        finishGroup()
+        finishGroup(upTo: scalars.count)
     }
 
     static let othersMarkers = ScalarWords(ResponsibilityVocabulary.othersMarkers)
@@ -100,13 +119,14 @@ enum UnitListSplitter {
 
     /// The unit a stretch of a list names, cleaned (a leading enumeration, trailing punctuation and
     /// `等…` dropped), or nil when it names none.
-    private static func unit(_ printed: [Unicode.Scalar]) -> String? {
+    /// Sets `opensCollective` when the name opens a collective (see `opensCollective(_:)`).
+    private static func unit(_ printed: ArraySlice<Unicode.Scalar>, opensCollective: inout Bool) -> String? {
         // Without a space or line break the text is its own single line.
-        let unit = printed.contains(where: \.isLineSpace) ? ScalarLine.singleLine(printed) : printed
-        // The name is `unit[start..<end]`.
-        var start = 0
-        var end = unit.count
-        if let label = ListLabel.parse(scalars: unit), label.length < unit.count { start = label.length }
+        let unit = printed.contains(where: \.isLineSpace) ? ArraySlice(ScalarLine.singleLine(printed)) : printed
+        // The name is `unit[start..<end]` (indices of `unit`, which need not start at 0).
+        var start = unit.startIndex
+        var end = unit.endIndex
+        if let label = ListLabel.parse(scalars: unit), label.length < unit.count { start += label.length }
         while end > start, isTrailingStop(unit[end - 1]) { end -= 1 }
         // Compared folded, scalar for scalar, without a folded copy.
         if end > start, othersMarkerEndings.contains(unit[end - 1].simplifiedKey) {
@@ -116,9 +136,24 @@ enum UnitListSplitter {
             }
         }
         let name = unit[start..<end]
-        guard !name.isEmpty, !NoneMarker.matches(scalars: name), !isGeneric(folded: name.lazy.map(\.simplifiedKey)) else { return nil }
+        guard !name.isEmpty, !NoneMarker.matches(scalars: name) else { return nil }
+        // A generic name opens, and a clause word opens, with a scalar folding to one of
+        // `genericOpeningForms`: a name holding none is neither, told without folding it.
+        if name.contains(where: { $0.value >= 0x1_0000 || genericOpeningForms.contains($0) }),
+            isGeneric(folded: name.lazy.map(\.simplifiedKey))
+        {
+            return nil
+        }
+        if collectiveFirstScalars.contains(name[name.startIndex].simplifiedKey) { opensCollective = true }
         return String(scalars: name)
     }
+
+    /// Every scalar whose simplified key opens a generic name or a clause word (有, 相, 等, 以, 下 …
+    /// and their traditional forms); `unit` treats any scalar beyond the BMP as one too.
+    private static let genericOpeningForms: ScalarSet = {
+        let openings = (genericNames.words + clauseWords.words).compactMap(\.first)
+        return ScalarSet(CharacterFold.forms(ofAny: openings).map { String($0) })
+    }()
 
     /// The last scalars of the `等…` markers: a name ending otherwise carries none.
     private static let othersMarkerEndings: [Unicode.Scalar] = othersMarkers.words.compactMap(\.last)
@@ -203,9 +238,12 @@ enum UnitListSplitter {
         return listJoiners.words.contains { matchesFolded($0, scalars, at: index) }
     }
 
-    /// Whether `word` (simplified) stands at `index`, the text folded as it is compared.
-    private static func matchesFolded(_ word: [Unicode.Scalar], _ scalars: [Unicode.Scalar], at index: Int) -> Bool {
-        guard index + word.count <= scalars.count else { return false }
+    /// Whether `word` (simplified) stands at `index` (an index of `scalars`), the text folded as it is compared.
+    @inline(__always)
+    private static func matchesFolded<Scalars: RandomAccessCollection<Unicode.Scalar>>(
+        _ word: [Unicode.Scalar], _ scalars: Scalars, at index: Int
+    ) -> Bool where Scalars.Index == Int {
+        guard index >= scalars.startIndex, index + word.count <= scalars.endIndex else { return false }
         var cursor = index
         for scalar in word {
             guard scalars[cursor].simplifiedKey == scalar else { return false }
