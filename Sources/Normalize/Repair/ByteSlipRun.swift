@@ -41,36 +41,76 @@ struct ByteSlipRun: Sendable {
     /// `context` is the unit's, made here when first needed.
     static func find(at start: Int, in text: [Unicode.Scalar], context: inout RepairContext?) -> ByteSlipRun? {
         let table = CP936Table.shared
+        // One buffer for the whole search: a reading ending with a lone byte appends it for
+        // the time of its reconstruction.
         var middle: [UInt8] = []
+        middle.reserveCapacity(2 * longestMiddle + 3)
+        // What every reading from `start` shares: the middle's inner pairs decoded once, and
+        // the first character's candidates (the bytes of `middle[0]` and the unit's script).
+        var pairs = DecodedPairs()
+        var firstCandidates: [Unicode.Scalar]?
         var readings: [ByteSlipRun] = []
+        // Whether the observed run so far, `text[(start + 1)..<end]`, is all question marks.
+        var onlyQuestionMarksSoFar = true
         var end = start + 1
         while end < text.count, end - start <= longestMiddle + 1, readings.count < mostReadings {
             let scalar = text[end]
             // A middle of nothing but question marks (？ twice or more) is a row of
             // placeholders, not a slip: 楷楷 (BF A3 BF A3) is no text.
-            let onlyQuestionMarks = middle.count >= 4 && text[(start + 1)..<end].allSatisfy { $0 == "?" }
+            let onlyQuestionMarks = middle.count >= 4 && onlyQuestionMarksSoFar
             if !middle.isEmpty, !onlyQuestionMarks {
                 if scalar == "?" || scalar == "\u{FFFD}",
-                    let run = reconstruct(start..<(end + 1), middle: middle, endsWithLostByte: true, in: text, context: &context)
+                    let run = reconstruct(
+                        start..<(end + 1), middle: middle, endsWithLostByte: true, pairs: &pairs,
+                        firstCandidates: &firstCandidates, in: text, context: &context)
                 {
                     readings.append(run)
                 }
-                if let single = singleByte(scalar),
-                    let run = reconstruct(start..<(end + 1), middle: middle + [single], endsWithLostByte: false, in: text, context: &context)
-                {
-                    readings.append(run)
+                if let single = singleByte(scalar) {
+                    middle.append(single)
+                    let run = reconstruct(
+                        start..<(end + 1), middle: middle, endsWithLostByte: false, pairs: &pairs,
+                        firstCandidates: &firstCandidates, in: text, context: &context)
+                    middle.removeLast()
+                    if let run { readings.append(run) }
                 }
             }
             // Inside the run: a double-byte character (ASCII stands for the full-width form
             // the page replaced: ; is A3 BB).
             guard let pair = doubleBytes(scalar, table) else { break }
-            middle += [pair.lead, pair.trail]
+            middle.append(pair.lead)
+            middle.append(pair.trail)
+            if scalar != "?" { onlyQuestionMarksSoFar = false }
             end += 1
         }
         guard readings.count > 1 else { return readings.first }
         let windowEnd = readings.map(\.range.upperBound).max()!
         return readings.max {
             RepairContext.score(of: $0, in: text, through: windowEnd) < RepairContext.score(of: $1, in: text, through: windowEnd)
+        }
+    }
+
+    /// The inner characters of a growing middle, decoded once: pair k (from 1) is
+    /// `middle[2k - 1], middle[2k]`. Decoding stops at the first pair that is no plausible
+    /// character; no reading through it can stand.
+    private struct DecodedPairs {
+        var characters: [Unicode.Scalar] = []
+        var broken = false
+
+        /// Whether the first `count` pairs of `middle` are plausible characters (decoding
+        /// them as needed); they are then `characters[..<count]`.
+        mutating func decode(_ count: Int, of middle: [UInt8], _ table: CP936Table) -> Bool {
+            while characters.count < count, !broken {
+                let index = 2 * characters.count + 1
+                if let character = table.character(lead: middle[index], trail: middle[index + 1]),
+                    CharacterKinds.isPlausible(character, in: .either)
+                {
+                    characters.append(character)
+                } else {
+                    broken = true
+                }
+            }
+            return characters.count >= count
         }
     }
 
@@ -87,26 +127,33 @@ struct ByteSlipRun: Sendable {
     }
 
     private static func reconstruct(
-        _ range: Range<Int>, middle: [UInt8], endsWithLostByte: Bool, in text: [Unicode.Scalar], context: inout RepairContext?
+        _ range: Range<Int>, middle: [UInt8], endsWithLostByte: Bool, pairs: inout DecodedPairs,
+        firstCandidates: inout [Unicode.Scalar]?, in text: [Unicode.Scalar], context: inout RepairContext?
     ) -> ByteSlipRun? {
         let table = CP936Table.shared
         // middle[0] is the trail of the first character; then whole pairs; with a lost last
         // byte, middle.last is the lead of the last character.
         let innerEnd = endsWithLostByte ? middle.count - 1 : middle.count
         guard innerEnd % 2 == 1 else { return nil }
-        var inner: [Unicode.Scalar] = []
-        var index = 1
-        while index < innerEnd {
+        // With a lone last byte, the last pair holds it: it is not one of the middle's own.
+        let pairCount = (innerEnd - 1) / 2
+        let sharedPairCount = endsWithLostByte ? pairCount : pairCount - 1
+        guard pairs.decode(sharedPairCount, of: middle, table) else { return nil }
+        var inner = Array(pairs.characters[..<sharedPairCount])
+        if sharedPairCount < pairCount {
+            let index = innerEnd - 2
             guard let character = table.character(lead: middle[index], trail: middle[index + 1]),
                 CharacterKinds.isPlausible(character, in: .either)
             else { return nil }
             inner.append(character)
-            index += 2
         }
         if context == nil { context = RepairContext(text: text) }
         let context = context!
-        let firstCandidates = CP936Table.leads.compactMap { table.character(lead: $0, trail: middle[0]) }
-            .filter { CharacterKinds.isPlausible($0, in: context.script) }
+        if firstCandidates == nil {
+            firstCandidates = CP936Table.leads.compactMap { table.character(lead: $0, trail: middle[0]) }
+                .filter { CharacterKinds.isPlausible($0, in: context.script) }
+        }
+        let firstCandidates = firstCandidates!
         let lastCandidates = endsWithLostByte
             ? CP936Table.trails.compactMap { table.character(lead: middle[middle.count - 1], trail: $0) }
                 .filter { CharacterKinds.isPlausible($0, in: context.script) }
