@@ -28,10 +28,11 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
     static func parse(_ content: String, expandingPrefixes: Bool = true) -> ResponsibilityAnnotation? {
         guard mayAssign(content.unicodeScalars) else { return nil }
         let text = Self.separatingSpacedLabels(TextCleanup.singleLine(content))
-        guard !text.isEmpty, text.unicodeScalars.count <= 400 else { return nil }
+        let scalars = ScalarLine.scalars(of: text)
+        guard !scalars.isEmpty, scalars.count <= 400 else { return nil }
         var annotation = ResponsibilityAnnotation(printed: text, assignments: [], fields: [], statesFirstLeads: false)
-        for clause in ScalarLine.clauses(of: text.unicodeScalars, separators: "。；;") {
-            let parts = ScalarLine.clauses(of: clause.unicodeScalars, separators: "，,")
+        for clause in ScalarLine.clauseScalars(of: scalars, separators: "。；;") {
+            let parts = ScalarLine.clauses(of: clause, separators: "，,")
             if parts.contains(where: { Self.label(at: $0) != nil }) {
                 annotation.readLabelled(parts, expandingPrefixes: expandingPrefixes)
             } else {
