@@ -172,6 +172,11 @@ enum ScalarLine {
         return parts
     }
 
+    /// `clauses(of:separators:)` of any scalar collection.
+    static func clauses(of scalars: some Collection<Unicode.Scalar>, separators: String) -> [String] {
+        clauses(of: Array(scalars), separators: separators)
+    }
+
     /// `clauses(of:separators:)` with each part left as its scalars.
     static func clauseScalars(of scalars: [Unicode.Scalar], separators: String) -> [[Unicode.Scalar]] {
         var parts: [[Unicode.Scalar]] = []
