@@ -98,7 +98,7 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
                 continue
             }
             var names = String(part.unicodeScalars.dropLast(length))
-            for opening in ["由", "均由", "分别由"] where names.hasPrefix(opening) {
+            for opening in ["由", "均由", "分别由"] where Self.mayOpenWithBy(names) && names.hasPrefix(opening) {
                 names = String(names.unicodeScalars.dropFirst(opening.unicodeScalars.count))
             }
             let listed = (pending + [names]).joined(separator: "，")
@@ -117,6 +117,16 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
             let units = UnitListSplitter.split(listed, expandingPrefixes: expandingPrefixes)
             guard Self.plausible(units) else { continue }
             assignments.append(Assignment(role: role, names: units))
+        }
+    }
+
+    /// Whether `names` may start with 由, 均由 or 分别由 as `hasPrefix` compares: its first scalar
+    /// is 由, 均 or 分, or a compatibility ideograph (which compares equal to its unified form).
+    private static func mayOpenWithBy(_ names: String) -> Bool {
+        guard let first = names.unicodeScalars.first else { return false }
+        switch first.value {
+        case 0x7531, 0x5747, 0x5206, 0xF900...0xFAFF, 0x2F800...0x2FA1F: return true
+        default: return false
         }
     }
 
