@@ -66,22 +66,59 @@ enum AnnotationFinder {
     }
 
     /// Whether the UTF-8 of `text` holds `(`, `:`, `（` (EF BC 88) or `：` (EF BC 9A).
-    private static func mayAnnotate(_ text: String) -> Bool {
+    static func mayAnnotate(_ text: String) -> Bool {
         var text = text
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable { bytes in
+            MarkerScan.holdsMarker(bytes)
+        } ?? true
+    }
+
+    /// The byte scan behind `mayAnnotate`: eight bytes at a time, for a byte that is `(`, `:`
+    /// or the last byte of `（` or `：`; only a word holding one is looked at byte by byte.
+    enum MarkerScan {
+        private static let ones: UInt64 = 0x0101_0101_0101_0101
+        private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+        /// Whether `word` holds a byte equal to `byte` (exact: the first zero byte of the xor
+        /// is always flagged, and a flag is only ever set when some byte is zero).
+        @inline(__always)
+        private static func holds(_ word: UInt64, _ byte: UInt8) -> Bool {
+            let x = word ^ (ones &* UInt64(byte))
+            return (x &- ones) & ~x & highs != 0
+        }
+
+        static func holdsMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let count = bytes.count
+            guard let base = bytes.baseAddress else { return false }
             var index = 0
-            while index < bytes.count {
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                if holds(word, 0x28) || holds(word, 0x3A) || holds(word, 0x88) || holds(word, 0x9A),
+                    marks(bytes, from: index, to: index + 8)
+                {
+                    return true
+                }
+                index += 8
+            }
+            return marks(bytes, from: index, to: count)
+        }
+
+        /// Whether a marker ends at a byte of `bytes[start..<end]`.
+        @inline(__always)
+        private static func marks(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+            var index = start
+            while index < end {
                 switch bytes[index] {
                 case 0x28, 0x3A: return true
-                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBC:
-                    if bytes[index + 2] == 0x88 || bytes[index + 2] == 0x9A { return true }
+                case 0x88, 0x9A:
+                    if index >= 2, bytes[index - 1] == 0xBC, bytes[index - 2] == 0xEF { return true }
                 default: break
                 }
                 index += 1
             }
             return false
-        } ?? true
+        }
     }
 
     /// `牵头单位：A；配合单位：B` opening at `index`, when a label with a role opens it.

@@ -28,10 +28,11 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
     static func parse(_ content: String, expandingPrefixes: Bool = true) -> ResponsibilityAnnotation? {
         guard mayAssign(content.unicodeScalars) else { return nil }
         let text = Self.separatingSpacedLabels(TextCleanup.singleLine(content))
-        guard !text.isEmpty, text.unicodeScalars.count <= 400 else { return nil }
+        let scalars = ScalarLine.scalars(of: text)
+        guard !scalars.isEmpty, scalars.count <= 400 else { return nil }
         var annotation = ResponsibilityAnnotation(printed: text, assignments: [], fields: [], statesFirstLeads: false)
-        for clause in ScalarLine.clauses(of: text.unicodeScalars, separators: "。；;") {
-            let parts = ScalarLine.clauses(of: clause.unicodeScalars, separators: "，,")
+        for clause in ScalarLine.clauseScalars(of: scalars, separators: "。；;") {
+            let parts = ScalarLine.clauses(of: clause, separators: "，,")
             if parts.contains(where: { Self.label(at: $0) != nil }) {
                 annotation.readLabelled(parts, expandingPrefixes: expandingPrefixes)
             } else {
@@ -97,7 +98,7 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
                 continue
             }
             var names = String(part.unicodeScalars.dropLast(length))
-            for opening in ["由", "均由", "分别由"] where names.hasPrefix(opening) {
+            for opening in ["由", "均由", "分别由"] where Self.mayOpenWithBy(names) && names.hasPrefix(opening) {
                 names = String(names.unicodeScalars.dropFirst(opening.unicodeScalars.count))
             }
             let listed = (pending + [names]).joined(separator: "，")
@@ -116,6 +117,16 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
             let units = UnitListSplitter.split(listed, expandingPrefixes: expandingPrefixes)
             guard Self.plausible(units) else { continue }
             assignments.append(Assignment(role: role, names: units))
+        }
+    }
+
+    /// Whether `names` may start with 由, 均由 or 分别由 as `hasPrefix` compares: its first scalar
+    /// is 由, 均 or 分, or a compatibility ideograph (which compares equal to its unified form).
+    private static func mayOpenWithBy(_ names: String) -> Bool {
+        guard let first = names.unicodeScalars.first else { return false }
+        switch first.value {
+        case 0x7531, 0x5747, 0x5206, 0xF900...0xFAFF, 0x2F800...0x2FA1F: return true
+        default: return false
         }
     }
 

@@ -75,12 +75,16 @@ enum ResponsibilityVocabulary {
     /// The role a trailing verb gives, with the verb's length in scalars.
     static func trailingVerb(of text: String) -> (role: Role, length: Int)? {
         guard let last = text.unicodeScalars.last, verbEndings.contains(last.simplifiedKey) else { return nil }
-        let folded = CharacterFold.simplifiedKey(text)
-        for (verb, role) in verbs where folded.endsWithText(verb) {
-            return (role, verb.unicodeScalars.count)
+        // Only the last scalars can hold a verb: fold those alone.
+        let tail = text.unicodeScalars.suffix(verbScalars.longest).map(\.simplifiedKey)
+        for (index, verb) in verbScalars.words.enumerated() where ScalarWords.matches(verb, tail, at: tail.count - verb.count) {
+            return (verbs[index].role, verb.count)
         }
         return nil
     }
+
+    /// The verbs as scalars, in the order of `verbs`.
+    private static let verbScalars = ScalarWords(verbs.map(\.verb))
 
     /// Whether `text` states the first-listed-unit-leads convention.
     static func statesFirstLeadsConvention(_ text: String) -> Bool {

@@ -84,6 +84,12 @@ struct ScalarWords: Sendable {
         return false
     }
 
+    /// Whether `scalars` open with any word.
+    func opensOne(of scalars: some RandomAccessCollection<Unicode.Scalar>) -> Bool {
+        guard let first = scalars.first, openings.contains(first) else { return false }
+        return words.contains { Self.matches($0, scalars, at: 0) }
+    }
+
     /// Whether `scalars` end with any word.
     func endsOne(of scalars: some RandomAccessCollection<Unicode.Scalar>) -> Bool {
         words.contains { Self.matches($0, scalars, at: scalars.count - $0.count) }

@@ -166,30 +166,55 @@ enum ScalarLine {
 
     /// `TextCleanup.clauses` on scalars: `scalars` cut at the separators outside brackets, each
     /// part made one line, empty parts dropped.
-    static func clauses(of scalars: some Collection<Unicode.Scalar>, separators: String) -> [String] {
-        let cuts = Array(separators.unicodeScalars)
+    static func clauses(of scalars: [Unicode.Scalar], separators: String) -> [String] {
         var parts: [String] = []
-        var current: [Unicode.Scalar] = []
+        forEachClause(of: scalars, separators: separators) { parts.append(String(scalars: $0)) }
+        return parts
+    }
+
+    /// `clauses(of:separators:)` of any scalar collection.
+    static func clauses(of scalars: some Collection<Unicode.Scalar>, separators: String) -> [String] {
+        clauses(of: Array(scalars), separators: separators)
+    }
+
+    /// `clauses(of:separators:)` with each part left as its scalars.
+    static func clauseScalars(of scalars: [Unicode.Scalar], separators: String) -> [[Unicode.Scalar]] {
+        var parts: [[Unicode.Scalar]] = []
+        forEachClause(of: scalars, separators: separators) { parts.append(Array($0)) }
+        return parts
+    }
+
+    /// Calls `body` with each non-empty part of `clauses(of:separators:)`, in order, as a slice
+    /// of `scalars` when the part has nothing to collapse.
+    private static func forEachClause(
+        of scalars: [Unicode.Scalar], separators: String, _ body: (ArraySlice<Unicode.Scalar>) -> Void
+    ) {
+        let cuts = Array(separators.unicodeScalars)
         var depth = 0
-        func finish() {
-            let part = singleLine(current)
-            if !part.isEmpty { parts.append(String(scalars: part)) }
-            current.removeAll(keepingCapacity: true)
+        var start = 0
+        func finish(_ end: Int) {
+            let piece = scalars[start..<end]
+            // A piece without spaces or line breaks is its own single line.
+            if piece.contains(where: { $0 == "\n" || $0 == "\r" || $0.isCollapsibleSpace }) {
+                let part = singleLine(piece)
+                if !part.isEmpty { body(part[...]) }
+            } else if !piece.isEmpty {
+                body(piece)
+            }
         }
-        for scalar in scalars {
+        for index in scalars.indices {
+            let scalar = scalars[index]
             switch scalar {
             case "（", "(", "《", "“", "【": depth += 1
             case "）", ")", "》", "”", "】": depth = max(0, depth - 1)
             default: break
             }
             if depth == 0, cuts.contains(scalar) {
-                finish()
-            } else {
-                current.append(scalar)
+                finish(index)
+                start = index + 1
             }
         }
-        finish()
-        return parts
+        finish(scalars.count)
     }
 }
 

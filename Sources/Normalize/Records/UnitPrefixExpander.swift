@@ -44,17 +44,20 @@ enum UnitPrefixExpander {
         var result: [String] = []
         for group in groups {
             guard let first = group.first else { continue }
-            let folded = CharacterFold.simplifiedKey(first)
-            let prefix = lends(folded) ? String(first.prefix(1)) : nil
+            guard let prefix = lentPrefix(first) else {
+                // Nothing to lend: the names stay as printed.
+                result.append(contentsOf: group)
+                continue
+            }
             result.append(first)
+            let spreadsOverKinds = prefix == "各"
             for name in group.dropFirst() {
-                let foldedName = CharacterFold.simplifiedKey(name)
+                let foldedName = CharacterFold.simplifiedScalars(of: name)
                 // 各 spreads over kinds of units (各园区、镇街); a level (市) only onto bare unit names.
-                let alreadyQualified = prefix == "各"
-                    ? ["各", "相关", "全", "所有"].contains { foldedName.startsWithText($0) }
-                    : selfContained.contains { foldedName.startsWithText($0) } || foldedName.containsText("市委")
-                        || foldedName.containsText("区委")
-                if let prefix, !alreadyQualified, prefix == "各" || takes(foldedName) {
+                let alreadyQualified = spreadsOverKinds
+                    ? Words.kindOpenings.opensOne(of: foldedName)
+                    : Words.selfContained.opensOne(of: foldedName) || Words.ownLevels.occurs(in: foldedName)
+                if !alreadyQualified, spreadsOverKinds || takes(foldedName) {
                     result.append(prefix + name)
                 } else {
                     result.append(name)
@@ -62,5 +65,29 @@ enum UnitPrefixExpander {
             }
         }
         return result
+    }
+
+    /// The level `first` lends to the names after it in its group (its first Character), or nil.
+    private static func lentPrefix(_ first: String) -> String? {
+        // A prefix is one scalar: a first scalar that folds to none lends nothing, unfolded.
+        guard let opening = first.unicodeScalars.first, Words.prefixScalars.contains(opening.simplifiedKey) else { return nil }
+        return lends(CharacterFold.simplifiedKey(first)) ? String(first.prefix(1)) : nil
+    }
+
+    /// Whether a name may take a lent level, on its folded scalars (see `takes(_:)`).
+    private static func takes(_ folded: [Unicode.Scalar]) -> Bool {
+        if Words.placeEndings.endsOne(of: folded) { return false }
+        return !Words.nationalEndings.endsOne(of: folded) || Words.committee.occurs(in: folded)
+    }
+
+    /// The word lists above as scalar tables, for the names after a group's first.
+    private enum Words {
+        static let prefixScalars = Set(prefixes.compactMap { $0.unicodeScalars.first })
+        static let kindOpenings = ScalarWords(["各", "相关", "全", "所有"])
+        static let selfContained = ScalarWords(UnitPrefixExpander.selfContained)
+        static let ownLevels = ScalarWords(["市委", "区委"])
+        static let placeEndings = ScalarWords(UnitPrefixExpander.placeEndings)
+        static let nationalEndings = ScalarWords(UnitPrefixExpander.nationalEndings)
+        static let committee = ScalarWords(["委"])
     }
 }
