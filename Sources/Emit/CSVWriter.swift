@@ -23,9 +23,8 @@ public struct CSVWriter: RecordWriter {
     let options: Options
     private let earlier: Earlier?
     private var file: AtomicFile?
-    /// While every row so far is the earlier file's, in order: how many of its bytes that is
-    /// (written only once a row differs). Nil once one has.
-    private var earlierPrefix: Int?
+    /// The earlier file's rows this run repeats so far, not yet written.
+    private var held: HeldEarlierBytes?
 
     /// A column: its header and its cell for a task of a document.
     struct Column: Sendable {
@@ -72,7 +71,7 @@ public struct CSVWriter: RecordWriter {
         self.path = path
         self.options = options
         self.earlier = earlier
-        earlierPrefix = earlier?.headerCount
+        held = earlier.map { HeldEarlierBytes(path: $0.path, file: $0.file, start: $0.headerCount) }
     }
 
     /// The byte order mark (if asked) and the header row, with its line end.
@@ -88,7 +87,7 @@ public struct CSVWriter: RecordWriter {
     public mutating func write(_ converted: ConvertedFile) throws(EmitError) {
         guard case .records(let records) = converted else { return }
         guard let document = records.document else { return try copyKeptRows(records) }
-        if !document.tasks.isEmpty { try writeEarlierPrefix() }
+        if !document.tasks.isEmpty { try held?.release(into: file, outputPath: path) }
         for task in document.tasks {
             let row = Self.row(task: task, document: document.document)
             let fields = options.escapeNewlines ? row.map(Self.escaped) : row
@@ -103,28 +102,17 @@ public struct CSVWriter: RecordWriter {
         guard let id = records.documentID, let earlier, let rows = earlier.rows(of: id) else {
             throw EmitError(path: path, message: "the rows of a kept document (\(records.documentID ?? "?")) are not in the last run's tasks.csv; run again with --force")
         }
-        if let prefix = earlierPrefix, rows.lowerBound == prefix {
-            earlierPrefix = rows.upperBound
-            return
-        }
-        try writeEarlierPrefix()
+        if held?.extend(with: rows) == true { return }
+        try held?.release(into: file, outputPath: path)
         try earlier.file.forEachBlock(in: rows, path: path) { block throws(EmitError) in try file.write(block) }
-    }
-
-    /// The earlier file's rows held back so far, written out: this run's file differs from it.
-    private mutating func writeEarlierPrefix() throws(EmitError) {
-        if let prefix = earlierPrefix, let earlier, let file, prefix > earlier.headerCount {
-            try earlier.file.forEachBlock(in: earlier.headerCount..<prefix, path: path) { block throws(EmitError) in try file.write(block) }
-        }
-        earlierPrefix = nil
     }
 
     /// With every row the earlier file's, in its order and all of it, that file is linked into place.
     public mutating func finish() throws(EmitError) {
-        if let prefix = earlierPrefix, let earlier, prefix == earlier.file.count, file?.commit(asLinkTo: earlier.path) == true {
+        if let held, held.areTheWholeFile, file?.commit(asLinkTo: held.path) == true {
             file = nil
         }
-        try writeEarlierPrefix()
+        try held?.release(into: file, outputPath: path)
         try file?.commit()
         file = nil
     }

@@ -20,17 +20,14 @@ public struct JSONLinesWriter: RecordWriter {
     let tasksOnly: Bool
     private var records: AtomicFile?
     private var errors: AtomicFile?
-    private let earlier: Earlier?
-    /// While every line so far is the earlier file's, in order: how many of its bytes that is
-    /// (written only once a line differs). Nil once one has.
-    private var earlierPrefix: Int?
+    /// The earlier file's lines this run repeats so far, not yet written.
+    private var held: HeldEarlierBytes?
 
     public init(recordsPath: String, errorsPath: String, earlier: Earlier? = nil) {
         self.recordsPath = recordsPath
         self.errorsPath = errorsPath
         tasksOnly = false
-        self.earlier = earlier
-        earlierPrefix = earlier == nil ? nil : 0
+        held = earlier.map { HeldEarlierBytes(path: $0.path, file: $0.file) }
     }
 
     /// Task records only, no error lines.
@@ -38,8 +35,7 @@ public struct JSONLinesWriter: RecordWriter {
         recordsPath = tasksPath
         errorsPath = nil
         tasksOnly = true
-        earlier = nil
-        earlierPrefix = nil
+        held = nil
     }
 
     public mutating func begin() throws(EmitError) {
@@ -51,13 +47,8 @@ public struct JSONLinesWriter: RecordWriter {
         switch file {
         case .records(let encoded):
             guard let records else { return }
-            if let prefix = earlierPrefix {
-                if let range = encoded.earlierRange, range.lowerBound == prefix {
-                    earlierPrefix = range.upperBound
-                    return
-                }
-                try writeEarlierPrefix()
-            }
+            if held?.extend(with: encoded.earlierRange) == true { return }
+            try held?.release(into: records, outputPath: recordsPath)
             if !tasksOnly { try records.write(encoded.documentLine) }
             try encoded.forEachTaskBlock(path: recordsPath) { block throws(EmitError) in try records.write(block) }
         case .failure(let failure):
@@ -69,21 +60,11 @@ public struct JSONLinesWriter: RecordWriter {
         }
     }
 
-    /// The earlier file's lines held back so far, written out: this run's file differs from it.
-    private mutating func writeEarlierPrefix() throws(EmitError) {
-        if let prefix = earlierPrefix, let earlier, prefix > 0, let records {
-            try earlier.file.forEachBlock(in: 0..<prefix, path: recordsPath) { block throws(EmitError) in try records.write(block) }
-        }
-        earlierPrefix = nil
-    }
-
     public mutating func finish() throws(EmitError) {
-        if let prefix = earlierPrefix, let earlier, prefix == earlier.file.count, prefix > 0,
-            records?.commit(asLinkTo: earlier.path) == true
-        {
+        if let held, held.areTheWholeFile, records?.commit(asLinkTo: held.path) == true {
             records = nil
         }
-        try writeEarlierPrefix()
+        try held?.release(into: records, outputPath: recordsPath)
         try records?.commit()
         try errors?.commit()
         records = nil
