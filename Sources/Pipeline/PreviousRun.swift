@@ -48,14 +48,8 @@ struct PreviousRun: Sendable {
         {
             stamps = RunStamps(json: json)
         }
-        generation = realpath(folder + "/" + OutputFolder.currentName, nil).map { pointer in
-            defer { free(pointer) }
-            return String(cString: pointer)
-        }
-        recordsPath = realpath(folder + "/records.jsonl", nil).map { pointer in
-            defer { free(pointer) }
-            return String(cString: pointer)
-        }
+        generation = Self.resolved(folder + "/" + OutputFolder.currentName)
+        recordsPath = Self.resolved(folder + "/records.jsonl")
         if let recordsPath, let file = BackingFile(reading: recordsPath) {
             records = file
             if let recorded = stamps?.records, let current = FileStamp(path: recordsPath), current.hasSameContent(as: recorded) {
@@ -79,6 +73,14 @@ struct PreviousRun: Sendable {
                     path: path, sha256: failure["sha256"]?.stringValue, stage: stage, code: DiagnosticCode(rawValue: code),
                     message: message)
             }
+        }
+    }
+
+    /// The path with every link in it followed (`current` → its generation); nil if it leads nowhere.
+    private static func resolved(_ path: String) -> String? {
+        realpath(path, nil).map { pointer in
+            defer { free(pointer) }
+            return String(cString: pointer)
         }
     }
 
