@@ -85,7 +85,7 @@ public struct SQLiteWriter: RecordWriter {
     static let milestones = SQLiteTable<MilestoneRow>(
         name: "milestones",
         columns: [
-            .init("task_id", "TEXT NOT NULL REFERENCES tasks(id)") { .text($0.taskID) },
+            taskIDColumn { $0.taskID },
             .init("position", "INTEGER NOT NULL") { .integer($0.position) },
             .init("text", "TEXT NOT NULL") { .text($0.milestone.text) },
         ] + timeColumns(typeDeclaration: "TEXT") { $0.milestone.when },
@@ -95,7 +95,7 @@ public struct SQLiteWriter: RecordWriter {
     static let milestonePeriods = SQLiteTable<PeriodRow>(
         name: "milestone_periods",
         columns: [
-            .init("task_id", "TEXT NOT NULL REFERENCES tasks(id)") { .text($0.taskID) },
+            taskIDColumn { $0.taskID },
             .init("position", "INTEGER NOT NULL") { .integer($0.position) },
             .init("part", "INTEGER NOT NULL") { .integer($0.part) },
         ] + timeColumns(typeDeclaration: "TEXT NOT NULL") { $0.period },
@@ -104,7 +104,7 @@ public struct SQLiteWriter: RecordWriter {
     static let quantities = SQLiteTable<QuantityRow>(
         name: "quantities",
         columns: [
-            .init("task_id", "TEXT NOT NULL REFERENCES tasks(id)") { .text($0.taskID) },
+            taskIDColumn { $0.taskID },
             .init("position", "INTEGER NOT NULL") { .integer($0.position) },
             .init("field", "TEXT") { text($0.quantity.field) },
             .init("text", "TEXT NOT NULL") { .text($0.quantity.text) },
@@ -125,7 +125,7 @@ public struct SQLiteWriter: RecordWriter {
     static let units = SQLiteTable<UnitRow>(
         name: "units",
         columns: [
-            .init("task_id", "TEXT NOT NULL REFERENCES tasks(id)") { .text($0.taskID) },
+            taskIDColumn { $0.taskID },
             .init("role", "TEXT NOT NULL") { .text($0.role) },
             .init("position", "INTEGER NOT NULL") { .integer($0.position) },
             .init("name", "TEXT NOT NULL") { .text($0.name) },
@@ -322,6 +322,11 @@ public struct SQLiteWriter: RecordWriter {
                 try insert((id, unitRole.role, index + 1, name), into: Self.units)
             }
         }
+    }
+
+    /// The task a row of a task's table belongs to, keyed to `tasks`.
+    private static func taskIDColumn<Row>(_ taskID: @escaping @Sendable (Row) -> String) -> SQLiteTable<Row>.Column {
+        .init("task_id", "TEXT NOT NULL REFERENCES tasks(id)") { .text(taskID($0)) }
     }
 
     /// type, grain, ref, start, end of a time (a set has no one start or end); all NULL for none.
