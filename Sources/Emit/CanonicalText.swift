@@ -25,7 +25,12 @@ public enum CanonicalText {
 
     /// Whether the UTF-8 of the two texts is the same, byte for byte.
     public static func sameBytes(_ first: String, _ second: String) -> Bool {
-        first.utf8.count == second.utf8.count && first.utf8.elementsEqual(second.utf8)
+        guard first.utf8.count == second.utf8.count else { return false }
+        return JSONBytes.withUTF8(of: first) { one in
+            JSONBytes.withUTF8(of: second) { other in
+                one.elementsEqual(other)
+            }
+        }
     }
 
     /// Whether every scalar of the (valid) UTF-8 is one that no other sequence of scalars is

@@ -82,8 +82,7 @@ public struct JSONBytes: Sendable {
 
     /// A quoted, escaped string.
     public mutating func string(_ text: String) {
-        var text = text
-        text.withUTF8 { quoted($0) }
+        Self.withUTF8(of: text) { quoted($0) }
     }
 
     /// A string or `null`.
@@ -96,12 +95,21 @@ public struct JSONBytes: Sendable {
         text.withUTF8 { quoted($0) }
     }
 
+    /// The UTF-8 of `text` in place, borrowed: no copy of the string, so no retain and release
+    /// of its storage (a native or small string, as every string here is, has its bytes together).
+    @inline(__always)
+    static func withUTF8<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var text = text
+        return text.withUTF8(body)
+    }
+
     /// An array of strings.
     public mutating func strings(_ texts: [String]) {
         byte(UInt8(ascii: "["))
-        for (index, text) in texts.enumerated() {
+        for index in texts.indices {
             if index > 0 { byte(UInt8(ascii: ",")) }
-            string(text)
+            string(texts[index])
         }
         byte(UInt8(ascii: "]"))
     }
@@ -227,49 +235,38 @@ public struct JSONBytes: Sendable {
 
     /// A string whose opening quote is already written (it ends a fixed prefix).
     public mutating func stringAfterQuote(_ text: String) {
-        var text = text
-        text.withUTF8 { escaped($0) }
-        byte(UInt8(ascii: "\""))
+        Self.withUTF8(of: text) { utf8 in
+            _ = room(utf8.count + 1 + Self.copySlack)
+            escapedAndClosed(utf8)
+        }
     }
 
-    /// `"…"` with what JSON requires escaped. Text with nothing to escape (nearly all) is
-    /// written with its quotes in one go.
+    /// `"…"` with what JSON requires escaped.
     @inline(__always)
     public mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
         quoted(utf8, after: "")
     }
 
-    /// `key` (ASCII, as `raw`), then `"…"`: one room check for both, and the text copied while
-    /// it is looked at, where nothing is escaped.
+    /// `key` (ASCII, as `raw`), then `"…"`: one room check for both, the key copied as a block
+    /// of known size, the text copied while it is looked at.
     @inline(__always)
     public mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>, after key: StaticString) {
         let keyCount = key.utf8CodeUnitCount
-        let count = utf8.count
-        // A word of room past the closing quote: the copy writes whole words.
-        let target = room(keyCount + count + 2 + 8)
+        let target = room(keyCount + 1 + utf8.count + 1 + Self.copySlack)
         if keyCount > 0 { UnsafeMutableRawPointer(target).copyMemory(from: key.utf8Start, byteCount: keyCount) }
         target[keyCount] = UInt8(ascii: "\"")
-        if let base = utf8.baseAddress {
-            guard Self.copyUnlessEscaping(from: UnsafeRawPointer(base), count: count, to: UnsafeMutableRawPointer(target + keyCount + 1)) else {
-                // Something to escape: written again, run by run.
-                raw(key)
-                byte(UInt8(ascii: "\""))
-                escaped(utf8)
-                byte(UInt8(ascii: "\""))
-                return
-            }
-        }
-        target[keyCount + count + 1] = UInt8(ascii: "\"")
-        storage.count += keyCount + count + 2
+        storage.count += keyCount + 1
+        escapedAndClosed(utf8)
     }
 
     /// `key`, then the quoted string.
+    @inline(__always)
     public mutating func string(_ text: String, after key: StaticString) {
-        var text = text
-        text.withUTF8 { quoted($0, after: key) }
+        Self.withUTF8(of: text) { quoted($0, after: key) }
     }
 
     /// `key`, then the quoted string or `null`.
+    @inline(__always)
     public mutating func string(_ text: String?, after key: StaticString) {
         if let text { string(text, after: key) } else {
             raw(key)
@@ -277,65 +274,88 @@ public struct JSONBytes: Sendable {
         }
     }
 
-    /// Copies `count` bytes to `target` a word at a time, as long as none of them needs
-    /// escaping (sixteen bytes looked at together, the last partial word read again from the
-    /// end of the text, a text shorter than a word gathered byte by byte); whether none did.
-    /// Writes up to seven bytes past the copy.
+    /// How many bytes past the text the copy may write (it writes whole vectors).
+    static var copySlack: Int { 16 }
+
+    /// The text escaped, then the closing quote; room for the text, the quote and `copySlack`
+    /// is already made. Text with nothing to escape (nearly all) is copied in one pass.
+    private mutating func escapedAndClosed(_ utf8: UnsafeBufferPointer<UInt8>) {
+        let count = utf8.count
+        let target = storage.base + storage.count
+        let copied = utf8.baseAddress.map {
+            Self.copyUnlessEscaping(from: UnsafeRawPointer($0), count: count, to: UnsafeMutableRawPointer(target))
+        } ?? 0
+        if copied == count {
+            target[count] = UInt8(ascii: "\"")
+            storage.count += count + 1
+            return
+        }
+        // Something to escape: the bytes before it stay, the rest is written run by run.
+        storage.count += copied
+        escaped(UnsafeBufferPointer(rebasing: utf8[copied...]))
+        byte(UInt8(ascii: "\""))
+    }
+
+    /// Copies bytes to `target` sixteen at a time, until sixteen hold one that needs escaping;
+    /// how many bytes were copied before those (`count` when none needs escaping). The last
+    /// partial vector is read again from the end of the text; a text shorter than a vector is
+    /// gathered in two overlapping words. Writes up to `copySlack` bytes past what it copied.
     @inline(__always)
-    static func copyUnlessEscaping(from source: UnsafeRawPointer, count: Int, to target: UnsafeMutableRawPointer) -> Bool {
+    static func copyUnlessEscaping(from source: UnsafeRawPointer, count: Int, to target: UnsafeMutableRawPointer) -> Int {
+        guard count >= 16 else {
+            if count >= 8 {
+                let first = source.loadUnaligned(as: UInt64.self)
+                let last = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                if hasSpecialByte(SIMD2(first, last)) { return 0 }
+                target.storeBytes(of: first, as: UInt64.self)
+                target.storeBytes(of: last, toByteOffset: count - 8, as: UInt64.self)
+                return count
+            }
+            if count >= 4 {
+                let first = source.loadUnaligned(as: UInt32.self)
+                let last = source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+                if hasSpecialByte(SIMD4(first, last, first, last)) { return 0 }
+                target.storeBytes(of: first, as: UInt32.self)
+                target.storeBytes(of: last, toByteOffset: count - 4, as: UInt32.self)
+                return count
+            }
+            // Padded with a byte that needs no escaping.
+            var word: UInt32 = 0x4141_4141
+            for offset in 0..<count {
+                word = word & ~(0xFF << (8 * offset)) | UInt32(source.load(fromByteOffset: offset, as: UInt8.self)) << (8 * offset)
+            }
+            if hasSpecialByte(SIMD4(word, word, word, word)) { return 0 }
+            target.storeBytes(of: word, as: UInt32.self)
+            return count
+        }
         var index = 0
         while index + 16 <= count {
-            let first = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let second = source.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
-            if specialBytes(first) | specialBytes(second) != 0 { return false }
-            target.storeBytes(of: first, toByteOffset: index, as: UInt64.self)
-            target.storeBytes(of: second, toByteOffset: index + 8, as: UInt64.self)
+            let vector = source.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+            if hasSpecialByte(vector) { return index }
+            target.storeBytes(of: vector, toByteOffset: index, as: SIMD16<UInt8>.self)
             index += 16
         }
-        if index + 8 <= count {
-            let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            if specialBytes(word) != 0 { return false }
-            target.storeBytes(of: word, toByteOffset: index, as: UInt64.self)
-            index += 8
-        }
-        guard index < count else { return true }
-        if count >= 8 {
-            let word = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-            if specialBytes(word) != 0 { return false }
-            target.storeBytes(of: word, toByteOffset: count - 8, as: UInt64.self)
-            return true
-        }
-        // Padded with a byte that needs no escaping.
-        var word: UInt64 = 0x4141_4141_4141_4141
-        for offset in 0..<count {
-            word = word & ~(0xFF << (8 * offset)) | UInt64(source.load(fromByteOffset: offset, as: UInt8.self)) << (8 * offset)
-        }
-        if specialBytes(word) != 0 { return false }
-        target.storeBytes(of: word, toByteOffset: 0, as: UInt64.self)
-        return true
+        guard index < count else { return count }
+        let last = source.loadUnaligned(fromByteOffset: count - 16, as: SIMD16<UInt8>.self)
+        if hasSpecialByte(last) { return index }
+        target.storeBytes(of: last, toByteOffset: count - 16, as: SIMD16<UInt8>.self)
+        return count
     }
 
     /// The text with what JSON requires escaped; runs that need no escaping are copied whole.
-    /// Sixteen bytes are checked at a time, without branches inside: most text has nothing to escape.
+    /// Sixteen bytes are checked at a time: most text has nothing to escape.
     mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         guard let base = UnsafeRawPointer(utf8.baseAddress) else { return }
         let count = utf8.count
         var runStart = 0
         var index = 0
         while index < count {
-            if index + 16 <= count,
-                Self.specialBytes(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                    | Self.specialBytes(base.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)) == 0
-            {
+            if index + 16 <= count, !Self.hasSpecialByte(base.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)) {
                 index += 16
                 continue
             }
-            if index + 8 <= count, Self.specialBytes(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) == 0 {
-                index += 8
-                continue
-            }
             let value = utf8[index]
-            guard value < 0x20 || value == UInt8(ascii: "\"") || value == UInt8(ascii: "\\") else {
+            guard Self.needsEscaping(value) else {
                 index += 1
                 continue
             }
@@ -345,6 +365,33 @@ public struct JSONBytes: Sendable {
             escape(value)
         }
         if runStart < count { append(base + runStart, count: count - runStart) }
+    }
+
+    /// A control character, a quote or a backslash: what JSON requires escaped.
+    @inline(__always)
+    static func needsEscaping(_ value: UInt8) -> Bool {
+        value < 0x20 || value == UInt8(ascii: "\"") || value == UInt8(ascii: "\\")
+    }
+
+    /// Whether any of the sixteen bytes needs escaping (a few vector instructions, no branch per byte).
+    @inline(__always)
+    static func hasSpecialByte(_ bytes: SIMD16<UInt8>) -> Bool {
+        // Spelled out as `SIMD16<UInt8>` and reduced by hand: so the compiler emits the vector
+        // compares and no call (an inferred `SIMD16(repeating:)` or `any` compiles to loops).
+        let special = (bytes .< SIMD16<UInt8>(repeating: 0x20)) .| (bytes .== SIMD16<UInt8>(repeating: 0x22))
+            .| (bytes .== SIMD16<UInt8>(repeating: 0x5C))
+        let words = unsafeBitCast(special, to: SIMD2<UInt64>.self)
+        return words[0] | words[1] != 0
+    }
+
+    @inline(__always)
+    static func hasSpecialByte(_ words: SIMD2<UInt64>) -> Bool {
+        hasSpecialByte(unsafeBitCast(words, to: SIMD16<UInt8>.self))
+    }
+
+    @inline(__always)
+    static func hasSpecialByte(_ words: SIMD4<UInt32>) -> Bool {
+        hasSpecialByte(unsafeBitCast(words, to: SIMD16<UInt8>.self))
     }
 
     /// The escape sequence of a quote, a backslash or a control character.
@@ -362,19 +409,6 @@ public struct JSONBytes: Sendable {
             byte(Self.hexDigits[Int(value >> 4)])
             byte(Self.hexDigits[Int(value & 0x0F)])
         }
-    }
-
-    /// The high bit of each of eight bytes that is a control character, a quote or a
-    /// backslash; no other bit. Bytes of 80 and up are none of them; below 80, each test is
-    /// a per-byte sum that cannot carry into the next byte.
-    @inline(__always)
-    static func specialBytes(_ word: UInt64) -> UInt64 {
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        // Below 20: adding 60 to the low seven bits leaves the high bit clear.
-        let control = ~((word & lows) &+ 0x6060_6060_6060_6060) & ~word & highs
-        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { ~(((value & lows) &+ lows) | value) & highs }
-        return control | zeroBytes(word ^ 0x2222_2222_2222_2222) | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
     }
 
     static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

@@ -99,11 +99,12 @@ public enum RecordEncoder {
         json.string(task.target, after: #","target":"#)
         json.string(task.measures, after: #","measures":"#)
         json.raw(#","milestones":["#)
-        for (index, milestone) in task.milestones.enumerated() {
+        // By index: each milestone is read where it is, not copied out first.
+        for index in task.milestones.indices {
             if index > 0 { json.byte(UInt8(ascii: ",")) }
             json.raw(#"{"when":"#)
-            if let when = milestone.when { write(when, into: &json) } else { json.null() }
-            json.string(milestone.text, after: #","text":"#)
+            write(task.milestones[index].when, into: &json)
+            json.string(task.milestones[index].text, after: #","text":"#)
             json.byte(UInt8(ascii: "}"))
         }
         json.raw(#"],"leaders":"#)
@@ -157,10 +158,10 @@ public enum RecordEncoder {
 
     static func write(_ section: [SectionRef], into json: inout JSONBytes) {
         json.byte(UInt8(ascii: "["))
-        for (index, ref) in section.enumerated() {
+        for index in section.indices {
             if index > 0 { json.byte(UInt8(ascii: ",")) }
-            json.string(ref.marker, after: #"{"marker":"#)
-            json.string(ref.title, after: #","title":"#)
+            json.string(section[index].marker, after: #"{"marker":"#)
+            json.string(section[index].title, after: #","title":"#)
             json.byte(UInt8(ascii: "}"))
         }
         json.byte(UInt8(ascii: "]"))
@@ -172,16 +173,23 @@ public enum RecordEncoder {
     static func write(_ fields: [FieldValue], into json: inout JSONBytes) {
         json.byte(UInt8(ascii: "{"))
         let plainHeaders = fields.allSatisfy { CanonicalText.isPlain($0.header) }
-        for (index, field) in fields.enumerated() {
+        for index in fields.indices {
             if index > 0 { json.byte(UInt8(ascii: ",")) }
             // Headers are few: counting the earlier ones beats building a dictionary per task.
             // Plain headers (nearly all) are the same text exactly when their bytes are.
-            let count = 1 + fields[..<index].count {
-                plainHeaders ? CanonicalText.sameBytes($0.header, field.header) : $0.header == field.header
+            var count = 1
+            for earlier in 0..<index {
+                let same = plainHeaders
+                    ? CanonicalText.sameBytes(fields[earlier].header, fields[index].header)
+                    : fields[earlier].header == fields[index].header
+                if same { count += 1 }
             }
-            json.string(count == 1 ? field.header : "\(field.header) (\(count))")
-            json.byte(UInt8(ascii: ":"))
-            json.string(field.text)
+            if count == 1 {
+                json.string(fields[index].header)
+            } else {
+                json.string("\(fields[index].header) (\(count))")
+            }
+            json.string(fields[index].text, after: ":")
         }
         json.byte(UInt8(ascii: "}"))
     }
@@ -235,9 +243,9 @@ public enum RecordEncoder {
 
     public static func write(_ quantities: [Quantity], into json: inout JSONBytes) {
         json.byte(UInt8(ascii: "["))
-        for (index, quantity) in quantities.enumerated() {
+        for index in quantities.indices {
             if index > 0 { json.byte(UInt8(ascii: ",")) }
-            write(quantity, into: &json)
+            write(quantities[index], into: &json)
         }
         json.byte(UInt8(ascii: "]"))
     }
@@ -275,6 +283,12 @@ public enum RecordEncoder {
         json.byte(UInt8(ascii: "}"))
     }
 
+    /// A milestone's time, or `null`.
+    static func write(_ time: TimeExpression?, into json: inout JSONBytes) {
+        guard time != nil else { return json.null() }
+        write(time.unsafelyUnwrapped, into: &json)
+    }
+
     /// A set (SPEC §5) is `{type, grain, ref, parts}`: it has no one start or end.
     public static func write(_ time: TimeExpression, into json: inout JSONBytes) {
         json.string(time.kind.rawValue, after: #"{"type":"#)
@@ -282,9 +296,9 @@ public enum RecordEncoder {
         json.string(time.ref, after: #","ref":"#)
         if time.kind == .set {
             json.raw(#","parts":["#)
-            for (index, part) in time.parts.enumerated() {
+            for index in time.parts.indices {
                 if index > 0 { json.byte(UInt8(ascii: ",")) }
-                write(part, into: &json)
+                write(time.parts[index], into: &json)
             }
             json.byte(UInt8(ascii: "]"))
         } else {
@@ -299,9 +313,9 @@ public enum RecordEncoder {
 
     static func write(_ diagnostics: [Diagnostic], into json: inout JSONBytes) {
         json.byte(UInt8(ascii: "["))
-        for (index, diagnostic) in diagnostics.enumerated() {
+        for index in diagnostics.indices {
             if index > 0 { json.byte(UInt8(ascii: ",")) }
-            write(diagnostic, into: &json)
+            write(diagnostics[index], into: &json)
         }
         json.byte(UInt8(ascii: "]"))
     }

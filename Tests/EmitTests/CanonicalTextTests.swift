@@ -30,11 +30,27 @@ import Testing
 @Suite struct JSONEscapeScanTests {
     /// Whether the copy went through, and the bytes it wrote where it did.
     func copied(_ bytes: [UInt8]) -> (Bool, [UInt8]) {
-        var target = [UInt8](repeating: 0xEE, count: bytes.count + 8)
+        var target = [UInt8](repeating: 0xEE, count: bytes.count + JSONBytes.copySlack)
         let done = bytes.withUnsafeBytes { source in
             target.withUnsafeMutableBytes { JSONBytes.copyUnlessEscaping(from: source.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, count: bytes.count, to: $0.baseAddress!) }
         }
-        return (done, Array(target.prefix(bytes.count)))
+        return (done == bytes.count, Array(target.prefix(bytes.count)))
+    }
+
+    /// Where a copy stops, the bytes before it are copied as they are and none of them needs escaping.
+    @Test func aStoppedCopyKeepsWhatItCopied() {
+        for length in 0...70 {
+            for position in 0..<length {
+                var bytes = (0..<length).map { UInt8(0xA0 + $0 % 0x40) }
+                bytes[position] = 0x22
+                var target = [UInt8](repeating: 0xEE, count: length + JSONBytes.copySlack)
+                let copied = bytes.withUnsafeBytes { source in
+                    target.withUnsafeMutableBytes { JSONBytes.copyUnlessEscaping(from: source.baseAddress!, count: length, to: $0.baseAddress!) }
+                }
+                #expect(copied <= position)
+                #expect(Array(target.prefix(copied)) == Array(bytes.prefix(copied)))
+            }
+        }
     }
 
     @Test func findsEverySpecialByteAtEveryPosition() {
@@ -57,7 +73,7 @@ import Testing
     }
 
     @Test func stringsOfEveryLengthAreWrittenAsTheEscapingRules() {
-        for length in 0...40 {
+        for length in 0...70 {
             for position in -1..<length {
                 var text = String(repeating: "字", count: length / 3) + String(repeating: "a", count: length % 3)
                 var expected = text
@@ -69,15 +85,22 @@ import Testing
                 var json = JSONBytes()
                 json.string(text, after: #","k":"#)
                 #expect(String(decoding: json.bytes, as: UTF8.self) == #","k":""# + expected + "\"")
+                var afterQuote = JSONBytes()
+                afterQuote.stringAfterQuote(text)
+                #expect(String(decoding: afterQuote.bytes, as: UTF8.self) == expected + "\"")
             }
         }
     }
 
-    @Test func specialBytesMarksExactlyTheSpecialOnes() {
+    @Test func hasSpecialByteFindsExactlyTheSpecialOnes() {
         for value in 0...255 {
-            let word = UInt64(value) << 24 | 0x4141_4141_0041_4141
-            let special = value < 0x20 || value == 0x22 || value == 0x5C
-            #expect(JSONBytes.specialBytes(word) == (special ? 0x80 << 24 : 0), "byte \(value)")
+            for position in [0, 5, 15] {
+                var bytes = SIMD16<UInt8>(repeating: 0x41)
+                bytes[position] = UInt8(value)
+                let special = value < 0x20 || value == 0x22 || value == 0x5C
+                #expect(JSONBytes.hasSpecialByte(bytes) == special, "byte \(value)")
+                #expect(JSONBytes.needsEscaping(UInt8(value)) == special, "byte \(value)")
+            }
         }
     }
 
