@@ -107,9 +107,11 @@ public struct JSONBytes: Sendable {
     /// An array of strings.
     public mutating func strings(_ texts: [String]) {
         byte(UInt8(ascii: "["))
-        for index in texts.indices {
-            if index > 0 { byte(UInt8(ascii: ",")) }
-            string(texts[index])
+        // Through the buffer: each string is read where it is, not copied out (and retained) first.
+        texts.withUnsafeBufferPointer { texts in
+            for index in texts.indices {
+                if index > 0 { string(texts[index], after: ",") } else { string(texts[index], after: "") }
+            }
         }
         byte(UInt8(ascii: "]"))
     }
@@ -152,12 +154,14 @@ public struct JSONBytes: Sendable {
         if (0...9999).contains(date.year), (0...99).contains(date.month), (0...99).contains(date.day) {
             // Every date of a real document: twelve bytes in one go.
             let target = room(12)
+            let century = UInt(date.year) / 100
             target[0] = UInt8(ascii: "\"")
-            Self.writeDigits(UInt(date.year), count: 4, at: target + 1)
+            Self.writeTwoDigits(century, at: target + 1)
+            Self.writeTwoDigits(UInt(date.year) &- century &* 100, at: target + 3)
             target[5] = UInt8(ascii: "-")
-            Self.writeDigits(UInt(date.month), count: 2, at: target + 6)
+            Self.writeTwoDigits(UInt(date.month), at: target + 6)
             target[8] = UInt8(ascii: "-")
-            Self.writeDigits(UInt(date.day), count: 2, at: target + 9)
+            Self.writeTwoDigits(UInt(date.day), at: target + 9)
             target[11] = UInt8(ascii: "\"")
             storage.count += 12
             return
@@ -199,6 +203,14 @@ public struct JSONBytes: Sendable {
             return
         }
         longDigits(value, minimumCount: minimumCount)
+    }
+
+    /// The two decimal digits of `value` (below 100), a zero first if it is below 10, at `target`.
+    @inline(__always)
+    private static func writeTwoDigits(_ value: UInt, at target: UnsafeMutablePointer<UInt8>) {
+        let tens = value / 10
+        target[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: tens)
+        target[1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value &- tens &* 10)
     }
 
     /// The last `count` decimal digits of `value`, zeros first, at `target`.

@@ -99,13 +99,15 @@ public enum RecordEncoder {
         json.string(task.target, after: #","target":"#)
         json.string(task.measures, after: #","measures":"#)
         json.raw(#","milestones":["#)
-        // By index: each milestone is read where it is, not copied out first.
-        for index in task.milestones.indices {
-            if index > 0 { json.byte(UInt8(ascii: ",")) }
-            json.raw(#"{"when":"#)
-            write(task.milestones[index].when, into: &json)
-            json.string(task.milestones[index].text, after: #","text":"#)
-            json.byte(UInt8(ascii: "}"))
+        // Through the buffer: each milestone is read where it is, not copied out first.
+        task.milestones.withUnsafeBufferPointer { milestones in
+            for index in milestones.indices {
+                if index > 0 { json.byte(UInt8(ascii: ",")) }
+                json.raw(#"{"when":"#)
+                write(milestones[index].when, into: &json)
+                json.string(milestones[index].text, after: #","text":"#)
+                json.byte(UInt8(ascii: "}"))
+            }
         }
         json.raw(#"],"leaders":"#)
         json.strings(task.leaders)
@@ -158,11 +160,13 @@ public enum RecordEncoder {
 
     static func write(_ section: [SectionRef], into json: inout JSONBytes) {
         json.byte(UInt8(ascii: "["))
-        for index in section.indices {
-            if index > 0 { json.byte(UInt8(ascii: ",")) }
-            json.string(section[index].marker, after: #"{"marker":"#)
-            json.string(section[index].title, after: #","title":"#)
-            json.byte(UInt8(ascii: "}"))
+        section.withUnsafeBufferPointer { section in
+            for index in section.indices {
+                if index > 0 { json.byte(UInt8(ascii: ",")) }
+                json.string(section[index].marker, after: #"{"marker":"#)
+                json.string(section[index].title, after: #","title":"#)
+                json.byte(UInt8(ascii: "}"))
+            }
         }
         json.byte(UInt8(ascii: "]"))
     }
@@ -172,24 +176,26 @@ public enum RecordEncoder {
     /// declare it as a map (DuckDB `MAP(VARCHAR, VARCHAR)`, Spark `MapType`), as the schema says.
     static func write(_ fields: [FieldValue], into json: inout JSONBytes) {
         json.byte(UInt8(ascii: "{"))
-        let plainHeaders = fields.allSatisfy { CanonicalText.isPlain($0.header) }
-        for index in fields.indices {
-            if index > 0 { json.byte(UInt8(ascii: ",")) }
-            // Headers are few: counting the earlier ones beats building a dictionary per task.
-            // Plain headers (nearly all) are the same text exactly when their bytes are.
-            var count = 1
-            for earlier in 0..<index {
-                let same = plainHeaders
-                    ? CanonicalText.sameBytes(fields[earlier].header, fields[index].header)
-                    : fields[earlier].header == fields[index].header
-                if same { count += 1 }
+        fields.withUnsafeBufferPointer { fields in
+            let plainHeaders = fields.allSatisfy { CanonicalText.isPlain($0.header) }
+            for index in fields.indices {
+                if index > 0 { json.byte(UInt8(ascii: ",")) }
+                // Headers are few: counting the earlier ones beats building a dictionary per task.
+                // Plain headers (nearly all) are the same text exactly when their bytes are.
+                var count = 1
+                for earlier in 0..<index {
+                    let same = plainHeaders
+                        ? CanonicalText.sameBytes(fields[earlier].header, fields[index].header)
+                        : fields[earlier].header == fields[index].header
+                    if same { count += 1 }
+                }
+                if count == 1 {
+                    json.string(fields[index].header)
+                } else {
+                    json.string("\(fields[index].header) (\(count))")
+                }
+                json.string(fields[index].text, after: ":")
             }
-            if count == 1 {
-                json.string(fields[index].header)
-            } else {
-                json.string("\(fields[index].header) (\(count))")
-            }
-            json.string(fields[index].text, after: ":")
         }
         json.byte(UInt8(ascii: "}"))
     }
@@ -243,9 +249,11 @@ public enum RecordEncoder {
 
     public static func write(_ quantities: [Quantity], into json: inout JSONBytes) {
         json.byte(UInt8(ascii: "["))
-        for index in quantities.indices {
-            if index > 0 { json.byte(UInt8(ascii: ",")) }
-            write(quantities[index], into: &json)
+        quantities.withUnsafeBufferPointer { quantities in
+            for index in quantities.indices {
+                if index > 0 { json.byte(UInt8(ascii: ",")) }
+                write(quantities[index], into: &json)
+            }
         }
         json.byte(UInt8(ascii: "]"))
     }
@@ -285,8 +293,10 @@ public enum RecordEncoder {
 
     /// A milestone's time, or `null`.
     static func write(_ time: TimeExpression?, into json: inout JSONBytes) {
-        guard time != nil else { return json.null() }
-        write(time.unsafelyUnwrapped, into: &json)
+        switch time {
+        case .some(let time): write(time, into: &json)
+        case .none: json.null()
+        }
     }
 
     /// A set (SPEC §5) is `{type, grain, ref, parts}`: it has no one start or end.
@@ -296,9 +306,11 @@ public enum RecordEncoder {
         json.string(time.ref, after: #","ref":"#)
         if time.kind == .set {
             json.raw(#","parts":["#)
-            for index in time.parts.indices {
-                if index > 0 { json.byte(UInt8(ascii: ",")) }
-                write(time.parts[index], into: &json)
+            time.parts.withUnsafeBufferPointer { parts in
+                for index in parts.indices {
+                    if index > 0 { json.byte(UInt8(ascii: ",")) }
+                    write(parts[index], into: &json)
+                }
             }
             json.byte(UInt8(ascii: "]"))
         } else {
@@ -313,9 +325,11 @@ public enum RecordEncoder {
 
     static func write(_ diagnostics: [Diagnostic], into json: inout JSONBytes) {
         json.byte(UInt8(ascii: "["))
-        for index in diagnostics.indices {
-            if index > 0 { json.byte(UInt8(ascii: ",")) }
-            write(diagnostics[index], into: &json)
+        diagnostics.withUnsafeBufferPointer { diagnostics in
+            for index in diagnostics.indices {
+                if index > 0 { json.byte(UInt8(ascii: ",")) }
+                write(diagnostics[index], into: &json)
+            }
         }
         json.byte(UInt8(ascii: "]"))
     }
