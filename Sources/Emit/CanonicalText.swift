@@ -19,11 +19,11 @@ public enum CanonicalText {
     /// Whether `text` is made only of such scalars: then it equals another such text exactly
     /// when their bytes are the same.
     public static func isPlain(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8(isPlain)
+        JSONBytes.withUTF8(of: text, isPlain)
     }
 
     /// Whether the UTF-8 of the two texts is the same, byte for byte.
+    @inline(__always)
     public static func sameBytes(_ first: String, _ second: String) -> Bool {
         guard first.utf8.count == second.utf8.count else { return false }
         return JSONBytes.withUTF8(of: first) { one in

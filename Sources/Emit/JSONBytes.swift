@@ -109,8 +109,9 @@ public struct JSONBytes: Sendable {
         byte(UInt8(ascii: "["))
         // Through the buffer: each string is read where it is, not copied out (and retained) first.
         texts.withUnsafeBufferPointer { texts in
+            guard let first = texts.baseAddress else { return }
             for index in texts.indices {
-                if index > 0 { string(texts[index], after: ",") } else { string(texts[index], after: "") }
+                if index > 0 { string(at: first + index, after: ",") } else { string(at: first, after: "") }
             }
         }
         byte(UInt8(ascii: "]"))
@@ -302,10 +303,69 @@ public struct JSONBytes: Sendable {
             storage.count += count + 1
             return
         }
-        // Something to escape: the bytes before it stay, the rest is written run by run.
+        // Something to escape: the bytes before it stay, the rest is written with room for
+        // the longest escaping.
         storage.count += copied
-        escaped(UnsafeBufferPointer(rebasing: utf8[copied...]))
-        byte(UInt8(ascii: "\""))
+        let rest = room(Self.escapedRoom(count - copied))
+        storage.count += Self.writeEscapedAndClosed(utf8, from: copied, to: rest)
+    }
+
+    /// Room for a text of `count` bytes escaped and closed, whatever it holds: every byte
+    /// written as `\u00XX` at worst, the closing quote, and the vector the copy may write past.
+    @inline(__always)
+    static func escapedRoom(_ count: Int) -> Int { 6 * count + 1 + copySlack }
+
+    /// `key`, then the string at `text` quoted, read where it is (an element of an array):
+    /// room for the longest escaping is made before the string is read, and nothing after
+    /// it can let go of memory, so the string is neither copied nor retained.
+    @inline(__always)
+    mutating func string(at text: UnsafePointer<String>, after key: StaticString) {
+        let keyCount = key.utf8CodeUnitCount
+        let target = room(keyCount + 1 + Self.escapedRoom(text.pointee.utf8.count))
+        if keyCount > 0 { UnsafeMutableRawPointer(target).copyMemory(from: key.utf8Start, byteCount: keyCount) }
+        target[keyCount] = UInt8(ascii: "\"")
+        let written = Self.withUTF8(of: text.pointee) { utf8 in
+            Self.writeEscapedAndClosed(utf8, from: 0, to: target + keyCount + 1)
+        }
+        storage.count += keyCount + 1 + written
+    }
+
+    /// Writes the text from `start` on at `target` with what JSON requires escaped, then the
+    /// closing quote; how many bytes it wrote. Makes no room (it must be made, `escapedRoom`),
+    /// so it lets go of nothing. Runs that need no escaping go sixteen bytes at a time.
+    static func writeEscapedAndClosed(
+        _ utf8: UnsafeBufferPointer<UInt8>, from start: Int, to target: UnsafeMutablePointer<UInt8>
+    ) -> Int {
+        let count = utf8.count
+        var written = 0
+        if let base = UnsafeRawPointer(utf8.baseAddress) {
+            var index = start
+            if start == 0 {
+                index = copyUnlessEscaping(from: base, count: count, to: UnsafeMutableRawPointer(target))
+                written = index
+            }
+            while index < count {
+                if index + 16 <= count {
+                    let vector = base.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+                    if !hasSpecialByte(vector) {
+                        UnsafeMutableRawPointer(target + written).storeBytes(of: vector, as: SIMD16<UInt8>.self)
+                        index += 16
+                        written += 16
+                        continue
+                    }
+                }
+                let value = utf8[index]
+                index += 1
+                if needsEscaping(value) {
+                    written += writeEscape(value, at: target + written)
+                } else {
+                    target[written] = value
+                    written += 1
+                }
+            }
+        }
+        target[written] = UInt8(ascii: "\"")
+        return written + 1
     }
 
     /// Copies bytes to `target` sixteen at a time, until sixteen hold one that needs escaping;
@@ -354,31 +414,6 @@ public struct JSONBytes: Sendable {
         return count
     }
 
-    /// The text with what JSON requires escaped; runs that need no escaping are copied whole.
-    /// Sixteen bytes are checked at a time: most text has nothing to escape.
-    mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        guard let base = UnsafeRawPointer(utf8.baseAddress) else { return }
-        let count = utf8.count
-        var runStart = 0
-        var index = 0
-        while index < count {
-            if index + 16 <= count, !Self.hasSpecialByte(base.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)) {
-                index += 16
-                continue
-            }
-            let value = utf8[index]
-            guard Self.needsEscaping(value) else {
-                index += 1
-                continue
-            }
-            if runStart < index { append(base + runStart, count: index - runStart) }
-            index += 1
-            runStart = index
-            escape(value)
-        }
-        if runStart < count { append(base + runStart, count: count - runStart) }
-    }
-
     /// A control character, a quote or a backslash: what JSON requires escaped.
     @inline(__always)
     static func needsEscaping(_ value: UInt8) -> Bool {
@@ -406,22 +441,26 @@ public struct JSONBytes: Sendable {
         hasSpecialByte(unsafeBitCast(words, to: SIMD16<UInt8>.self))
     }
 
-    /// The escape sequence of a quote, a backslash or a control character.
-    private mutating func escape(_ value: UInt8) {
-        byte(UInt8(ascii: "\\"))
+    /// The escape sequence of a quote, a backslash or a control character, at `target`; its length.
+    private static func writeEscape(_ value: UInt8, at target: UnsafeMutablePointer<UInt8>) -> Int {
+        target[0] = UInt8(ascii: "\\")
         switch value {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte(value)
-        case 0x0A: byte(UInt8(ascii: "n"))
-        case 0x0D: byte(UInt8(ascii: "r"))
-        case 0x09: byte(UInt8(ascii: "t"))
-        case 0x08: byte(UInt8(ascii: "b"))
-        case 0x0C: byte(UInt8(ascii: "f"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): target[1] = value
+        case 0x0A: target[1] = UInt8(ascii: "n")
+        case 0x0D: target[1] = UInt8(ascii: "r")
+        case 0x09: target[1] = UInt8(ascii: "t")
+        case 0x08: target[1] = UInt8(ascii: "b")
+        case 0x0C: target[1] = UInt8(ascii: "f")
         default:
-            raw("u00")
-            byte(Self.hexDigits[Int(value >> 4)])
-            byte(Self.hexDigits[Int(value & 0x0F)])
+            target[1] = UInt8(ascii: "u")
+            target[2] = UInt8(ascii: "0")
+            target[3] = UInt8(ascii: "0")
+            target[4] = hexDigits.utf8Start[Int(value >> 4)]
+            target[5] = hexDigits.utf8Start[Int(value & 0x0F)]
+            return 6
         }
+        return 2
     }
 
-    static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    static let hexDigits: StaticString = "0123456789abcdef"
 }

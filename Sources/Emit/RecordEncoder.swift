@@ -177,27 +177,41 @@ public enum RecordEncoder {
     static func write(_ fields: [FieldValue], into json: inout JSONBytes) {
         json.byte(UInt8(ascii: "{"))
         fields.withUnsafeBufferPointer { fields in
-            let plainHeaders = fields.allSatisfy { CanonicalText.isPlain($0.header) }
+            guard let first = fields.baseAddress else { return }
+            // Plain headers (nearly all) are the same text exactly when their bytes are.
+            var plainHeaders = true
+            for index in fields.indices where !CanonicalText.isPlain(fields[index].header) {
+                plainHeaders = false
+            }
+            // Nearly always each header is printed once: then none is counted.
+            let repeated = fields.indices.contains { earlierCount(of: $0, in: fields, plain: plainHeaders) > 1 }
             for index in fields.indices {
-                if index > 0 { json.byte(UInt8(ascii: ",")) }
-                // Headers are few: counting the earlier ones beats building a dictionary per task.
-                // Plain headers (nearly all) are the same text exactly when their bytes are.
-                var count = 1
-                for earlier in 0..<index {
-                    let same = plainHeaders
-                        ? CanonicalText.sameBytes(fields[earlier].header, fields[index].header)
-                        : fields[earlier].header == fields[index].header
-                    if same { count += 1 }
-                }
-                if count == 1 {
-                    json.string(fields[index].header)
+                let field = first + index
+                if repeated, case let count = earlierCount(of: index, in: fields, plain: plainHeaders), count > 1 {
+                    if index > 0 { json.byte(UInt8(ascii: ",")) }
+                    json.string("\(field.pointee.header) (\(count))")
+                } else if index > 0 {
+                    json.string(at: field.header, after: ",")
                 } else {
-                    json.string("\(fields[index].header) (\(count))")
+                    json.string(at: field.header, after: "")
                 }
-                json.string(fields[index].text, after: ":")
+                json.string(at: field.text, after: ":")
             }
         }
         json.byte(UInt8(ascii: "}"))
+    }
+
+    /// 1 and how many headers before the one at `index` are the same text as it. Headers are
+    /// few: comparing each pair beats building a dictionary per task.
+    static func earlierCount(of index: Int, in fields: UnsafeBufferPointer<FieldValue>, plain: Bool) -> Int {
+        var count = 1
+        for earlier in 0..<index {
+            let same = plain
+                ? CanonicalText.sameBytes(fields[earlier].header, fields[index].header)
+                : fields[earlier].header == fields[index].header
+            if same { count += 1 }
+        }
+        return count
     }
 
     static func write(_ original: TaskOriginal, into json: inout JSONBytes) {
@@ -361,5 +375,16 @@ public enum RecordEncoder {
         build(&json)
         // What the encoder writes is JSON by construction.
         return try! JSONParser.parse(bytes: json.bytes)
+    }
+}
+
+extension UnsafePointer<FieldValue> {
+    /// The header, in place.
+    fileprivate var header: UnsafePointer<String> { property(\.header) }
+    /// The text, in place.
+    fileprivate var text: UnsafePointer<String> { property(\.text) }
+
+    private func property(_ path: KeyPath<FieldValue, String>) -> UnsafePointer<String> {
+        UnsafeRawPointer(self).advanced(by: MemoryLayout<FieldValue>.offset(of: path)!).assumingMemoryBound(to: String.self)
     }
 }
