@@ -1,3 +1,4 @@
+import PlanModel
 import Testing
 
 @testable import Emit
@@ -116,5 +117,26 @@ import Testing
         var copy = second
         copy.byte(0x0A)
         #expect(second.count == 2 && copy.count == 3)
+    }
+}
+
+/// `fields` keys: a header printed again gets ` (2)`, ` (3)`; "the same" is `String ==`.
+@Suite struct FieldKeyTests {
+    func written(_ fields: [FieldValue]) -> String {
+        var json = JSONBytes()
+        RecordEncoder.write(fields, into: &json)
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    @Test func repeatedHeadersAreNumbered() {
+        let fields = ["甲", "乙", "甲", "甲"].map { FieldValue(header: $0, text: "x\"") }
+        #expect(written(fields) == #"{"甲":"x\"","乙":"x\"","甲 (2)":"x\"","甲 (3)":"x\""}"#)
+        #expect(written([]) == "{}")
+        #expect(written([FieldValue(header: "序号", text: "1\n2")]) == #"{"序号":"1\n2"}"#)
+    }
+
+    @Test func canonicallyEqualHeadersAreTheSame() {
+        let fields = [FieldValue(header: "e\u{0301}", text: "a"), FieldValue(header: "甲", text: "b"), FieldValue(header: "é", text: "c")]
+        #expect(written(fields) == "{\"e\u{0301}\":\"a\",\"甲\":\"b\",\"é (2)\":\"c\"}")
     }
 }

@@ -35,6 +35,14 @@ import Testing
         }
     }
 
+    @Test func stringListsAreEscapedAsSingleStrings() throws {
+        let texts = ["", "a\"b\\c", "\u{00}\u{1F}\n", "强化😀\u{2028}", String(repeating: "长文本\t\"", count: 300), "abcdefghijklmnopq"]
+        let list = written { $0.strings(texts) }
+        #expect(try JSONParser.parse(bytes: Array(list.utf8)) == .array(texts.map(JSONValue.string)))
+        #expect(list == "[" + texts.map { text in written { $0.string(text) } }.joined(separator: ",") + "]")
+        #expect(written { $0.strings([]) } == "[]")
+    }
+
     @Test func integersAndExactDecimalsAreWrittenDigitByDigit() {
         #expect(written { $0.integer(0) } == "0")
         for value in [7, 42, 999, 1000, 9999, 10_000, 123_456_789] { #expect(written { $0.integer(value) } == String(value)) }
