@@ -264,42 +264,49 @@ public enum RecordEncoder {
     public static func write(_ quantities: [Quantity], into json: inout JSONBytes) {
         json.byte(UInt8(ascii: "["))
         quantities.withUnsafeBufferPointer { quantities in
+            guard let first = quantities.baseAddress else { return }
             for index in quantities.indices {
                 if index > 0 { json.byte(UInt8(ascii: ",")) }
-                write(quantities[index], into: &json)
+                write(at: first + index, into: &json)
             }
         }
         json.byte(UInt8(ascii: "]"))
     }
 
     public static func write(_ quantity: Quantity, into json: inout JSONBytes) {
-        json.string(quantity.text, after: #"{"text":"#)
-        if let value = quantity.value {
+        withUnsafePointer(to: quantity) { write(at: $0, into: &json) }
+    }
+
+    /// The quantity at `quantity` (an element of an array), read where it is: each part as it
+    /// is written, not the whole quantity copied out first.
+    static func write(at quantity: UnsafePointer<Quantity>, into json: inout JSONBytes) {
+        json.string(at: quantity.property(\.text), after: #"{"text":"#)
+        if let value = quantity.pointee.value {
             json.raw(#","value":"#)
             json.decimal(value)
         }
-        if let min = quantity.min {
+        if let min = quantity.pointee.min {
             json.raw(#","min":"#)
             json.decimal(min)
         }
-        if let max = quantity.max {
+        if let max = quantity.pointee.max {
             json.raw(#","max":"#)
             json.decimal(max)
         }
-        json.string(quantity.unit, after: #","unit":"#)
-        json.string(quantity.comparator.rawValue, after: #","cmp":"#)
-        if !quantity.per.isEmpty {
+        json.string(quantity.pointee.unit, after: #","unit":"#)
+        json.string(quantity.pointee.comparator.rawValue, after: #","cmp":"#)
+        if !quantity.pointee.per.isEmpty {
             json.raw(#","per":"#)
-            json.strings(quantity.per)
+            json.strings(quantity.pointee.per)
         }
-        if let currency = quantity.currency {
+        if let currency = quantity.pointee.currency {
             json.string(currency, after: #","currency":"#)
         }
-        if quantity.isTarget { json.raw(#","target":true"#) }
-        if let field = quantity.field {
+        if quantity.pointee.isTarget { json.raw(#","target":true"#) }
+        if let field = quantity.pointee.field {
             json.string(field, after: #","field":"#)
         }
-        if let note = quantity.note {
+        if let note = quantity.pointee.note {
             json.string(note, after: #","note":"#)
         }
         json.byte(UInt8(ascii: "}"))
@@ -383,8 +390,11 @@ extension UnsafePointer<FieldValue> {
     fileprivate var header: UnsafePointer<String> { property(\.header) }
     /// The text, in place.
     fileprivate var text: UnsafePointer<String> { property(\.text) }
+}
 
-    private func property(_ path: KeyPath<FieldValue, String>) -> UnsafePointer<String> {
-        UnsafeRawPointer(self).advanced(by: MemoryLayout<FieldValue>.offset(of: path)!).assumingMemoryBound(to: String.self)
+extension UnsafePointer {
+    /// The stored property at `path` of the value here, in place (the offset is folded at compile time).
+    fileprivate func property<Value>(_ path: KeyPath<Pointee, Value>) -> UnsafePointer<Value> {
+        UnsafeRawPointer(self).advanced(by: MemoryLayout<Pointee>.offset(of: path)!).assumingMemoryBound(to: Value.self)
     }
 }
