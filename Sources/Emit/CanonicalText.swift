@@ -9,7 +9,7 @@ public enum CanonicalText {
         var second = second
         let sure: Bool? = first.withUTF8 { one in
             second.withUTF8 { other in
-                if one.elementsEqual(other) { return true }
+                if sameBytes(one, other) { return true }
                 return isPlain(one) && isPlain(other) ? false : nil
             }
         }
@@ -28,9 +28,29 @@ public enum CanonicalText {
         guard first.utf8.count == second.utf8.count else { return false }
         return JSONBytes.withUTF8(of: first) { one in
             JSONBytes.withUTF8(of: second) { other in
-                one.elementsEqual(other)
+                sameBytes(one, other)
             }
         }
+    }
+
+    /// Whether the two runs of bytes are the same, compared a word at a time.
+    @inline(__always)
+    static func sameBytes(_ one: UnsafeBufferPointer<UInt8>, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard one.count == other.count else { return false }
+        // Either has no address only when both are empty.
+        guard let first = UnsafeRawPointer(one.baseAddress), let second = UnsafeRawPointer(other.baseAddress) else { return true }
+        var index = 0
+        while index + 8 <= one.count {
+            if first.loadUnaligned(fromByteOffset: index, as: UInt64.self) != second.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
+                return false
+            }
+            index += 8
+        }
+        while index < one.count {
+            if first.load(fromByteOffset: index, as: UInt8.self) != second.load(fromByteOffset: index, as: UInt8.self) { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Whether every scalar of the (valid) UTF-8 is one that no other sequence of scalars is
