@@ -115,4 +115,24 @@ import Testing
         #expect(CharacterKinds.isPunctuation("，") && CharacterKinds.isPunctuation("、") && CharacterKinds.isPunctuation("·"))
         #expect(!CharacterKinds.isPunctuation("一") && !CharacterKinds.isPunctuation("\u{E000}") && !CharacterKinds.isPunctuation(","))
     }
+
+    /// `wordPairs` finds what asking `isWord` of every pair finds, in the same order: here
+    /// for the candidates of two GBK rows, as a slip with no inner character has them.
+    @Test func wordPairsMatchEveryPairAsked() {
+        let model = PhraseModel.shared
+        let table = CP936Table.shared
+        var pairCount = 0
+        for (trail, lead) in [(UInt8(0xA3), UInt8(0xB1)), (0xBF, 0xD6), (0xC6, 0xCA), (0x40, 0x81)] {
+            let firsts = CP936Table.leads.compactMap { table.character(lead: $0, trail: trail) }
+            let lasts = CP936Table.trails.compactMap { table.character(lead: lead, trail: $0) }
+            var expected: [(Unicode.Scalar, Unicode.Scalar)] = []
+            for first in firsts {
+                for last in lasts where model.isWord(model.folded(first), model.folded(last)) { expected.append((first, last)) }
+            }
+            let found = model.wordPairs(firsts, lasts)
+            #expect(found.map { "\($0.0)\($0.1)" } == expected.map { "\($0.0)\($0.1)" })
+            pairCount += found.count
+        }
+        #expect(pairCount > 0)
+    }
 }

@@ -132,6 +132,33 @@ struct ScriptConverterTests {
         #expect(ScriptConverter.changedCharacterCount(original: "用中介軟體。", converted: "用中间件。") == 3)
     }
 
+    /// The aligned fast path of `ScriptConversion.difference` counts what the scalar walk
+    /// counts: scalars of every UTF-8 length, differing in one or several bytes, across the
+    /// eight-byte words it reads, and nil when a replacement changed a scalar's length.
+    @Test func alignedDifferenceCountsDifferingScalars() {
+        func aligned(_ old: String, _ new: String) -> Int? {
+            Array(old.utf8).withUnsafeBufferPointer { old in
+                Array(new.utf8).withUnsafeBufferPointer { new in ScriptConversion.alignedDifference(old, new) }
+            }
+        }
+        func walked(_ old: String, _ new: String) -> Int {
+            zip(old.unicodeScalars, new.unicodeScalars).filter { $0 != $1 }.count
+        }
+        let cases: [(String, String)] = [
+            ("", ""), ("abc", "abc"), ("abc", "abd"), ("與時俱進", "与时俱进"), ("書說話", "书说话"),
+            ("ab與時俱進cd", "ab与时俱进cd"), ("一丁七万", "一丁七丈"), ("aé與😀x", "aê与😁x"),
+            ("aaaaaaa與bbbbbbbb", "aaaaaaa与bbbbbbbb"), ("aaaaaa與bbbbbbbb", "aaaaaa与bbbbbbbb"),
+            ("aaaaa😀與", "aaaaa😁與"), ("丁丁丁丁丁丁丁丁", "丁丁七丁丁丁丈丁"),
+        ]
+        for (old, new) in cases {
+            #expect(aligned(old, new) == walked(old, new), "\(old) → \(new)")
+            #expect(ScriptConversion.difference(old, new) == walked(old, new))
+        }
+        // Same byte count, scalars at other offsets: left to the walk.
+        #expect(aligned("éa", "aé") == nil)
+        #expect(aligned("abc", "ab") == nil)
+    }
+
     /// The dictionary chains are written out in ConversionPlan; OpenCC's config files (copied by
     /// scripts/refresh-opencc-data) are the authority. A refresh that changes a chain fails here.
     @Test(arguments: ScriptConverter.Profile.allCases)

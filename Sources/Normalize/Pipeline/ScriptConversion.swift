@@ -49,23 +49,53 @@ struct ScriptConversion {
     /// would take two spellings of one character for the same text).
     private struct ByteKey: Hashable {
         let text: String
+        /// A digest of every byte, computed once: the table rehashes its keys as it grows,
+        /// and hashing long texts through `Hasher` byte by byte cost more than converting them.
+        let digest: UInt64
 
         init(_ text: String) {
             var text = text
             text.makeContiguousUTF8()
+            digest = text.withUTF8(Self.digest)
             self.text = text
         }
 
         static func == (left: ByteKey, right: ByteKey) -> Bool {
-            ScriptConversion.sameBytes(left.text, right.text)
+            left.digest == right.digest && ScriptConversion.sameBytes(left.text, right.text)
         }
 
         /// Hashed by every byte: a hash of samples is cheaper, but texts that share them (cells of
         /// one length differing only between the samples, as a column of place names does) would
         /// all fall into one bucket, and a document of many would take quadratic time.
         func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(digest)
+        }
+
+        /// Every byte mixed in, eight at a time (a multiply-rotate step a word, as FxHash does),
+        /// then the length; `Hasher` (seeded per process) spreads the result over the buckets.
+        private static func digest(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            guard let base = bytes.baseAddress else { return 0 }
+            let raw = UnsafeRawPointer(base)
+            let count = bytes.count
+            var state: UInt64 = 0
+            @inline(__always) func mix(_ word: UInt64) {
+                state = ((state << 5 | state >> 59) ^ word) &* 0x51_7CC1_B727_220A_95
+            }
+            var index = 0
+            while index + 8 <= count {
+                mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                index += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while index < count {
+                tail |= UInt64(bytes[index]) << shift
+                shift += 8
+                index += 1
+            }
+            mix(tail)
+            mix(UInt64(count))
+            return state
         }
     }
 
@@ -140,6 +170,7 @@ struct ScriptConversion {
         var before = before, after = after
         return before.withUTF8 { old in
             after.withUTF8 { new in
+                if let aligned = alignedDifference(old, new) { return aligned }
                 var oldIndex = 0, newIndex = 0
                 var oldCount = 0, newCount = 0
                 var differing = 0
@@ -170,6 +201,49 @@ struct ScriptConversion {
                 return oldCount == newCount ? differing : max(oldCount, newCount)
             }
         }
+    }
+
+    /// `difference` when every scalar of both texts starts at the same byte offset (each
+    /// replacement kept its UTF-8 length, as nearly all do): the scalars holding a differing
+    /// byte, counted eight bytes at a time. Nil when the texts are not so aligned.
+    static func alignedDifference(_ old: UnsafeBufferPointer<UInt8>, _ new: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard old.count == new.count, let oldBase = old.baseAddress, let newBase = new.baseAddress else { return nil }
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let count = old.count
+        @inline(__always) func word(_ base: UnsafePointer<UInt8>, _ index: Int) -> UInt64 {
+            if index + 8 <= count {
+                return UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            }
+            // The tail, padded with zero bytes (a lead byte that differs in neither text).
+            var value: UInt64 = 0
+            for offset in 0..<(count - index) { value |= UInt64(base[index + offset]) << UInt64(8 * offset) }
+            return value
+        }
+        var differing = 0
+        // Whether the scalar open at the end of the last word already had a differing byte.
+        var openDiffers: UInt64 = 0
+        var index = 0
+        while index < count {
+            let oldWord = word(oldBase, index), newWord = word(newBase, index)
+            // The high bit of each continuation byte (10xxxxxx).
+            let continuation = oldWord & ~(oldWord << 1) & high
+            guard continuation == newWord & ~(newWord << 1) & high else { return nil }
+            let changed = oldWord ^ newWord
+            // The high bit of each byte that differs.
+            let differs = (((changed & ~high) &+ ~high) | changed) & high
+            // A scalar's differing bytes seen so far, carried over its continuation bytes
+            // (three at most), the open scalar's from the last word included.
+            var seen = differs | (openDiffers & continuation & 0x80)
+            seen |= (seen << 8) & continuation
+            seen |= (seen << 8) & continuation
+            seen |= (seen << 8) & continuation
+            // Each differing scalar once: at its first differing byte.
+            let seenBefore = (seen << 8) | openDiffers
+            differing += (differs & ~(continuation & seenBefore)).nonzeroBitCount
+            openDiffers = seen >> 63 != 0 ? 0x80 : 0
+            index += 8
+        }
+        return differing
     }
 
     /// Bytes of the UTF-8 sequence `lead` starts (Swift strings are valid UTF-8).

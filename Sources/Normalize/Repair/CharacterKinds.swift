@@ -30,8 +30,21 @@ enum CharacterKinds {
     /// lies in `punctuationGap`.
     @inline(__always)
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0xB7 && !punctuationGap.contains(scalar.value) && punctuation.contains(scalar)
+        let value = scalar.value
+        return value >= 0xB7 && !punctuationGap.contains(value) && value < 0x1_0000
+            && punctuationBits[Int(truncatingIfNeeded: value >> 6)] & (1 << UInt64(value & 63)) != 0
     }
+
+    /// `punctuation` as a bit per BMP scalar value (all of it lies in the BMP): one load and
+    /// a test where hashing the scalar cost a hundred instructions, once a character.
+    private static let punctuationBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x1_0000 / 64)
+        for scalar in punctuation {
+            precondition(scalar.value < 0x1_0000, "punctuation beyond the BMP: \(scalar)")
+            bits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63)
+        }
+        return bits
+    }()
 
     /// From the CJK Extension A block to the full-width forms: ideographs, Yi, Hangul, private use.
     static let punctuationGap: Range<UInt32> = 0x3400..<0xFF00

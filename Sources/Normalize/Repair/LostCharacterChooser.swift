@@ -38,8 +38,8 @@ struct LostCharacterChooser {
         // (`prefix`), and the words that do not cover it once (`HoleWindow`), for every candidate.
         func score(_ window: [Unicode.Scalar], segmented: Double, firstAt: Int?, lastAt: Int?) -> Double {
             var probability = segmented
-            if let firstAt { probability += context.sharedPairScore(at: firstAt, in: window) }
-            if let lastAt { probability += context.sharedPairScore(at: lastAt, in: window) }
+            if let firstAt { probability += context.sharedPairScore(at: firstAt, in: window, model: model) }
+            if let lastAt { probability += context.sharedPairScore(at: lastAt, in: window, model: model) }
             if let firstAt, CharacterKinds.isClauseEnd(window[firstAt]), clauseBefore < ByteSlipRun.shortestClause {
                 probability += Self.shortClausePenalty
             }
@@ -63,7 +63,7 @@ struct LostCharacterChooser {
                 lastAt: nil)
         }
         var lasts: [Unicode.Scalar?] = [nil]
-        var wordPairs: [(Unicode.Scalar, Unicode.Scalar?)] = []
+        var wordPairs: [(Unicode.Scalar, Unicode.Scalar)] = []
         if let lastCandidates {
             var lastWindow = inner + ["?"] + right
             let innerPrefix = model.prefix(of: lastWindow, length: inner.count)
@@ -82,17 +82,12 @@ struct LostCharacterChooser {
             } else if inner.isEmpty {
                 // Adjacent lost characters are judged alone on weak context: keep every pair
                 // that is a word by itself (專科) in the running too.
-                for first in firstCandidates {
-                    let folded = model.folded(first)
-                    for last in lastCandidates where model.isWord(folded, model.folded(last)) {
-                        wordPairs.append((first, last))
-                    }
-                }
+                wordPairs = model.wordPairs(firstCandidates, lastCandidates)
             }
         }
 
         var best: (score: Double, choice: Choice)?
-        let pairs = firsts.flatMap { first in lasts.map { (first, $0) } } + wordPairs
+        let pairs = firsts.flatMap { first in lasts.map { (first, $0) } } + wordPairs.map { ($0.0, Optional($0.1)) }
         // Every pair's window has the same shape (a last character in all or in none): one
         // window, its two places rewritten a pair.
         let lastAt = lastCandidates == nil ? nil : left.count + 1 + inner.count

@@ -180,6 +180,29 @@ struct PhraseModel: Sendable {
         return unpackedScore([first.value, second.value]) != nil
     }
 
+    /// Every pair of a first and a last candidate whose folded characters make a known word
+    /// of two characters (`isWord`), first by first, each in its list's order: a hundred
+    /// candidates on each side, so each is folded and packed once, not once a pair.
+    func wordPairs(_ firsts: [Unicode.Scalar], _ lasts: [Unicode.Scalar]) -> [(Unicode.Scalar, Unicode.Scalar)] {
+        // A last character's part of the key (second place), nil when it does not pack.
+        let lastKeys = lasts.map { PackedWordTable.key(0, appending: folded($0).value, at: 1) }
+        var pairs: [(Unicode.Scalar, Unicode.Scalar)] = []
+        for first in firsts {
+            let folded = folded(first)
+            let firstKey = PackedWordTable.key(0, appending: folded.value, at: 0)
+            for (index, lastKey) in lastKeys.enumerated() {
+                let isWord =
+                    if let firstKey, let lastKey {
+                        wordScores.value(for: firstKey | lastKey) != nil
+                    } else {
+                        isWord(folded, self.folded(lasts[index]))
+                    }
+                if isWord { pairs.append((first, lasts[index])) }
+            }
+        }
+        return pairs
+    }
+
     private init() {
         // Each list as (word, frequency) byte ranges: "word frequency" a line.
         let phrases = EmbeddedResources.file(named: "Repair/phrases.txt") ?? ""

@@ -15,13 +15,16 @@ struct RepairContext: Sendable {
     static let contextLength = 6
 
     init(text: [Unicode.Scalar]) {
-        script = UnitScript(of: text)
         let model = PhraseModel.shared
         var pairs = PackedKeySet(capacity: text.count)
+        var tally = UnitScript.Tally()
         var previous: Unicode.Scalar?
+        // One pass for the script and the pairs: each character's two ranks are read once.
         for scalar in text {
-            // Debris (private use, rare characters, ASCII) would pair with anything.
-            guard CharacterKinds.isCommon(scalar) else {
+            let ranks = tally.count(scalar)
+            // Debris (private use, rare characters, ASCII) would pair with anything
+            // (`CharacterKinds.isCommon`, from the ranks just read).
+            guard ranks.simplified || ranks.traditional || CharacterKinds.isPunctuation(scalar) else {
                 previous = nil
                 continue
             }
@@ -30,11 +33,13 @@ struct RepairContext: Sendable {
             previous = folded
         }
         self.pairs = pairs
+        script = tally.script
     }
 
     /// Bonus for the character at `position` of `window` forming pairs seen in the unit.
-    func sharedPairScore(at position: Int, in window: [Unicode.Scalar]) -> Double {
-        let model = PhraseModel.shared
+    /// `model` is `PhraseModel.shared`, passed in: reading the shared one copies it (a
+    /// retain and release of each of its tables), a hundred candidates a run.
+    func sharedPairScore(at position: Int, in window: [Unicode.Scalar], model: PhraseModel) -> Double {
         let character = model.folded(window[position])
         var shared = 0
         if position > 0, pairs.contains(Self.key(model.folded(window[position - 1]), character)) { shared += 1 }

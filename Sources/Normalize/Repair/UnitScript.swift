@@ -9,21 +9,25 @@ enum UnitScript: Sendable {
     /// Too few telling characters, or a real mix: accept either.
     case either
 
-    init(of text: [Unicode.Scalar]) {
-        var simplifiedOnly = 0
-        var traditionalOnly = 0
-        for scalar in text {
+    /// Characters only one script uses, counted one at a time.
+    struct Tally {
+        private var simplifiedOnly = 0
+        private var traditionalOnly = 0
+
+        /// Counts `scalar`; returns whether it is common in each script.
+        @inline(__always)
+        mutating func count(_ scalar: Unicode.Scalar) -> (simplified: Bool, traditional: Bool) {
             let simplified = CommonHanCharacters.rank(of: scalar, in: .simplified) != nil
             let traditional = CommonHanCharacters.rank(of: scalar, in: .traditional) != nil
             if simplified && !traditional { simplifiedOnly += 1 }
             if traditional && !simplified { traditionalOnly += 1 }
+            return (simplified, traditional)
         }
-        if traditionalOnly >= 2 && traditionalOnly > simplifiedOnly * 3 {
-            self = .traditional
-        } else if simplifiedOnly >= 2 && simplifiedOnly > traditionalOnly * 3 {
-            self = .simplified
-        } else {
-            self = .either
+
+        var script: UnitScript {
+            if traditionalOnly >= 2 && traditionalOnly > simplifiedOnly * 3 { return .traditional }
+            if simplifiedOnly >= 2 && simplifiedOnly > traditionalOnly * 3 { return .simplified }
+            return .either
         }
     }
 }
