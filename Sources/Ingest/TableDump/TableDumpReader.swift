@@ -123,6 +123,8 @@ enum TableDumpLine {
             }
         }
         if index == range.upperBound { return .blank }
+        // A CJK ideograph (UTF-8 leads E4–E9, U+4000–U+9FFF, none of them a space) is text.
+        if bytes[index] >= 0xE4, bytes[index] <= 0xE9 { return .text }
         // The line's scalars decoded in place: most such lines are text from their first one.
         var scalars = UnsafeBufferPointer(rebasing: bytes[range]).makeIterator()
         var decoder = Unicode.UTF8()
@@ -233,8 +235,11 @@ struct TableDumpLayout {
         var rowCells: [Cell] = []
         rowCells.reserveCapacity(pending.cells.count)
         for cell in cells[pending.cells] {
-            let text = Self.string(UnsafeBufferPointer(rebasing: source[cell.range]))
-            rowCells.append(Cell(text: mayHoldBookmarks ? WordArtifacts.removingBookmarks(from: text) : text, span: cell.span))
+            let bytes = UnsafeBufferPointer(rebasing: source[cell.range])
+            let text = Self.string(bytes)
+            // Only a cell whose bytes hold the marker can lose one.
+            let marked = mayHoldBookmarks && WordArtifacts.holdsBookmarkMarker(bytes)
+            rowCells.append(Cell(text: marked ? WordArtifacts.removingBookmarks(from: text) : text, span: cell.span))
         }
         return Row(cells: rowCells, span: pending.span)
     }
@@ -369,13 +374,16 @@ extension StringProtocol {
 
 /// Markers Word's text export leaves in cells.
 enum WordArtifacts {
+    /// What opens Word's bookmark marker (`[bookmark: _GoBack]`).
+    private static let marker = "[bookmark:"
+
     /// Removes `[bookmark: _GoBack]`-style markers (Word's "last edit position" bookmark).
     static func removingBookmarks(from text: String) -> String {
         let hasBracket = text.utf8.withContiguousStorageIfAvailable(hasOpeningBracket) ?? text.utf8.contains(UInt8(ascii: "["))
-        guard hasBracket, text.contains("[bookmark:") else { return text }
+        guard hasBracket, text.contains(marker) else { return text }
         var result = ""
         var rest = text[...]
-        while let open = rest.firstRange(of: "[bookmark:") {
+        while let open = rest.firstRange(of: marker) {
             result += rest[..<open.lowerBound]
             guard let close = rest[open.upperBound...].firstIndex(of: "]") else {
                 rest = rest[open.lowerBound...]
@@ -390,6 +398,19 @@ enum WordArtifacts {
     static func mayHoldBookmarks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         hasOpeningBracket(bytes)
     }
+
+    /// Whether UTF-8 `bytes` hold the bytes of `[bookmark:` (what `removingBookmarks` looks
+    /// for): text without them has no marker to remove.
+    static func holdsBookmarkMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = ByteScan.firstIndex(of: 0x5B, in: bytes)
+        while index + markerBytes.count <= bytes.count {
+            if markerBytes.indices.allSatisfy({ bytes[index + $0] == markerBytes[$0] }) { return true }
+            index = ByteScan.firstIndex(of: 0x5B, in: bytes, from: index + 1)
+        }
+        return false
+    }
+
+    private static let markerBytes = Array(marker.utf8)
 
     /// Whether the bytes hold a `[`: every cell passes through this.
     private static func hasOpeningBracket(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
