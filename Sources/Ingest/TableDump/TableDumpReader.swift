@@ -123,6 +123,8 @@ enum TableDumpLine {
             }
         }
         if index == range.upperBound { return .blank }
+        // A CJK ideograph (UTF-8 leads E4–E9, U+4000–U+9FFF, none of them a space) is text.
+        if bytes[index] >= 0xE4, bytes[index] <= 0xE9 { return .text }
         // The line's scalars decoded in place: most such lines are text from their first one.
         var scalars = UnsafeBufferPointer(rebasing: bytes[range]).makeIterator()
         var decoder = Unicode.UTF8()
@@ -233,8 +235,11 @@ struct TableDumpLayout {
         var rowCells: [Cell] = []
         rowCells.reserveCapacity(pending.cells.count)
         for cell in cells[pending.cells] {
-            let text = Self.string(UnsafeBufferPointer(rebasing: source[cell.range]))
-            rowCells.append(Cell(text: mayHoldBookmarks ? WordArtifacts.removingBookmarks(from: text) : text, span: cell.span))
+            let bytes = UnsafeBufferPointer(rebasing: source[cell.range])
+            let text = Self.string(bytes)
+            // Only a cell whose bytes hold the marker can lose one.
+            let marked = mayHoldBookmarks && WordArtifacts.holdsBookmarkMarker(bytes)
+            rowCells.append(Cell(text: marked ? WordArtifacts.removingBookmarks(from: text) : text, span: cell.span))
         }
         return Row(cells: rowCells, span: pending.span)
     }
@@ -369,13 +374,27 @@ extension StringProtocol {
 
 /// Markers Word's text export leaves in cells.
 enum WordArtifacts {
+    /// What opens Word's bookmark marker (`[bookmark: _GoBack]`).
+    private static let marker = "[bookmark:"
+
     /// Removes `[bookmark: _GoBack]`-style markers (Word's "last edit position" bookmark).
+    ///
+    /// Cut on the text's bytes where the brackets and the marker plainly stand as characters
+    /// of their own (`byteCut`), else by `Character`s.
     static func removingBookmarks(from text: String) -> String {
+        var text = text
+        text.makeContiguousUTF8()
+        if let cut = text.utf8.withContiguousStorageIfAvailable(byteCut), let cut { return cut }
+        return removingBookmarksByCharacters(from: text)
+    }
+
+    /// `removingBookmarks` by `Character`s (the rule as it is defined).
+    static func removingBookmarksByCharacters(from text: String) -> String {
         let hasBracket = text.utf8.withContiguousStorageIfAvailable(hasOpeningBracket) ?? text.utf8.contains(UInt8(ascii: "["))
-        guard hasBracket, text.contains("[bookmark:") else { return text }
+        guard hasBracket, text.contains(marker) else { return text }
         var result = ""
         var rest = text[...]
-        while let open = rest.firstRange(of: "[bookmark:") {
+        while let open = rest.firstRange(of: marker) {
             result += rest[..<open.lowerBound]
             guard let close = rest[open.upperBound...].firstIndex(of: "]") else {
                 rest = rest[open.lowerBound...]
@@ -386,10 +405,72 @@ enum WordArtifacts {
         return result + rest
     }
 
+    /// `removingBookmarks` of UTF-8 `bytes` (a string's), or nil when a marker or its closing
+    /// `]` might not be characters of their own (`standsAlone`): the caller then reads
+    /// `Character`s.
+    private static func byteCut(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var output: [UInt8] = []
+        var kept = 0
+        var index = ByteScan.firstIndex(of: 0x5B, in: bytes)
+        while index + markerBytes.count <= bytes.count {
+            guard markerBytes.indices.allSatisfy({ bytes[index + $0] == markerBytes[$0] }) else {
+                index = ByteScan.firstIndex(of: 0x5B, in: bytes, from: index + 1)
+                continue
+            }
+            let markerEnd = index + markerBytes.count
+            guard standsAlone(bytes, index..<markerEnd) else { return nil }
+            let close = ByteScan.firstIndex(of: 0x5D, in: bytes, from: markerEnd)
+            // No closing bracket: the rest stays as it is.
+            guard close < bytes.count else { break }
+            guard standsAlone(bytes, close..<close + 1) else { return nil }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[kept..<index]))
+            kept = close + 1
+            index = ByteScan.firstIndex(of: 0x5B, in: bytes, from: kept)
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[kept...]))
+        return output.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Whether the ASCII bytes at `range` are whole characters: the scalar before them
+    /// cannot join them (ASCII, CJK punctuation or ideograph, full-width form) and the one after
+    /// them cannot join them either (below U+0300, CJK punctuation, an ideograph, full-width
+    /// ASCII), or the text ends there.
+    private static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        if range.lowerBound > 0 {
+            var lead = range.lowerBound - 1
+            while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            let byte = bytes[lead]
+            guard byte < 0x80 || (byte >= 0xE3 && byte <= 0xE9) || byte == 0xEF else { return false }
+        }
+        guard range.upperBound < bytes.count else { return true }
+        let byte = bytes[range.upperBound]
+        if byte < 0x80 { return true }
+        guard byte >= 0xE0, byte < 0xF0, range.upperBound + 2 < bytes.count else { return false }
+        let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[range.upperBound + 1] & 0x3F) << 6
+            | UInt32(bytes[range.upperBound + 2] & 0x3F)
+        switch value {
+        case 0x3000...0x3029, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+        default: return false
+        }
+    }
+
     /// Whether UTF-8 `bytes` may hold a bookmark marker: they have a `[` at all (one scan).
     static func mayHoldBookmarks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         hasOpeningBracket(bytes)
     }
+
+    /// Whether UTF-8 `bytes` hold the bytes of `[bookmark:` (what `removingBookmarks` looks
+    /// for): text without them has no marker to remove.
+    static func holdsBookmarkMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = ByteScan.firstIndex(of: 0x5B, in: bytes)
+        while index + markerBytes.count <= bytes.count {
+            if markerBytes.indices.allSatisfy({ bytes[index + $0] == markerBytes[$0] }) { return true }
+            index = ByteScan.firstIndex(of: 0x5B, in: bytes, from: index + 1)
+        }
+        return false
+    }
+
+    private static let markerBytes = Array(marker.utf8)
 
     /// Whether the bytes hold a `[`: every cell passes through this.
     private static func hasOpeningBracket(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

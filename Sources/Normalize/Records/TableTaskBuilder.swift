@@ -89,14 +89,23 @@ struct TableTaskBuilder {
     /// Whether `text` is plainly no bare auto-number (`SectionHeading.isBareLabel`): its first
     /// scalar (spaces and line breaks aside) opens no list label, or it holds more than the 16
     /// scalars a label can take.
+    /// Read from the text's UTF-8, decoding only its opening scalars.
     static func cannotBeBareLabel(_ text: String) -> Bool {
-        var count = 0
-        for scalar in text.unicodeScalars where !scalar.isLineSpace {
-            if count == 0, !scalar.mayOpenLabel { return true }
-            count += 1
-            if count > 16 { return true }
-        }
-        return false
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            var index = 0
+            while index < bytes.count {
+                let (scalar, length) = TextCleanup.decodeScalar(bytes, at: index)
+                index += length
+                if scalar.isLineSpace { continue }
+                if count == 0, !scalar.mayOpenLabel { return true }
+                count += 1
+                if count > 16 { return true }
+            }
+            return false
+        } ?? false
     }
 
     /// How many of the row's cells are filled (neither a span copy nor blank), counted up to
@@ -137,9 +146,21 @@ struct TableTaskBuilder {
         /// again in the next row is not split again.
         private var lastSplits: [(text: String, names: [String])?]
 
+        /// Each column's `inheritedWarning` message, made at its first use: every merged cell
+        /// of the column shares it.
+        private var inheritedMessages: [String?]
+
         init(columns: Int) {
             lastCells = Array(repeating: nil, count: columns)
             lastSplits = Array(repeating: nil, count: columns)
+            inheritedMessages = Array(repeating: nil, count: columns)
+        }
+
+        /// `TableTaskBuilder.inheritedWarning` for a cell of `column`.
+        mutating func inheritedWarning(column: Int, header: String, cell: Cell) -> Diagnostic {
+            let message = inheritedMessages[column] ?? TableTaskBuilder.inheritedMessage(header)
+            inheritedMessages[column] = message
+            return Diagnostic(.mergedCellInherited, message, line: cell.span.lineStart)
         }
 
         /// The names `split` gives for `text` in `column`, split again only when the text is
@@ -217,7 +238,7 @@ struct TableTaskBuilder {
                             line: cell.span.lineStart))
                     }
                     let previous = mapped.field == .section ? state.sectionColumns[column]?.title : state.title
-                    if previous != nil { warnings.append(Self.inheritedWarning(header, cell: cell)) }
+                    if previous != nil { warnings.append(state.inheritedWarning(column: column, header: header, cell: cell)) }
                 } else if mapped.field == .section, let heading {
                     state.openColumnSection(heading.ref, column: column)
                     state.lastCells[column] = printed
@@ -245,7 +266,7 @@ struct TableTaskBuilder {
                 let previous = mapped.field == .leaders ? state.leaders : state.leadUnits
                 var values: [String]
                 if isMerged, let previous {
-                    if !previous.isEmpty { warnings.append(Self.inheritedWarning(header, cell: cell)) }
+                    if !previous.isEmpty { warnings.append(state.inheritedWarning(column: column, header: header, cell: cell)) }
                     values = previous
                 } else {
                     values = state.split(cell.text, column: column) {
@@ -440,9 +461,12 @@ struct TableTaskBuilder {
     }
 
     static func inheritedWarning(_ header: String, cell: Cell) -> Diagnostic {
-        Diagnostic(
-            .mergedCellInherited, header + ": empty cell took the value of the merged cell above",
-            line: cell.span.lineStart)
+        Diagnostic(.mergedCellInherited, inheritedMessage(header), line: cell.span.lineStart)
+    }
+
+    /// The message of `inheritedWarning` for a column named `header`.
+    static func inheritedMessage(_ header: String) -> String {
+        header + ": empty cell took the value of the merged cell above"
     }
 }
 

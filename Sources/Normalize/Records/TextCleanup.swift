@@ -49,7 +49,7 @@ enum TextCleanup {
         var collapsed = collapsed
         collapsed.makeContiguousUTF8()
         return collapsed.utf8.withContiguousStorageIfAvailable { bytes -> String in
-            guard bytes.contains(0x0A) else { return collapsed }
+            guard firstLineFeed(in: bytes, from: 0) < bytes.count else { return collapsed }
             // The lines copied one after another (whole scalars of a string: no check).
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { output in
                 var count = 0
@@ -172,22 +172,34 @@ enum TextCleanup {
     }
 
     /// The end of the text from `start` up to the next space or line break: eight bytes at a
-    /// time while a word holds none of the bytes that may start one, then byte by byte.
+    /// time, going straight to the first byte of a word that may start one
+    /// (`WhitespaceBytes.firstStop`), then byte by byte over the last bytes.
     @inline(__always)
     private static func runEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var end = start
         let base = UnsafeRawPointer(bytes.baseAddress!)
-        while true {
-            while end + 8 <= bytes.count, !WhitespaceBytes.mayStop(base.loadUnaligned(fromByteOffset: end, as: UInt64.self)) {
+        while end + 8 <= bytes.count {
+            let stop = WhitespaceBytes.firstStop(base.loadUnaligned(fromByteOffset: end, as: UInt64.self))
+            guard stop < 8 else {
                 end += 8
+                continue
             }
-            guard end < bytes.count else { return end }
-            let byte = bytes[end]
-            if !WhitespaceBytes.continuesRun(byte), byte == 0x0A || byte == 0x0D || spaceLength(bytes, at: end) > 0 {
-                return end
-            }
+            end += stop
+            if isStop(bytes, at: end) { return end }
             end += 1
         }
+        while end < bytes.count {
+            if !WhitespaceBytes.continuesRun(bytes[end]), isStop(bytes, at: end) { return end }
+            end += 1
+        }
+        return end
+    }
+
+    /// Whether a line break or a collapsible space starts at `index`.
+    @inline(__always)
+    private static func isStop(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        return byte == 0x0A || byte == 0x0D || spaceLength(bytes, at: index) > 0
     }
 
     /// Whether `text` is empty or only whitespace, as `Cell.isBlank` tells it (every scalar's
@@ -333,18 +345,21 @@ private enum WhitespaceBytes {
         byte > 0x20 && byte != 0xC2 && byte != 0xE2 && byte != 0xE3
     }
 
-    /// Whether one of the eight bytes of `word` may stop a run: one up to 0x20, or one of
+    /// The position (0–7, from the word's first byte in memory) of the first of the eight
+    /// bytes of `word` that may stop a run, or 8 when none does: one up to 0x20, or one of
     /// C2, E2, E3 (told with C3 too, which only stops the word scan, never the run).
     @inline(__always)
-    static func mayStop(_ word: UInt64) -> Bool {
+    static func firstStop(_ word: UInt64) -> Int {
+        let word = UInt64(littleEndian: word)
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        // A byte below 0x21 (exact for the word as a whole: no false alarm).
+        // A byte below 0x21. The borrow of the subtraction only runs upwards: the lowest
+        // byte flagged is one, the bytes above it may be false alarms.
         let low = (word &- ones &* 0x21) & ~word & highs
-        // Bits 0 and 5 cleared, C2, C3, E2 and E3 all read C2.
+        // Bits 0 and 5 cleared, C2, C3, E2 and E3 all read C2 (lowest flag exact, as above).
         let leads = (word & ~(ones &* 0x21)) ^ (ones &* 0xC2)
         let lead = (leads &- ones) & ~leads & highs
-        return low | lead != 0
+        return (low | lead).trailingZeroBitCount >> 3
     }
 }
 

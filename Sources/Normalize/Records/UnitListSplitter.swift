@@ -26,11 +26,54 @@ enum UnitListSplitter {
     }
 
     /// Calls `body` with each non-empty group of names, in order (see `groups`).
-    ///
-    /// Each name is a stretch `scalars[nameStart..<end]` of the one decoded text: nothing is
-    /// copied until `unit` makes the name's `String`.
     private static func forEachGroup(_ text: some StringProtocol, _ body: ([String]) -> Void) {
-        let scalars = ScalarLine.scalars(of: text)
+        if text.utf8.withContiguousStorageIfAvailable({ forEachGroup(utf8: $0, body) }) != nil { return }
+        var copy = String(text)
+        copy.makeContiguousUTF8()
+        _ = copy.utf8.withContiguousStorageIfAvailable { forEachGroup(utf8: $0, body) }
+    }
+
+    /// `forEachGroup` of a text's UTF-8 (valid: the bytes of a string).
+    ///
+    /// The text is decoded once into scalars on the stack, with each scalar's byte offset; a
+    /// name is a stretch `scalars[nameStart..<end]`, and its `String` is copied from the
+    /// bytes of that stretch when they are the name as it stands (no spaces or breaks inside).
+    private static func forEachGroup(utf8 bytes: UnsafeBufferPointer<UInt8>, _ body: ([String]) -> Void) {
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { scalarBuffer in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: bytes.count + 1) { offsetBuffer in
+                var count = 0
+                var index = 0
+                while index < bytes.count {
+                    let (scalar, length) = TextCleanup.decodeScalar(bytes, at: index)
+                    scalarBuffer.initializeElement(at: count, to: scalar)
+                    offsetBuffer.initializeElement(at: count, to: index)
+                    count += 1
+                    index += length
+                }
+                offsetBuffer.initializeElement(at: count, to: bytes.count)
+                let source = Source(
+                    bytes: bytes, scalars: UnsafeBufferPointer(rebasing: scalarBuffer[..<count]),
+                    offsets: UnsafeBufferPointer(rebasing: offsetBuffer[...count]))
+                forEachGroup(source, body)
+            }
+        }
+    }
+
+    /// A text decoded for `forEachGroup`: its UTF-8, its scalars, and the byte offset of each
+    /// scalar (one more: the end).
+    private struct Source {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let scalars: UnsafeBufferPointer<Unicode.Scalar>
+        let offsets: UnsafeBufferPointer<Int>
+
+        /// The string of `scalars[range]`, copied from its bytes.
+        func string(_ range: Range<Int>) -> String {
+            String(validUTF8: UnsafeBufferPointer(rebasing: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]]))
+        }
+    }
+
+    private static func forEachGroup(_ source: Source, _ body: ([String]) -> Void) {
+        let scalars = source.scalars
         guard !NoneMarker.matches(scalars: scalars) else { return }
         var group: [String] = []
         // The current name: `scalars[nameStart..<index]`, less the line breaks inside brackets
@@ -42,10 +85,9 @@ enum UnitListSplitter {
         var depth = 0
         func finishName(upTo end: Int) {
             if end > nameStart {
-                let printed = scalars[nameStart..<end]
                 let name = hasBracketedBreak
-                    ? Self.unit(ArraySlice(printed.filter { $0 != "\n" }), opensCollective: &opensCollective)
-                    : Self.unit(printed, opensCollective: &opensCollective)
+                    ? Self.unit(ArraySlice(scalars[nameStart..<end].filter { $0 != "\n" }), source: nil, opensCollective: &opensCollective)
+                    : Self.unit(scalars[nameStart..<end], source: source, opensCollective: &opensCollective)
                 if let name {
                     if group.isEmpty { group.reserveCapacity(4) }
                     group.append(name)
@@ -61,6 +103,8 @@ enum UnitListSplitter {
             }
             opensCollective = false
         }
+        let othersMarkers = Self.othersMarkers.words
+        let listJoiners = Self.listJoiners.words
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
@@ -93,12 +137,12 @@ enum UnitListSplitter {
             case "等" where depth == 0:
                 // `等` (and `等有关部门`) closes the list; a joiner after it opens another.
                 // Only where the list goes on or ends after it: 高等学校 is a name.
-                if let marker = Self.othersMarkers.words.first(where: {
+                if let marker = othersMarkers.first(where: {
                     Self.matchesFolded($0, scalars, at: index) && Self.endsName(scalars, at: index + $0.count)
                 }) {
                     finishGroup(upTo: index)
                     index += marker.count
-                    if let joiner = Self.listJoiners.words.first(where: { Self.matchesFolded($0, scalars, at: index) }) {
+                    if let joiner = listJoiners.first(where: { Self.matchesFolded($0, scalars, at: index) }) {
                         index += joiner.count
                     }
                     nameStart = index
@@ -120,9 +164,21 @@ enum UnitListSplitter {
     /// The unit a stretch of a list names, cleaned (a leading enumeration, trailing punctuation and
     /// `等…` dropped), or nil when it names none.
     /// Sets `opensCollective` when the name opens a collective (see `opensCollective(_:)`).
-    private static func unit(_ printed: ArraySlice<Unicode.Scalar>, opensCollective: inout Bool) -> String? {
+    /// `source` is the decoded text `printed` is a stretch of (its indices), or nil when it is not.
+    private static func unit<Scalars: RandomAccessCollection<Unicode.Scalar>>(
+        _ printed: Scalars, source: Source?, opensCollective: inout Bool
+    ) -> String? where Scalars.Index == Int, Scalars.SubSequence: RandomAccessCollection<Unicode.Scalar> {
         // Without a space or line break the text is its own single line.
-        let unit = printed.contains(where: \.isLineSpace) ? ArraySlice(ScalarLine.singleLine(printed)) : printed
+        if printed.contains(where: \.isLineSpace) {
+            return unit(cleaning: ArraySlice(ScalarLine.singleLine(printed)), source: nil, opensCollective: &opensCollective)
+        }
+        return unit(cleaning: printed, source: source, opensCollective: &opensCollective)
+    }
+
+    /// `unit` of a stretch that is its own single line.
+    private static func unit<Scalars: RandomAccessCollection<Unicode.Scalar>>(
+        cleaning unit: Scalars, source: Source?, opensCollective: inout Bool
+    ) -> String? where Scalars.Index == Int, Scalars.SubSequence: RandomAccessCollection<Unicode.Scalar> {
         // The name is `unit[start..<end]` (indices of `unit`, which need not start at 0).
         var start = unit.startIndex
         var end = unit.endIndex
@@ -139,13 +195,15 @@ enum UnitListSplitter {
         guard !name.isEmpty, !NoneMarker.matches(scalars: name) else { return nil }
         // A generic name opens, and a clause word opens, with a scalar folding to one of
         // `genericOpeningForms`: a name holding none is neither, told without folding it.
-        if name.contains(where: { $0.value >= 0x1_0000 || genericOpeningForms.contains($0) }),
+        let openingForms = genericOpeningForms
+        if name.contains(where: { $0.value >= 0x1_0000 || openingForms.contains($0) }),
             isGeneric(folded: name.lazy.map(\.simplifiedKey))
         {
             return nil
         }
         if collectiveFirstScalars.contains(name[name.startIndex].simplifiedKey) { opensCollective = true }
-        return String(scalars: name)
+        guard let source else { return String(scalars: name) }
+        return source.string(start..<end)
     }
 
     /// Every scalar whose simplified key opens a generic name or a clause word (有, 相, 等, 以, 下 …
@@ -232,7 +290,7 @@ enum UnitListSplitter {
     }
 
     /// Whether a name may end before `index`: at the end, a separator or a joining word.
-    private static func endsName(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    private static func endsName(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> Bool {
         guard index < scalars.count else { return true }
         if "、，,；;\n）) 　".unicodeScalars.contains(scalars[index]) { return true }
         return listJoiners.words.contains { matchesFolded($0, scalars, at: index) }
