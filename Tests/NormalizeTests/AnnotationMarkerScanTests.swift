@@ -84,4 +84,13 @@ import Testing
         #expect(tail.remainder == "完成建设任务。")
         #expect(AnnotationFinder.find(in: "推进（试点）工作").found.isEmpty)
     }
+
+    /// 牵 and its traditional form are found in the bytes; ASCII and other scalars are not it.
+    @Test func qianIsFoundInBytes() {
+        for (text, holds) in [("甲局牽頭", true), ("a牵b", true), ("甲局负责", false), ("abc", false), ("", false)] {
+            let found = Array(text.utf8).withUnsafeBufferPointer { ResponsibilityVocabulary.holdsQian($0) }
+            #expect(found == holds, "\(text)")
+        }
+        #expect(ResponsibilityAnnotation.parse(assignable: "甲局负责") == ResponsibilityAnnotation.parse("甲局负责"))
+    }
 }

@@ -57,7 +57,7 @@ enum AnnotationFinder {
                 if depth == 0 {
                     let content = UnsafeBufferPointer(rebasing: bytes[(openByte + openLength)..<index])
                     if ResponsibilityAnnotation.mayAssign(utf8: content),
-                        let annotation = ResponsibilityAnnotation.parse(String(validUTF8: content))
+                        let annotation = ResponsibilityAnnotation.parse(assignable: String(validUTF8: content))
                     {
                         found.append(Found(annotation: annotation, range: open..<(scalarIndex + 1)))
                         spans.append(openByte..<(index + length))

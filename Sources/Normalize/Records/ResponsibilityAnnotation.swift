@@ -27,6 +27,11 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
     /// `expandingPrefixes` lends a list's level to the names after its first (see `UnitPrefixExpander`).
     static func parse(_ content: String, expandingPrefixes: Bool = true) -> ResponsibilityAnnotation? {
         guard content.utf8.withContiguousStorageIfAvailable(mayAssign(utf8:)) ?? mayAssign(content.unicodeScalars) else { return nil }
+        return parse(assignable: content, expandingPrefixes: expandingPrefixes)
+    }
+
+    /// `parse` of a content already known to pass `mayAssign`.
+    static func parse(assignable content: String, expandingPrefixes: Bool = true) -> ResponsibilityAnnotation? {
         let text = Self.separatingSpacedLabels(TextCleanup.singleLine(content))
         let scalars = ScalarLine.scalars(of: text)
         guard !scalars.isEmpty, scalars.count <= 400 else { return nil }
