@@ -44,4 +44,53 @@ import Testing
         #expect(ScalarLine.clauseScalars(of: scalars, separators: "；").map { String(scalars: $0) }
             == ["甲局（乙，丙）牵头 ， 丁局配合，,"])
     }
+
+    /// The byte kinds the annotation scan reads agree with the scalars they start.
+    @Test func byteMarksAgreeWithScalars() {
+        let text = "甲(乙）丙（丁)。戊；己;庚 辛\t壬\u{00A0}癸\u{3000}子、丑：寅𠀀"
+        let bytes = Array(text.utf8)
+        var kinds: [AnnotationFinder.ByteMarks.Kind] = []
+        var lengths: [Int] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                kinds.append(AnnotationFinder.ByteMarks.kind(buffer, at: index))
+                let length = AnnotationFinder.ByteMarks.scalarLength(lead: buffer[index])
+                lengths.append(length)
+                index += length
+            }
+            #expect(AnnotationFinder.ByteMarks.scalarCount(buffer) == text.unicodeScalars.count)
+        }
+        #expect(lengths == text.unicodeScalars.map { String($0).utf8.count })
+        let expected: [AnnotationFinder.ByteMarks.Kind] = text.unicodeScalars.map { scalar in
+            switch scalar {
+            case "(", "（": .open
+            case ")", "）": .close
+            case "。", "；", ";", " ", "\t", "\u{00A0}", "\u{3000}": .clauseEnd
+            default: .other
+            }
+        }
+        #expect(kinds == expected)
+    }
+
+    /// Annotations found in a paragraph, with the remainder made one line around them.
+    @Test func findsAnnotationsFromBytes() {
+        let result = AnnotationFinder.find(in: "推进改革 （甲局负责） 加快建设。（乙局、丙局负责）。")
+        #expect(result.found.map(\.range) == [5..<11, 17..<26])
+        #expect(result.remainder == "推进改革 加快建设。。")
+        #expect(result.endsWithAnnotation)
+        let tail = AnnotationFinder.find(in: "完成建设任务。牵头单位：甲局")
+        #expect(tail.found.map(\.range) == [7..<14])
+        #expect(tail.remainder == "完成建设任务。")
+        #expect(AnnotationFinder.find(in: "推进（试点）工作").found.isEmpty)
+    }
+
+    /// 牵 and its traditional form are found in the bytes; ASCII and other scalars are not it.
+    @Test func qianIsFoundInBytes() {
+        for (text, holds) in [("甲局牽頭", true), ("a牵b", true), ("甲局负责", false), ("abc", false), ("", false)] {
+            let found = Array(text.utf8).withUnsafeBufferPointer { ResponsibilityVocabulary.holdsQian($0) }
+            #expect(found == holds, "\(text)")
+        }
+        #expect(ResponsibilityAnnotation.parse(assignable: "甲局负责") == ResponsibilityAnnotation.parse("甲局负责"))
+    }
 }

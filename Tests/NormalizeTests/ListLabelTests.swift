@@ -29,9 +29,15 @@ import Testing
         #expect(ListLabel.parse(text) == nil)
     }
 
-    @Test(arguments: ["  1.甲", "\u{3000}（二）乙", "十二、丙", "                1.在十七个空格之后", "①", "甲"])
+    @Test(arguments: [
+        "  1.甲", "\u{3000}（二）乙", "十二、丙", "                1.在十七个空格之后", "①", "甲",
+        // Read as far as the reading asks, never past the window: spaces after a label, a date's year.
+        "1、" + String(repeating: " ", count: 20) + "甲", "1.2023年3月", "1.2023", "一般", "（十一", "第十二条 乙", "2、3月",
+    ])
     func theTextAndItsScalarsReadAlike(text: String) {
         #expect(ListLabel.parse(text) == ListLabel.parse(scalars: Array(text.unicodeScalars)))
+        let window = Array(text.unicodeScalars.prefix(ListLabel.window))
+        #expect(window.withUnsafeBufferPointer { ListLabel.parse(window: $0) } == ListLabel.parse(text))
         #expect(ListLabel.parse(text[...]) == ListLabel.parse(text))
     }
 

@@ -17,52 +17,92 @@ enum AnnotationFinder {
     }
 
     static func find(in text: String) -> Result {
-        // An annotation needs a bracket or a colon: most paragraphs have neither.
-        guard mayAnnotate(text) else { return Result(found: [], remainder: text) }
-        let scalars = ScalarLine.scalars(of: text)
+        var text = text
+        text.makeContiguousUTF8()
+        let result = text.utf8.withContiguousStorageIfAvailable { bytes -> Result in
+            // An annotation needs a bracket or a colon: most paragraphs have neither.
+            guard MarkerScan.holdsMarker(bytes) else { return Result(found: [], remainder: text) }
+            return find(in: text, bytes: bytes)
+        }
+        return result ?? Array(text.utf8).withUnsafeBufferPointer { find(in: text, bytes: $0) }
+    }
+
+    /// `find(in:)` read from the UTF-8 of `text`: brackets, clause ends and colons are told
+    /// from the bytes; only a bracket's content and a labelled tail are decoded or copied.
+    private static func find(in text: String, bytes: UnsafeBufferPointer<UInt8>) -> Result {
         var found: [Found] = []
+        // Where each found annotation stands, in bytes.
+        var spans: [Range<Int>] = []
         var depth = 0
+        // The opening bracket at depth 0: its scalar offset, byte offset and length in bytes.
         var open = 0
+        var openByte = 0
+        var openLength = 0
         var index = 0
+        var scalarIndex = 0
         var clauseStart = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "（" || scalar == "(" {
-                if depth == 0 { open = index }
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length = ByteMarks.scalarLength(lead: byte)
+            let kind = ByteMarks.kind(bytes, at: index)
+            if kind == .open {
+                if depth == 0 {
+                    open = scalarIndex
+                    openByte = index
+                    openLength = length
+                }
                 depth += 1
-            } else if scalar == "）" || scalar == ")", depth > 0 {
+            } else if kind == .close, depth > 0 {
                 depth -= 1
-                if depth == 0, ResponsibilityAnnotation.mayAssign(scalars[(open + 1)..<index]) {
-                    let content = String(scalars: scalars[(open + 1)..<index])
-                    if let annotation = ResponsibilityAnnotation.parse(content) {
-                        found.append(Found(annotation: annotation, range: open..<(index + 1)))
+                if depth == 0 {
+                    let content = UnsafeBufferPointer(rebasing: bytes[(openByte + openLength)..<index])
+                    if ResponsibilityAnnotation.mayAssign(utf8: content),
+                        let annotation = ResponsibilityAnnotation.parse(assignable: String(validUTF8: content))
+                    {
+                        found.append(Found(annotation: annotation, range: open..<(scalarIndex + 1)))
+                        spans.append(openByte..<(index + length))
                     }
                 }
-            } else if depth == 0, index == clauseStart, index > 0,
-                let annotation = labelledTail(scalars, from: index)
+            } else if depth == 0, scalarIndex == clauseStart, scalarIndex > 0,
+                let annotation = labelledTail(bytes, from: index)
             {
                 // Labels after the statement, without brackets, run to the end of the paragraph.
-                found.append(Found(annotation: annotation, range: index..<scalars.count))
+                let end = scalarIndex + ByteMarks.scalarCount(UnsafeBufferPointer(rebasing: bytes[index...]))
+                found.append(Found(annotation: annotation, range: scalarIndex..<end))
+                spans.append(index..<bytes.count)
                 break
             }
-            if depth == 0, scalar == "。" || scalar == "；" || scalar == ";" || scalar.isLabelSpace {
-                clauseStart = index + 1
+            if depth == 0, kind == .clauseEnd {
+                clauseStart = scalarIndex + 1
             }
-            index += 1
+            index += length
+            scalarIndex += 1
         }
         guard !found.isEmpty else { return Result(found: [], remainder: text) }
-        var remainder: [Unicode.Scalar] = []
-        remainder.reserveCapacity(scalars.count)
-        var cursor = 0
-        for item in found {
-            remainder += scalars[cursor..<item.range.lowerBound]
-            cursor = item.range.upperBound
+        let remainder = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { output -> String in
+            var count = 0
+            var cursor = 0
+            for span in spans + [bytes.count..<bytes.count] {
+                let kept = span.lowerBound - cursor
+                if kept > 0 {
+                    (output.baseAddress! + count).update(from: bytes.baseAddress! + cursor, count: kept)
+                    count += kept
+                }
+                cursor = span.upperBound
+            }
+            return TextCleanup.singleLine(UnsafeBufferPointer(rebasing: output[..<count]))
         }
-        remainder += scalars[cursor...]
-        let after = scalars[found.last!.range.upperBound...]
-        return Result(
-            found: found, remainder: String(scalars: ScalarLine.singleLine(remainder)),
-            endsWithAnnotation: after.allSatisfy { $0 == "。" || $0 == "；" || $0.properties.isWhitespace })
+        var endsWithAnnotation = true
+        var after = spans.last!.upperBound
+        while after < bytes.count {
+            let (scalar, length) = TextCleanup.decodeScalar(bytes, at: after)
+            guard scalar == "。" || scalar == "；" || scalar.properties.isWhitespace else {
+                endsWithAnnotation = false
+                break
+            }
+            after += length
+        }
+        return Result(found: found, remainder: remainder, endsWithAnnotation: endsWithAnnotation)
     }
 
     /// Whether the UTF-8 of `text` holds `(`, `:`, `（` (EF BC 88) or `：` (EF BC 9A).
@@ -121,11 +161,61 @@ enum AnnotationFinder {
         }
     }
 
-    /// `牵头单位：A；配合单位：B` opening at `index`, when a label with a role opens it.
-    private static func labelledTail(_ scalars: [Unicode.Scalar], from index: Int) -> ResponsibilityAnnotation? {
-        let window = scalars[index..<min(scalars.count, index + 9)]
-        guard window.contains(where: { $0 == "：" || $0 == ":" }) else { return nil }
-        let tail = String(scalars: scalars[index...])
+    /// What the scan of `find(in:)` tells from a scalar's UTF-8 alone.
+    enum ByteMarks {
+        enum Kind {
+            /// `(` or `（` (EF BC 88).
+            case open
+            /// `)` or `）` (EF BC 89).
+            case close
+            /// What ends a clause: `。` (E3 80 82), `；` (EF BC 9B), `;`, or a label space
+            /// (space, tab, U+00A0 as C2 A0, U+3000 as E3 80 80).
+            case clauseEnd
+            case other
+        }
+
+        /// The kind of the scalar whose UTF-8 starts at `index`.
+        @inline(__always)
+        static func kind(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Kind {
+            switch bytes[index] {
+            case 0x28: return .open
+            case 0x29: return .close
+            case 0x3B, 0x20, 0x09: return .clauseEnd
+            case 0xC2: return index + 1 < bytes.count && bytes[index + 1] == 0xA0 ? .clauseEnd : .other
+            case 0xE3:
+                guard index + 2 < bytes.count, bytes[index + 1] == 0x80 else { return .other }
+                return bytes[index + 2] == 0x82 || bytes[index + 2] == 0x80 ? .clauseEnd : .other
+            case 0xEF:
+                guard index + 2 < bytes.count, bytes[index + 1] == 0xBC else { return .other }
+                switch bytes[index + 2] {
+                case 0x88: return .open
+                case 0x89: return .close
+                case 0x9B: return .clauseEnd
+                default: return .other
+                }
+            default: return .other
+            }
+        }
+
+        /// How many bytes the scalar opening with `lead` takes.
+        @inline(__always)
+        static func scalarLength(lead: UInt8) -> Int {
+            lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        }
+
+        /// How many scalars the UTF-8 `bytes` hold: the bytes that are no continuation byte.
+        static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+    }
+
+    /// `牵头单位：A；配合单位：B` opening at byte `index`, when a label with a role opens it.
+    private static func labelledTail(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> ResponsibilityAnnotation? {
+        let window = UnsafeBufferPointer(rebasing: bytes[index...])
+        guard ResponsibilityAnnotation.hasOpeningColon(window) else { return nil }
+        let tail = String(validUTF8: window)
         guard let label = ResponsibilityAnnotation.label(at: tail), label.role != nil else { return nil }
         return ResponsibilityAnnotation.parse(tail)
     }

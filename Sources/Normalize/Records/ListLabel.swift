@@ -57,21 +57,9 @@ public struct ListLabel: Hashable, Sendable {
             // Cells opening with a number that is no label (`2023年`, `30%`) are told from the bytes.
             if cannotBeDigitLabel(bytes) { return nil }
             return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: window) { buffer -> ListLabel? in
-                var count = 0
-                var index = 0
-                var opened = false
-                while index < bytes.count, count < window {
-                    let (scalar, length) = TextCleanup.decodeScalar(bytes, at: index)
-                    // Most text opens with no numeral at all: told at its first scalar.
-                    if !opened, !scalar.isLabelSpace {
-                        guard scalar.mayOpenLabel else { return nil }
-                        opened = true
-                    }
-                    buffer.initializeElement(at: count, to: scalar)
-                    count += 1
-                    index += length
-                }
-                return parse(window: UnsafeBufferPointer(rebasing: buffer[..<count]))
+                // Scalars are decoded as the reading asks for them: most texts are told by a few.
+                var opening = Opening(bytes: bytes, buffer: buffer.baseAddress!)
+                return parse(opening: &opening)
             }
         }
         if let parsed { return parsed }
@@ -128,16 +116,65 @@ public struct ListLabel: Hashable, Sendable {
 
     /// The label at the start of the opening `window` scalars of a text (or of all, when fewer).
     static func parse(window characters: UnsafeBufferPointer<Unicode.Scalar>) -> ListLabel? {
+        guard let base = characters.baseAddress else { return nil }
+        var opening = Opening(decoded: base, count: characters.count)
+        return parse(opening: &opening)
+    }
+
+    /// The opening scalars of a text, at most `window` of them: given decoded, or decoded from
+    /// UTF-8 bytes into `buffer` as they are asked for.
+    struct Opening {
+        private let bytes: UnsafeBufferPointer<UInt8>
+        private let buffer: UnsafeMutablePointer<Unicode.Scalar>
+        private var decoded: Int
+        private var byteIndex = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>, buffer: UnsafeMutablePointer<Unicode.Scalar>) {
+            self.bytes = bytes
+            self.buffer = buffer
+            decoded = 0
+        }
+
+        init(decoded buffer: UnsafePointer<Unicode.Scalar>, count: Int) {
+            bytes = UnsafeBufferPointer(start: nil, count: 0)
+            self.buffer = UnsafeMutablePointer(mutating: buffer)
+            decoded = count
+        }
+
+        /// Whether the opening has scalar `index` (decoding up to it).
+        @inline(__always)
+        mutating func has(_ index: Int) -> Bool {
+            while decoded <= index {
+                guard decoded < ListLabel.window, byteIndex < bytes.count else { return false }
+                let (scalar, length) = TextCleanup.decodeScalar(bytes, at: byteIndex)
+                buffer[decoded] = scalar
+                decoded += 1
+                byteIndex += length
+            }
+            return true
+        }
+
+        /// Scalar `index`, once `has(index)` said it is there.
+        @inline(__always)
+        subscript(index: Int) -> Unicode.Scalar { buffer[index] }
+
+        func string(_ range: Range<Int>) -> String {
+            String(scalars: UnsafeBufferPointer(start: buffer + range.lowerBound, count: range.count))
+        }
+    }
+
+    /// The label at the start of the opening scalars of a text.
+    static func parse(opening characters: inout Opening) -> ListLabel? {
         var index = 0
-        while index < characters.count, characters[index].isLabelSpace { index += 1 }
-        guard index < characters.count, characters[index].mayOpenLabel else { return nil }
+        while characters.has(index), characters[index].isLabelSpace { index += 1 }
+        guard characters.has(index), characters[index].mayOpenLabel else { return nil }
 
         func finish(_ style: Style, _ value: Int, _ numeral: String, end: Int) -> ListLabel {
             var end = end
-            while end < characters.count, characters[end].isLabelSpace { end += 1 }
+            while characters.has(end), characters[end].isLabelSpace { end += 1 }
             return ListLabel(style: style, value: value, numeral: numeral, length: end)
         }
-        func slice(_ range: Range<Int>) -> String { String(scalars: characters[range]) }
+        func slice(_ range: Range<Int>) -> String { characters.string(range) }
 
         let first = characters[index]
         if let circled = first.circledValue {
@@ -146,10 +183,10 @@ public struct ListLabel: Hashable, Sendable {
         if first == "(" || first == "（" {
             let inner = index + 1
             var end = inner
-            while end < characters.count, characters[end].isASCIIDigit || characters[end].chineseDigitValue != nil {
+            while characters.has(end), characters[end].isASCIIDigit || characters[end].chineseDigitValue != nil {
                 end += 1
             }
-            guard end > inner, end < characters.count, characters[end] == ")" || characters[end] == "）" else { return nil }
+            guard end > inner, characters.has(end), characters[end] == ")" || characters[end] == "）" else { return nil }
             let numeral = slice(inner..<end)
             if let value = Int(numeral) { return finish(.arabicParen, value, numeral, end: end + 1) }
             if let value = ChineseNumeral.value(of: numeral) { return finish(.chineseParen, value, numeral, end: end + 1) }
@@ -157,42 +194,42 @@ public struct ListLabel: Hashable, Sendable {
         }
         if first == "第" {
             var end = index + 1
-            while end < characters.count, characters[end].isASCIIDigit || characters[end].chineseDigitValue != nil {
+            while characters.has(end), characters[end].isASCIIDigit || characters[end].chineseDigitValue != nil {
                 end += 1
             }
-            guard end > index + 1, end < characters.count, "条项部分章节".unicodeScalars.contains(characters[end]) else { return nil }
+            guard end > index + 1, characters.has(end), "条项部分章节".unicodeScalars.contains(characters[end]) else { return nil }
             let numeral = slice((index + 1)..<end)
             guard let value = Int(numeral) ?? ChineseNumeral.value(of: numeral) else { return nil }
             return finish(.ordinalWord, value, numeral, end: end + 1)
         }
         if first.isASCIIDigit {
             var end = index
-            while end < characters.count, characters[end].isASCIIDigit { end += 1 }
-            guard end - index <= 3, end < characters.count else { return nil }
-            let value = characters[index..<end].reduce(0) { $0 * 10 + $1.asciiDigitValue }
-            var numeral: String { slice(index..<end) }
+            while characters.has(end), characters[end].isASCIIDigit { end += 1 }
+            guard end - index <= 3, characters.has(end) else { return nil }
+            var value = 0
+            for position in index..<end { value = value * 10 + characters[position].asciiDigitValue }
             switch characters[end] {
             case ".", "．":
                 // `1.2万` is a number, not a label; `1.2023年3月` is label 1 before a date.
-                if end + 1 < characters.count, characters[end + 1].isASCIIDigit {
+                if characters.has(end + 1), characters[end + 1].isASCIIDigit {
                     var digitsEnd = end + 1
-                    while digitsEnd < characters.count, characters[digitsEnd].isASCIIDigit { digitsEnd += 1 }
-                    let isYear = digitsEnd - end - 1 == 4 && digitsEnd < characters.count && characters[digitsEnd] == "年"
+                    while characters.has(digitsEnd), characters[digitsEnd].isASCIIDigit { digitsEnd += 1 }
+                    let isYear = digitsEnd - end - 1 == 4 && characters.has(digitsEnd) && characters[digitsEnd] == "年"
                     if !isYear { return nil }
                 }
-                return finish(.arabicDot, value, numeral, end: end + 1)
+                return finish(.arabicDot, value, slice(index..<end), end: end + 1)
             case "、":
-                if continuesEnumeration(characters, after: end) { return nil }
-                return finish(.arabicComma, value, numeral, end: end + 1)
-            case "。": return finish(.arabicFullStop, value, numeral, end: end + 1)
+                if continuesEnumeration(&characters, after: end) { return nil }
+                return finish(.arabicComma, value, slice(index..<end), end: end + 1)
+            case "。": return finish(.arabicFullStop, value, slice(index..<end), end: end + 1)
             default: return nil
             }
         }
         if first.chineseDigitValue != nil {
             var end = index
-            while end < characters.count, characters[end].chineseDigitValue != nil { end += 1 }
-            guard end < characters.count, characters[end] == "、", end - index <= 3 else { return nil }
-            if continuesEnumeration(characters, after: end) { return nil }
+            while characters.has(end), characters[end].chineseDigitValue != nil { end += 1 }
+            guard characters.has(end), characters[end] == "、", end - index <= 3 else { return nil }
+            if continuesEnumeration(&characters, after: end) { return nil }
             let numeral = slice(index..<end)
             guard let value = ChineseNumeral.value(of: numeral) else { return nil }
             return finish(.chineseComma, value, numeral, end: end + 1)
@@ -201,14 +238,14 @@ public struct ListLabel: Hashable, Sendable {
     }
 
     /// `一、二季度` and `1、2月` enumerate periods: the `、` joins numerals, it does not end a label.
-    private static func continuesEnumeration(_ characters: UnsafeBufferPointer<Unicode.Scalar>, after comma: Int) -> Bool {
+    private static func continuesEnumeration(_ characters: inout Opening, after comma: Int) -> Bool {
         var index = comma + 1
         var sawNumeral = false
-        while index < characters.count, characters[index].isASCIIDigit || characters[index].chineseDigitValue != nil {
+        while characters.has(index), characters[index].isASCIIDigit || characters[index].chineseDigitValue != nil {
             index += 1
             sawNumeral = true
         }
-        guard sawNumeral, index < characters.count else { return false }
+        guard sawNumeral, characters.has(index) else { return false }
         let next = characters[index]
         if next == "、" || next == "月" || next == "日" { return true }
         return next == "季" || (next == "至" || next == "到")

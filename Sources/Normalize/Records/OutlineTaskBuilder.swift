@@ -254,11 +254,16 @@ struct OutlineTaskBuilder {
         {
             firstListedLeads = true
         } else if line.label == nil,
-            line.text.utf8.count <= 80 || (line.text.utf8.count <= 320 && line.text.unicodeScalars.count <= 80),
+            line.text.utf8.count <= 80 || (line.text.utf8.count <= 320 && Self.scalarCount(of: line.text) <= 80),
             ResponsibilityVocabulary.statesFirstLeadsConvention(line.text)
         {
             firstListedLeads = true
         }
+    }
+
+    /// `text.unicodeScalars.count`, counted from the UTF-8.
+    static func scalarCount(of text: String) -> Int {
+        text.utf8.withContiguousStorageIfAvailable(AnnotationFinder.ByteMarks.scalarCount) ?? text.unicodeScalars.count
     }
 
     /// The tasks under a heading whose paragraphs each carry an annotation: the heading's own
@@ -323,10 +328,10 @@ struct OutlineTaskBuilder {
         }
         /// An item's text length, and whether numbered items sit under it.
         func extent(_ index: Int) -> (length: Int, holdsItems: Bool) {
-            var length = lines[index].text.unicodeScalars.count
+            var length = scalarCount(of: lines[index].text)
             var next = index + 1
             while next < lines.count, lines[next].label == nil {
-                length += lines[next].text.unicodeScalars.count
+                length += scalarCount(of: lines[next].text)
                 next += 1
             }
             return (length, next < lines.count && lines[next].depth > lines[index].depth)
@@ -559,6 +564,8 @@ struct OutlineTaskBuilder {
     /// opens with digits (`11.121人才梯队项目`, which alone reads as the number 11.121).
     static func impliedLabel(_ text: String, after lastTask: ListLabel) -> ListLabel? {
         guard [.arabicDot, .arabicComma, .arabicFullStop].contains(lastTask.style) else { return nil }
+        // Text opening with no ASCII digit byte opens with no digit Character.
+        guard let first = text.utf8.first, first >= 0x30, first <= 0x39 else { return nil }
         let digits = text.prefix { $0.isASCIIDigit }
         guard !digits.isEmpty, digits.count <= 3, let value = Int(digits), value == lastTask.value + 1,
             let next = text.dropFirst(digits.count).first
@@ -735,8 +742,9 @@ struct OutlineTaskBuilder {
             draft.fields.append(FieldValue(header: "具体措施", text: draft.measures!))
         }
         if !schedule.isEmpty {
-            draft.milestones = MilestoneSplitter.split(schedule.joined(separator: "\n"))
-            draft.fields.append(FieldValue(header: scheduleHeader, text: schedule.joined(separator: "\n")))
+            let scheduleText = schedule.joined(separator: "\n")
+            draft.milestones = MilestoneSplitter.split(scheduleText)
+            draft.fields.append(FieldValue(header: scheduleHeader, text: scheduleText))
         } else {
             // Without a schedule, the item's dated sentences are its milestones, and so are the
             // deadlines its annotation labels (完成时限：2023年6月底前).

@@ -32,6 +32,11 @@ enum PageChromeFilter {
         // (At most four bytes a scalar: the byte count settles most lines without counting scalars.)
         let byteCount = text.utf8.count
         guard byteCount <= 320 else { return false }
+        // Over 80 bytes, the scalars are counted from the bytes before any is folded (folding
+        // keeps one scalar for one).
+        if byteCount > 80, text.utf8.withContiguousStorageIfAvailable({ AnnotationFinder.ByteMarks.scalarCount($0) > 80 }) == true {
+            return false
+        }
         // Folded once, as scalars; each test below first asks the scalars whether it can hold, and
         // the rare lines that may are asked again as text where the rule counts Characters.
         let folded = CharacterFold.simplifiedScalars(of: text)
@@ -92,7 +97,10 @@ enum PageChromeFilter {
     static func isImageName(_ scalars: [Unicode.Scalar]) -> Bool {
         // Lowercasing maps no other letter onto an ASCII one of these endings, so the ending is
         // compared scalar for scalar, ASCII letters folded.
-        guard !scalars.contains(" ") else { return false }
+        // Every ending ends with g, f or p: most lines are told by their last scalar.
+        guard let last = scalars.last, imageEndingLastLetters.contains(last.value | 0x20), !scalars.contains(" ") else {
+            return false
+        }
         return imageEndings.contains { ending in
             guard scalars.count >= ending.count else { return false }
             return zip(scalars.suffix(ending.count), ending).allSatisfy { scalar, expected in
@@ -102,6 +110,9 @@ enum PageChromeFilter {
     }
 
     static let imageEndings = [".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg"].map { Array($0.utf8) }
+
+    /// The last letters of the endings, lowercase.
+    static let imageEndingLastLetters = Array(Set(imageEndings.compactMap { $0.last.map(UInt32.init) }))
 
     /// Whether `scalars` may be a navigation bar: a space between words, and (when each scalar is a
     /// Character of its own) nothing but spaces and non-ASCII scalars, no more than the bar's length.

@@ -26,15 +26,22 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
     /// The annotation `content` makes, or nil when it is not about responsibility.
     /// `expandingPrefixes` lends a list's level to the names after its first (see `UnitPrefixExpander`).
     static func parse(_ content: String, expandingPrefixes: Bool = true) -> ResponsibilityAnnotation? {
-        guard mayAssign(content.unicodeScalars) else { return nil }
+        guard content.utf8.withContiguousStorageIfAvailable(mayAssign(utf8:)) ?? mayAssign(content.unicodeScalars) else { return nil }
+        return parse(assignable: content, expandingPrefixes: expandingPrefixes)
+    }
+
+    /// `parse` of a content already known to pass `mayAssign`.
+    static func parse(assignable content: String, expandingPrefixes: Bool = true) -> ResponsibilityAnnotation? {
         let text = Self.separatingSpacedLabels(TextCleanup.singleLine(content))
         let scalars = ScalarLine.scalars(of: text)
         guard !scalars.isEmpty, scalars.count <= 400 else { return nil }
         var annotation = ResponsibilityAnnotation(printed: text, assignments: [], fields: [], statesFirstLeads: false)
         for clause in ScalarLine.clauseScalars(of: scalars, separators: "。；;") {
             let parts = ScalarLine.clauses(of: clause, separators: "，,")
-            if parts.contains(where: { Self.label(at: $0) != nil }) {
-                annotation.readLabelled(parts, expandingPrefixes: expandingPrefixes)
+            // Each part's label is read once, to choose the reading and by it.
+            let labels = parts.map { Self.label(at: $0) }
+            if labels.contains(where: { $0 != nil }) {
+                annotation.readLabelled(zip(parts, labels), expandingPrefixes: expandingPrefixes)
             } else {
                 annotation.readVerbs(parts, expandingPrefixes: expandingPrefixes)
             }
@@ -45,7 +52,9 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
 
     /// `牵头单位：A，配合单位：B、C，各区、县级市`: a label opens a part; parts without one go on
     /// the value before them.
-    private mutating func readLabelled(_ parts: [String], expandingPrefixes: Bool) {
+    private mutating func readLabelled(
+        _ parts: Zip2Sequence<[String], [(label: String, role: Role?, value: String)?]>, expandingPrefixes: Bool
+    ) {
         var current: (label: String, role: Role?, value: String)?
         func finish() {
             guard let (label, role, value) = current else { return }
@@ -58,8 +67,8 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
             }
             current = nil
         }
-        for part in parts {
-            if let (label, role, value) = Self.label(at: part) {
+        for (part, parsedLabel) in parts {
+            if let (label, role, value) = parsedLabel {
                 finish()
                 // `责任单位：县发改局（首位单位为牵头单位，下同）、县财政局`: the note is the convention, not a name.
                 let (names, statesRule) = Self.removingConventionNotes(value)
@@ -78,9 +87,29 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
     /// a part ending with a role verb (a scalar that folds to a verb's last one). Most
     /// parentheses hold neither and are told without being copied.
     static func mayAssign(_ content: some Sequence<Unicode.Scalar>) -> Bool {
-        content.contains { scalar in
-            scalar == "：" || scalar == ":" || ResponsibilityVocabulary.verbEndings.contains(scalar.simplifiedKey)
+        content.contains(where: mayAssign(scalar:))
+    }
+
+    /// `mayAssign` of UTF-8 bytes: ASCII is told by the byte (only `:` may assign), the rest decoded.
+    static func mayAssign(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0x3A { return true }
+                index += 1
+                continue
+            }
+            let (scalar, length) = TextCleanup.decodeScalar(bytes, at: index)
+            if mayAssign(scalar: scalar) { return true }
+            index += length
         }
+        return false
+    }
+
+    @inline(__always)
+    private static func mayAssign(scalar: Unicode.Scalar) -> Bool {
+        scalar == "：" || scalar == ":" || ResponsibilityVocabulary.verbEndings.contains(scalar.simplifiedKey)
     }
 
     /// `A、B负责`, `A牵头，B、C配合`, `A、B，各省级人民政府按职责分工负责`: parts up to one that
@@ -166,25 +195,61 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
     static func label(at part: String) -> (label: String, role: Role?, value: String)? {
         // The colon stands among the first nine scalars: most parts are told by those alone.
         guard Self.hasOpeningColon(part) else { return nil }
-        let scalars = ScalarLine.scalars(of: part)
-        guard let colon = scalars.prefix(9).firstIndex(where: { $0 == "：" || $0 == ":" }), colon >= 2 else { return nil }
-        var labelEnd = colon
-        while labelEnd > 0, scalars[labelEnd - 1] == " " { labelEnd -= 1 }
-        guard scalars[..<labelEnd].allSatisfy({ $0.properties.isIdeographic }) else { return nil }
-        let label = String(scalars: scalars[..<labelEnd])
-        let value = String(scalars: ScalarLine.singleLine(scalars[(colon + 1)...]))
-        let folded = scalars[..<labelEnd].map(\.simplifiedKey)
-        let role = ResponsibilityVocabulary.labels.first { $0.label.unicodeScalars.elementsEqual(folded) }?.role
-        return (label, role, value)
+        return part.utf8.withContiguousStorageIfAvailable { label(utf8: $0) }
+            ?? Array(part.utf8).withUnsafeBufferPointer { label(utf8: $0) }
+    }
+
+    /// `label(at:)` of UTF-8 bytes: only the scalars up to the colon are decoded; the label and
+    /// the value are copied from the bytes.
+    private static func label(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (label: String, role: Role?, value: String)? {
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 9) { opening -> (label: String, role: Role?, value: String)? in
+            var index = 0
+            var count = 0
+            var colonByte: Int?
+            while index < bytes.count, count < 9 {
+                let (scalar, length) = TextCleanup.decodeScalar(bytes, at: index)
+                if scalar == "：" || scalar == ":" {
+                    colonByte = index
+                    break
+                }
+                opening.initializeElement(at: count, to: scalar)
+                count += 1
+                index += length
+            }
+            guard let colonByte, count >= 2 else { return nil }
+            var labelEnd = count
+            // Spaces before the colon are ASCII: a byte each.
+            while labelEnd > 0, opening[labelEnd - 1] == " " { labelEnd -= 1 }
+            let labelScalars = UnsafeBufferPointer(rebasing: opening[..<labelEnd])
+            guard labelScalars.allSatisfy({ $0.properties.isIdeographic }) else { return nil }
+            let labelBytes = colonByte - (count - labelEnd)
+            let label = String(validUTF8: UnsafeBufferPointer(rebasing: bytes[..<labelBytes]))
+            let valueStart = colonByte + TextCleanup.decodeScalar(bytes, at: colonByte).1
+            let value = TextCleanup.singleLine(UnsafeBufferPointer(rebasing: bytes[valueStart...]))
+            let role = ResponsibilityVocabulary.labels.first { entry in
+                entry.label.unicodeScalars.elementsEqual(labelScalars.lazy.map(\.simplifiedKey))
+            }?.role
+            return (label, role, value)
+        }
     }
 
     /// Whether `:` or `：` (EF BC 9A) stands among the first nine scalars of `text`, read from
     /// its UTF-8 without decoding it.
     static func hasOpeningColon(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { hasOpeningColon($0) } ?? hasOpeningColon(bytes: text.utf8)
+    }
+
+    /// `hasOpeningColon` of UTF-8 bytes.
+    static func hasOpeningColon(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        hasOpeningColon(bytes: bytes)
+    }
+
+    @inline(__always)
+    private static func hasOpeningColon(bytes: some Sequence<UInt8>) -> Bool {
         var scalarCount = 0
         // How much of `：` the bytes so far spell: 1 after EF, 2 after EF BC.
         var fullwidthColon = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte & 0xC0 != 0x80 {
                 scalarCount += 1
                 if scalarCount > 9 { return false }

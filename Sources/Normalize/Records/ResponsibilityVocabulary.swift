@@ -86,10 +86,26 @@ enum ResponsibilityVocabulary {
     /// The verbs as scalars, in the order of `verbs`.
     private static let verbScalars = ScalarWords(verbs.map(\.verb))
 
+    /// Whether UTF-8 `bytes` hold a scalar that folds to 牵 (ASCII never folds: only the rest is decoded).
+    static func holdsQian(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] < 0x80 {
+                index += 1
+                continue
+            }
+            let (scalar, length) = TextCleanup.decodeScalar(bytes, at: index)
+            if scalar.simplifiedKey == "牵" { return true }
+            index += length
+        }
+        return false
+    }
+
     /// Whether `text` states the first-listed-unit-leads convention.
     static func statesFirstLeadsConvention(_ text: String) -> Bool {
         // 牵头 folded: told by its first scalar before anything is folded.
-        guard text.unicodeScalars.contains(where: { $0.simplifiedKey == "牵" }) else { return false }
+        guard text.utf8.withContiguousStorageIfAvailable(holdsQian) ?? text.unicodeScalars.contains(where: { $0.simplifiedKey == "牵" })
+        else { return false }
         let folded = CharacterFold.simplifiedKey(text)
         return folded.containsText("牵头") && firstPlaceWords.contains { folded.containsText($0) }
     }

@@ -39,9 +39,34 @@ struct SectionHeading: Hashable, Sendable {
         ScalarLine.withSingleLinePrefix(of: text, limit: ListLabel.window) { ListLabel.parse(window: $0) }
     }
 
-    /// Whether `text` holds 共 or a form of it, which every declared count does.
-    private static func mayDeclare(_ text: String) -> Bool {
-        gongForms.contains(where: { text.containsText($0) })
+    /// Whether `text` holds 共 or a form of it followed by a digit, which every declared count
+    /// does: only spaces and line breaks, which making it one line drops, may stand between.
+    /// Most paragraphs holding 共 (共同, 公共) are told here without making them one line.
+    static func mayDeclare(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            gongFormBytes.contains { form in form.withUnsafeBufferPointer { digitFollows(form: $0, in: bytes) } }
+        } ?? gongForms.contains(where: { text.containsText($0) })
+    }
+
+    /// Whether an occurrence of `form` in `bytes` is followed, after spaces and line breaks, by
+    /// a scalar that folds to a digit.
+    private static func digitFollows(form: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < bytes.count, let offset = ByteSearch.firstOffset(of: form, in: UnsafeBufferPointer(rebasing: bytes[start...])) {
+            var index = start + offset + form.count
+            while index < bytes.count {
+                let (scalar, length) = TextCleanup.decodeScalar(bytes, at: index)
+                if scalar.isCollapsibleSpace || scalar == "\n" || scalar == "\r" {
+                    index += length
+                    continue
+                }
+                let folded = scalar.simplifiedKey
+                if folded.isASCIIDigit || folded.chineseDigitValue != nil { return true }
+                break
+            }
+            start += offset + form.count
+        }
+        return false
     }
 
     /// The title (the text made one line, after `label`, without the count) and the count.
@@ -56,6 +81,7 @@ struct SectionHeading: Hashable, Sendable {
 
     /// 共 and every character that folds to it.
     static let gongForms = CharacterFold.forms(of: "共").map { String($0) }
+    static let gongFormBytes = gongForms.map { Array($0.utf8) }
 
     var ref: SectionRef { SectionRef(marker: label?.numeral ?? "", title: title) }
 
