@@ -100,14 +100,15 @@ struct ScalarText {
         return decode(bytes, folding: simplifyingScript ? simplifyingBMP : keepingBMP, simplifyingScript: simplifyingScript)
     }
 
-    /// The scalar `decode` writes for a decoded value: simplified first when
-    /// `simplifyingScript` (as `CharacterFold.simplifiedKey` does, one scalar for one), then
-    /// folded (`fold`); U+FFFD for a value that is no scalar.
-    private static func folded(_ value: UInt32, simplifyingScript: Bool) -> UInt32 {
+    /// The scalar `decode` writes for a decoded value: simplified first when given the
+    /// script fold (`CharacterFold.table`, one scalar for one, as `CharacterFold.simplifiedKey`
+    /// does), then folded (`fold`); U+FFFD for a value that is no scalar.
+    @inline(__always)
+    private static func folded(_ value: UInt32, simplifying simplified: ScalarTable.Frozen?) -> UInt32 {
         var value = value
-        if simplifyingScript {
-            let simplified = CharacterFold.table[value]
-            if simplified != 0 && Unicode.Scalar(simplified) != nil { value = simplified }
+        if let simplified {
+            let folded = simplified[value]
+            if folded != 0 && Unicode.Scalar(folded) != nil { value = folded }
         }
         return fold(Unicode.Scalar(value) ?? "\u{FFFD}").value
     }
@@ -115,12 +116,12 @@ struct ScalarText {
     /// `folded` of every value below U+10000 (all that one-, two- and three-byte sequences
     /// decode to, malformed ones included), without and with the script fold: each scalar
     /// but the four-byte ones is decoded and folded with one load.
-    nonisolated(unsafe) private static let keepingBMP = bmpTable(simplifyingScript: false)
-    nonisolated(unsafe) private static let simplifyingBMP = bmpTable(simplifyingScript: true)
+    nonisolated(unsafe) private static let keepingBMP = bmpTable(simplifying: nil)
+    nonisolated(unsafe) private static let simplifyingBMP = bmpTable(simplifying: CharacterFold.table)
 
-    private static func bmpTable(simplifyingScript: Bool) -> UnsafeBufferPointer<UInt32> {
+    private static func bmpTable(simplifying simplified: ScalarTable.Frozen?) -> UnsafeBufferPointer<UInt32> {
         let table = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 0x10000)  // never freed: a static table
-        for value in 0..<UInt32(0x10000) { table[Int(value)] = folded(value, simplifyingScript: simplifyingScript) }
+        for value in 0..<UInt32(0x10000) { table[Int(value)] = folded(value, simplifying: simplified) }
         return UnsafeBufferPointer(table)
     }
 
@@ -160,7 +161,8 @@ struct ScalarText {
                     length = 2
                 }
                 (scalarOut + count).initialize(
-                    to: length < 4 ? foldTable[Int(truncatingIfNeeded: value)] : folded(value, simplifyingScript: simplifyingScript))
+                    to: length < 4 ? foldTable[Int(truncatingIfNeeded: value)]
+                        : folded(value, simplifying: simplifyingScript ? CharacterFold.table : nil))
                 (offsetOut + count).initialize(to: UInt32(truncatingIfNeeded: index))
                 count &+= 1
                 index &+= length

@@ -172,6 +172,13 @@ struct TimeScanner {
     // MARK: - Expressions
 
     private mutating func readExpression(at start: Int) -> Found? {
+        // No recurrence or prefix word opens with a numeral: a numeral opens a period or nothing.
+        let opening = text[start]
+        if opening.isASCIIDigit || NumberReader.chineseDigit(opening) != nil || opening == "十",
+            !PeriodReader.mayRead(numeralAt: start, in: text)
+        {
+            return nil
+        }
         if let recurrence = Self.recurrences.match(in: text, at: start) {
             let (grain, ref) = recurrence.value
             return Found(start: start, end: recurrence.end, resolution: Resolution(recurrence: grain, ref: ref))
