@@ -114,14 +114,18 @@ struct ScalarText {
     }
 
     /// `folded` of every value below U+10000 (all that one-, two- and three-byte sequences
-    /// decode to, malformed ones included), without and with the script fold: each scalar
-    /// but the four-byte ones is decoded and folded with one load.
+    /// decode to, malformed ones included), without and with the script fold, or 0 where that
+    /// is no value below U+10000 (or is 0): each of those scalars is decoded and folded with
+    /// one load. In 16 bits, so the ideographs' part of a table stays near the core.
     nonisolated(unsafe) private static let keepingBMP = bmpTable(simplifying: nil)
     nonisolated(unsafe) private static let simplifyingBMP = bmpTable(simplifying: CharacterFold.table)
 
-    private static func bmpTable(simplifying simplified: ScalarTable.Frozen?) -> UnsafeBufferPointer<UInt32> {
-        let table = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 0x10000)  // never freed: a static table
-        for value in 0..<UInt32(0x10000) { table[Int(value)] = folded(value, simplifying: simplified) }
+    private static func bmpTable(simplifying simplified: ScalarTable.Frozen?) -> UnsafeBufferPointer<UInt16> {
+        let table = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 0x10000)  // never freed: a static table
+        for value in 0..<UInt32(0x10000) {
+            let result = folded(value, simplifying: simplified)
+            table[Int(value)] = result < 0x10000 ? UInt16(result) : 0
+        }
         return UnsafeBufferPointer(table)
     }
 
@@ -129,7 +133,7 @@ struct ScalarText {
     /// written from the buffer's start, the offsets from `byteCount` on (at most one scalar
     /// per byte: counting them first costs more than the spare room).
     @inline(__always)
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, folding table: UnsafeBufferPointer<UInt32>, simplifyingScript: Bool)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, folding table: UnsafeBufferPointer<UInt16>, simplifyingScript: Bool)
         -> (Storage, Int)
     {
         let source = bytes.baseAddress!
@@ -160,9 +164,9 @@ struct ScalarText {
                     value = (lead & 0x1F) << 6 | UInt32(source[index + 1] & 0x3F)
                     length = 2
                 }
+                let entry = length < 4 ? UInt32(foldTable[Int(truncatingIfNeeded: value)]) : 0
                 (scalarOut + count).initialize(
-                    to: length < 4 ? foldTable[Int(truncatingIfNeeded: value)]
-                        : folded(value, simplifying: simplifyingScript ? CharacterFold.table : nil))
+                    to: entry != 0 ? entry : folded(value, simplifying: simplifyingScript ? CharacterFold.table : nil))
                 (offsetOut + count).initialize(to: UInt32(truncatingIfNeeded: index))
                 count &+= 1
                 index &+= length
