@@ -82,6 +82,15 @@ enum PeriodReader {
         return end - index < 4 && mayFollowNumber(text[end])
     }
 
+    /// Whether `read` may find a period at `index`, which holds no numeral: false where it
+    /// surely finds none — no quarters open there (第, 前) and the next scalar stands second in
+    /// none of the words (`wordSeconds`). Most candidates (中, 上, 全, 国 in other words) are
+    /// turned away here.
+    static func mayRead(wordAt index: Int, in text: ScalarText) -> Bool {
+        let scalar = text[index]
+        return scalar == "第" || scalar == "前" || wordSeconds.contains(text[index + 1])
+    }
+
     /// What may follow the number of a quarter, month or day (`readNumberedPeriod`): a list or
     /// range separator, 季(度), 月 (perhaps after spaces), 日 or 号.
     private static func mayFollowNumber(_ scalar: Unicode.Scalar) -> Bool {
