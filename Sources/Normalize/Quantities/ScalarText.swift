@@ -97,84 +97,55 @@ struct ScalarText {
     /// Decodes UTF-8 in one pass into one preallocated buffer: the hot start of every parse.
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, simplifyingScript: Bool) -> (Storage, Int) {
         guard bytes.count > 0, bytes.count < Int(Int32.max) else { return empty() }
-        guard simplifyingScript else { return decode(bytes, KeepingScript()) }
-        return decode(bytes, SimplifyingScript(simplified: CharacterFold.table, plain: plainSimplifiedIdeographs))
+        return decode(bytes, folding: simplifyingScript ? simplifyingBMP : keepingBMP, simplifyingScript: simplifyingScript)
     }
 
-    /// How `decode` treats each scalar's script: a type per kind, so each decode is a loop
-    /// specialised for it (closures passed in were not always inlined).
-    private protocol ScriptFold {
-        /// The scalar in the script wanted.
-        func simplify(_ value: UInt32) -> UInt32
-        /// For a scalar U+4000…U+9FFF: `simplify` of it when that is a plain ideograph, else nil.
-        func plainIdeograph(_ value: UInt32) -> UInt32?
-    }
-
-    private struct KeepingScript: ScriptFold {
-        @inline(__always) func simplify(_ value: UInt32) -> UInt32 { value }
-        @inline(__always) func plainIdeograph(_ value: UInt32) -> UInt32? { isPlainIdeograph(value) ? value : nil }
-    }
-
-    private struct SimplifyingScript: ScriptFold {
-        let simplified: ScalarTable.Frozen
-        let plain: UnsafeBufferPointer<UInt16>
-
-        @inline(__always) func simplify(_ value: UInt32) -> UInt32 {
+    /// The scalar `decode` writes for a decoded value: simplified first when given the
+    /// script fold (`CharacterFold.table`, one scalar for one, as `CharacterFold.simplifiedKey`
+    /// does), then folded (`fold`); U+FFFD for a value that is no scalar.
+    @inline(__always)
+    private static func folded(_ value: UInt32, simplifying simplified: ScalarTable.Frozen?) -> UInt32 {
+        var value = value
+        if let simplified {
             let folded = simplified[value]
-            return folded != 0 && Unicode.Scalar(folded) != nil ? folded : value
+            if folded != 0 && Unicode.Scalar(folded) != nil { value = folded }
         }
-
-        @inline(__always) func plainIdeograph(_ value: UInt32) -> UInt32? {
-            let entry = plain[Int(truncatingIfNeeded: value &- 0x4000)]
-            return entry == 0 ? nil : UInt32(entry)
-        }
+        return fold(Unicode.Scalar(value) ?? "\u{FFFD}").value
     }
 
-    /// For each scalar U+4000…U+9FFF (the three-byte sequences led by E4…E9): its simplified
-    /// form when that is a plain ideograph (`isPlainIdeograph`), else 0 — the simplifying
-    /// decode's fast path in one load instead of the fold's two and the checks after them.
-    nonisolated(unsafe) private static let plainSimplifiedIdeographs: UnsafeBufferPointer<UInt16> = {
-        let script = SimplifyingScript(simplified: CharacterFold.table, plain: UnsafeBufferPointer(start: nil, count: 0))
-        let table = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 0x6000)  // never freed: a static table
-        for offset in 0..<0x6000 {
-            let result = script.simplify(UInt32(0x4000 + offset))
-            table[offset] = isPlainIdeograph(result) ? UInt16(result) : 0
+    /// `folded` of every value below U+10000 (all that one-, two- and three-byte sequences
+    /// decode to, malformed ones included), without and with the script fold, or 0 where that
+    /// is no value below U+10000 (or is 0): each of those scalars is decoded and folded with
+    /// one load. In 16 bits, so the ideographs' part of a table stays near the core.
+    nonisolated(unsafe) private static let keepingBMP = bmpTable(simplifying: nil)
+    nonisolated(unsafe) private static let simplifyingBMP = bmpTable(simplifying: CharacterFold.table)
+
+    private static func bmpTable(simplifying simplified: ScalarTable.Frozen?) -> UnsafeBufferPointer<UInt16> {
+        let table = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 0x10000)  // never freed: a static table
+        for value in 0..<UInt32(0x10000) {
+            let result = folded(value, simplifying: simplified)
+            table[Int(value)] = result < 0x10000 ? UInt16(result) : 0
         }
         return UnsafeBufferPointer(table)
-    }()
+    }
 
-    /// `decode` with the script fold given as a function, so each kind of decode gets a loop
-    /// of its own. The scalars are written from the buffer's start, the offsets from
-    /// `byteCount` on (at most one scalar per byte: counting them first costs more than the
-    /// spare room); the offsets are then moved down to follow the scalars when that saves room.
+    /// `decode` with the fold of the values below U+10000 given as a table. The scalars are
+    /// written from the buffer's start, the offsets from `byteCount` on (at most one scalar
+    /// per byte: counting them first costs more than the spare room).
     @inline(__always)
-    private static func decode<Fold: ScriptFold>(_ bytes: UnsafeBufferPointer<UInt8>, _ script: Fold) -> (Storage, Int) {
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, folding table: UnsafeBufferPointer<UInt16>, simplifyingScript: Bool)
+        -> (Storage, Int)
+    {
         let source = bytes.baseAddress!
         let byteCount = bytes.count
+        let foldTable = table.baseAddress!
         let storage = Storage.make(capacity: 2 * byteCount + 1)
         let count = storage.withUnsafeMutablePointerToElements { words -> Int in
             let scalarOut = words
             let offsetOut = words + byteCount
             var index = 0
             var count = 0
-            // The last index where a three-byte sequence still fits.
-            let lastTriple = byteCount &- 3
             while index < byteCount {
-                // The bulk of the text: runs of ideographs in three bytes that fold to themselves.
-                // Their lead bytes are E4…E9 (U+4000…U+9FFF); the fold decides the rest.
-                while index <= lastTriple {
-                    let lead = UInt32(source[index])
-                    guard lead &- 0xE4 < 6 else { break }
-                    guard
-                        let value = script.plainIdeograph(
-                            (lead & 0x0F) << 12 | UInt32(source[index &+ 1] & 0x3F) << 6 | UInt32(source[index &+ 2] & 0x3F))
-                    else { break }
-                    (scalarOut + count).initialize(to: value)
-                    (offsetOut + count).initialize(to: UInt32(truncatingIfNeeded: index))
-                    count &+= 1
-                    index &+= 3
-                }
-                guard index < byteCount else { break }
                 let lead = UInt32(source[index])
                 var value = lead
                 var length = 1
@@ -193,8 +164,9 @@ struct ScalarText {
                     value = (lead & 0x1F) << 6 | UInt32(source[index + 1] & 0x3F)
                     length = 2
                 }
-                value = script.simplify(value)
-                (scalarOut + count).initialize(to: fold(Unicode.Scalar(value) ?? "\u{FFFD}").value)
+                let entry = length < 4 ? UInt32(foldTable[Int(truncatingIfNeeded: value)]) : 0
+                (scalarOut + count).initialize(
+                    to: entry != 0 ? entry : folded(value, simplifying: simplifyingScript ? CharacterFold.table : nil))
                 (offsetOut + count).initialize(to: UInt32(truncatingIfNeeded: index))
                 count &+= 1
                 index &+= length
@@ -286,14 +258,6 @@ struct ScalarText {
             cursor += 1
         }
         return nil
-    }
-
-    /// A CJK ideograph other than 萬 億 兩: `fold` keeps it as it is.
-    @inline(__always)
-    private static func isPlainIdeograph(_ value: UInt32) -> Bool {
-        // 0x4E00 ≤ value < 0x9FFF, and none of 萬 (0x842C), 億 (0x5104), 兩 (0x5169): the last two
-        // share the block 0x5100…0x517F, which is left to the general path as a whole.
-        value &- 0x4E00 < 0x9FFF - 0x4E00 && value & 0xFF80 != 0x5100 && value != 0x842C
     }
 
     /// Full-width ASCII forms and look-alike dashes and spaces, folded so the scanners see

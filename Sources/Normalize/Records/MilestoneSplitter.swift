@@ -32,11 +32,14 @@ enum MilestoneSplitter {
     }
 
     private static func split(_ schedule: String, isCollapsed: Bool) -> [String] {
+        // Room for the pieces and item starts of most schedules, made once instead of grown.
         var pieces: [Piece] = []
+        pieces.reserveCapacity(8)
         var schedule = schedule
         schedule.makeContiguousUTF8()
         schedule.utf8.withContiguousStorageIfAvailable { bytes in
             var starts: [Int] = []
+            starts.reserveCapacity(8)
             // (A line's CR, if any, is removed with the other spaces.)
             TextCleanup.forEachLine(in: bytes) { range in
                 // Most schedules are one line with no space to collapse: `singleLine` gives that
@@ -150,7 +153,8 @@ enum MilestoneSplitter {
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable { bytes in
             var lines: [String] = []
-            TextCleanup.forEachLine(in: bytes) { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self)) }
+            // Cut at line feeds of a String: valid UTF-8, copied without revalidation.
+            TextCleanup.forEachLine(in: bytes) { lines.append(String(validUTF8: UnsafeBufferPointer(rebasing: bytes[$0]))) }
             return lines
         } ?? []
     }

@@ -57,6 +57,54 @@ enum PeriodReader {
         return nil
     }
 
+    /// Whether `read` may find a period at `index`, which holds a numeral (an ASCII digit, a
+    /// Chinese digit or 十): false where it surely finds none — the numeral is too long for a
+    /// year, month or day, or no unit, separator or space follows it. Plan text is full of
+    /// numbers that count something else (3亿元, 100%, 一批); one look turns them away
+    /// instead of the readers' attempts.
+    static func mayRead(numeralAt index: Int, in text: ScalarText) -> Bool {
+        if text[index].isASCIIDigit {
+            var end = index + 1
+            while end - index < 5, text[end].isASCIIDigit { end += 1 }
+            switch end - index {
+            // `smallArabic`, then `readNumberedPeriod`.
+            case 1, 2: return mayFollowNumber(text[end])
+            // `fourDigitYear`, then a date, a range of years or 年 (`readYearOrDate`).
+            case 4: return mayFollowYear(text[end])
+            default: return false
+            }
+        }
+        // 二〇二三年 (`readChineseYear`).
+        if text[index + 4] == "年" { return true }
+        // `smallNumber` reads at most three scalars, and none when a fourth follows.
+        var end = index
+        while end - index < 4, NumberReader.chineseDigit(text[end]) != nil || text[end] == "十" { end += 1 }
+        return end - index < 4 && mayFollowNumber(text[end])
+    }
+
+    /// Whether `read` may find a period at `index`, which holds no numeral: false where it
+    /// surely finds none — no quarters open there (第, 前) and the next scalar stands second in
+    /// none of the words (`wordSeconds`). Most candidates (中, 上, 全, 国 in other words) are
+    /// turned away here.
+    static func mayRead(wordAt index: Int, in text: ScalarText) -> Bool {
+        let scalar = text[index]
+        return scalar == "第" || scalar == "前" || wordSeconds.contains(text[index + 1])
+    }
+
+    /// What may follow the number of a quarter, month or day (`readNumberedPeriod`): a list or
+    /// range separator, 季(度), 月 (perhaps after spaces), 日 or 号.
+    private static func mayFollowNumber(_ scalar: Unicode.Scalar) -> Bool {
+        isListSeparator(scalar) || isRangeSeparator(scalar) || scalar == "季" || scalar == "月" || scalar == "日" || scalar == "号"
+            || scalar == " "
+    }
+
+    /// What may follow a four-digit year (`readYearOrDate`): the separator of a date or a
+    /// range of years, or 年 (perhaps after spaces).
+    private static func mayFollowYear(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "-" || scalar == "/" || scalar == "." || scalar == "~" || scalar == "至" || scalar == "到" || scalar == "年"
+            || scalar == " "
+    }
+
     // MARK: - Words
 
     private static let relativeYears = WordTable<Int>([

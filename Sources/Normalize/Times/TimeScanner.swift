@@ -131,10 +131,11 @@ struct TimeScanner {
     // MARK: - Words around periods
 
     private enum Prefix: Sendable { case from, until, asOf }
-    private static let prefixes = WordTable<Prefix>([
+    private static let prefixWords: [(String, Prefix)] = [
         ("从", .from), ("自", .from), ("自从", .from), ("到", .until), ("至", .until), ("直到", .until), ("直至", .until),
         ("截至", .asOf), ("截止", .asOf), ("截至到", .asOf), ("截止到", .asOf), ("截止至", .asOf),
-    ])
+    ]
+    private static let prefixes = WordTable(prefixWords)
 
     fileprivate enum Suffix { case before, since }
     private static let beforeWords = ["之前", "以前"].map { Array($0.unicodeScalars) }
@@ -161,17 +162,32 @@ struct TimeScanner {
         return nil
     }
 
-    private static let recurrences = WordTable<(TimeExpression.Grain, String)>([
+    private static let recurrenceWords: [(String, (TimeExpression.Grain, String))] = [
         ("每月", (.month, "R/P1M")), ("每个月", (.month, "R/P1M")), ("逐月", (.month, "R/P1M")), ("按月", (.month, "R/P1M")),
         ("每季度", (.quarter, "R/P3M")), ("每个季度", (.quarter, "R/P3M")), ("逐季度", (.quarter, "R/P3M")),
         ("按季度", (.quarter, "R/P3M")), ("每季", (.quarter, "R/P3M")), ("按季", (.quarter, "R/P3M")),
         ("每半年", (.half, "R/P6M")), ("每年", (.year, "R/P1Y")), ("每年度", (.year, "R/P1Y")), ("逐年", (.year, "R/P1Y")),
         ("每旬", (.xun, "R/P10D")), ("每天", (.day, "R/P1D")), ("每日", (.day, "R/P1D")), ("逐日", (.day, "R/P1D")),
+    ]
+    private static let recurrences = WordTable(recurrenceWords)
+
+    /// The scalars the recurrence and prefix words open with (folded, as `WordTable` keeps
+    /// them): at any other, neither table can match.
+    private static let wordOpenings = ScalarSet([
+        String(String.UnicodeScalarView((recurrenceWords.map(\.0) + prefixWords.map(\.0)).compactMap { $0.unicodeScalars.first.map(ScalarText.fold) }))
     ])
 
     // MARK: - Expressions
 
     private mutating func readExpression(at start: Int) -> Found? {
+        // No recurrence or prefix word opens with a numeral: a numeral opens a period or nothing.
+        // Another scalar opens a recurrence or prefix word, or a period, or nothing.
+        let opening = text[start]
+        if opening.isASCIIDigit || NumberReader.chineseDigit(opening) != nil || opening == "十" {
+            guard PeriodReader.mayRead(numeralAt: start, in: text) else { return nil }
+        } else if !Self.wordOpenings.contains(opening), !PeriodReader.mayRead(wordAt: start, in: text) {
+            return nil
+        }
         if let recurrence = Self.recurrences.match(in: text, at: start) {
             let (grain, ref) = recurrence.value
             return Found(start: start, end: recurrence.end, resolution: Resolution(recurrence: grain, ref: ref))

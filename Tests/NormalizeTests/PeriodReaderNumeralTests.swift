@@ -1,0 +1,37 @@
+@testable import Normalize
+import Testing
+
+/// `PeriodReader.mayRead(numeralAt:in:)` and `mayRead(wordAt:in:)` turn away only positions
+/// where `read` finds nothing.
+@Suite struct PeriodReaderNumeralTests {
+    @Test(arguments: [
+        "3月", "12月底", "7 月", "二季度", "三、四季度", "1-6月", "4、5月", "15日", "十二月", "二〇二三年", "2023年", "2023 年",
+        "2023-03-06", "2021-2030年", "2023至2025年",
+    ])
+    func keepsWhatMayBeAPeriod(_ string: String) {
+        let text = ScalarText(string)
+        #expect(PeriodReader.mayRead(numeralAt: 0, in: text))
+    }
+
+    @Test(arguments: ["3亿元", "100%", "一批", "进一步", "123月", "20231年", "2023元", "二三四五月", "5个"])
+    func turnsAwayOtherNumbers(_ string: String) {
+        let text = ScalarText(string)
+        let start = text.withScalars { scalars in scalars.firstIndex { $0.isASCIIDigit || NumberReader.chineseDigit($0) != nil } ?? 0 }
+        #expect(!PeriodReader.mayRead(numeralAt: start, in: text))
+        #expect(PeriodReader.read(text, at: start) == nil)
+    }
+
+    @Test(arguments: ["第一季度", "前三季度", "上半年", "全年", "年底", "今年", "明年", "元旦", "春节", "中秋", "上旬", "国庆节"])
+    func keepsWhatMayBeAPeriodWord(_ string: String) {
+        let text = ScalarText(string)
+        #expect(PeriodReader.mayRead(wordAt: 0, in: text))
+        #expect(PeriodReader.read(text, at: 0) != nil)
+    }
+
+    @Test(arguments: ["中心", "上级", "全面", "国家", "元。", "本项", "明确"])
+    func turnsAwayOtherWords(_ string: String) {
+        let text = ScalarText(string)
+        #expect(!PeriodReader.mayRead(wordAt: 0, in: text))
+        #expect(PeriodReader.read(text, at: 0) == nil)
+    }
+}
