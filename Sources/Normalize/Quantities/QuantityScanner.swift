@@ -31,15 +31,21 @@ struct QuantityScanner {
     private var lastEnd = -1
     private var sharedComparator: Quantity.Comparator?
 
+    /// Where `AmountReader` puts the numbers of a list that share the unit of its last one.
+    private var sharing: [AmountReading] = []
+
     init(_ text: ScalarText) {
         self.text = text
     }
 
-    /// Every scalar where something may happen: a number, 百分之, 每, 力争/争取, a quotation,
-    /// or the end of a clause or sentence (which closes a rate or a target).
-    private static let candidates = ScalarSet([
-        "0123456789", "一二两三四五六七八九十百", "每力争", "“\"「『《〔", "，,。;!?:\n\r",
-    ])
+    /// Every scalar where something may start: a number, 百分之, 每, 力争/争取, a quotation.
+    private static let openingGroups = ["0123456789", "一二两三四五六七八九十百", "每力争", "“\"「『《〔"]
+    /// The ends of clauses and sentences: they close a rate or a target.
+    private static let closings = "，,。;!?:\n\r"
+    /// Where something may happen while no rate or target is open (a clause end closes nothing then).
+    private static let openings = ScalarSet(openingGroups)
+    /// Where something may happen while a rate or a target is open.
+    private static let candidates = ScalarSet(openingGroups + [closings])
 
     /// Whether `text` has anything an amount can start with: an Arabic digit (also
     /// full-width), a Chinese numeral a count may open with (一…九, 两, 兩, 十), or 百 (百分之).
@@ -95,10 +101,16 @@ struct QuantityScanner {
     }
 
     private mutating func scanAll() {
+        let openings = Self.openings
         let candidates = Self.candidates
         var index = 0
         while true {
-            index = text.withScalars { candidates.firstIndex(in: $0, from: index) }
+            // `rateSpan` is set exactly while a rate is open (see `readRate`, `closeRate`).
+            if rateSpan == nil && targetSpan == nil {
+                index = text.withScalars { openings.firstIndex(in: $0, from: index) }
+            } else {
+                index = text.withScalars { candidates.firstIndex(in: $0, from: index) }
+            }
             guard index < text.count else { break }
             let scalar = text[index]
             if let close = text.closingMark(ofOpeningAt: index) {
@@ -119,13 +131,16 @@ struct QuantityScanner {
                 continue
             case _ where scalar.isASCIIDigit || NumberReader.isChineseNumeralStart(scalar)
                 || (scalar == "百" && text[index + 1] == "分"):
-                let outcome = AmountReader.read(text, at: index)
-                if let last = outcome.reading, let first = outcome.sharing.first {
+                let outcome = AmountReader.read(text, at: index, sharing: &sharing)
+                if let last = outcome.reading, let first = sharing.first {
+                    let listed = sharing
+                    sharing.removeAll(keepingCapacity: true)
                     // A list sharing one unit (1、3、5分钟) is measured, or not, as a whole.
                     let bounded = ComparatorLexicon.prefixes.match(in: text, endingAt: first.start) != nil
                         || last.suffixComparator != nil || last.isMoreThan
                     if !isTimeWindow(last) || bounded || isMeasured(before: first.start) || isMeasured(after: last.end) {
-                        for reading in outcome.sharing + [last] { emit(reading, asListItem: true) }
+                        for reading in listed { emit(reading, asListItem: true) }
+                        emit(last, asListItem: true)
                     }
                 } else if let reading = outcome.reading {
                     emit(reading)
@@ -190,6 +205,7 @@ struct QuantityScanner {
     // MARK: - Quantities
 
     private static let listSeparators: [[Unicode.Scalar]] = ["、", "和", "及", "与", "或", "以及"].map { Array($0.unicodeScalars) }
+    private static let longestListSeparator = listSeparators.map(\.count).max()!
 
     private mutating func emit(_ reading: AmountReading, asListItem: Bool = false) {
         var textStart = reading.start
@@ -216,8 +232,9 @@ struct QuantityScanner {
         }
 
         // A list item right after the previous quantity shares its prefix comparator.
-        let isListItem = Self.listSeparators.contains { separator in
-            lastEnd >= 0 && lastEnd + separator.count == textStart && text.matches(separator, at: lastEnd)
+        let gap = textStart - lastEnd
+        let isListItem = lastEnd >= 0 && gap > 0 && gap <= Self.longestListSeparator && Self.listSeparators.contains { separator in
+            separator.count == gap && text.matches(separator, at: lastEnd)
         }
         if prefix == nil, isListItem, !reading.isMoreThan, reading.suffixComparator == nil {
             prefix = sharedComparator
@@ -238,7 +255,7 @@ struct QuantityScanner {
             textStart = min(textStart, span.lowerBound)
         }
         let unit = reading.unit
-        var per = reading.slashDenominators
+        var per = reading.slashDenominators.isEmpty ? [] : AmountReader.slashDenominators(of: reading, in: text)
         if !rate.isEmpty {
             if !rateUsed { rateUnit = unit?.nameIndex }
             if !rateUsed || rateUnit == unit?.nameIndex { per = rate + per }
@@ -246,6 +263,8 @@ struct QuantityScanner {
         if rateSpan != nil { rateUsed = true }
         if targetSpan != nil { targetTextUsed = true }
 
+        // Most texts hold a few quantities: room for them at once, not one reallocation each.
+        if quantities.capacity == 0 { quantities.reserveCapacity(4) }
         quantities.append(
             Quantity(
                 text: text.string(textStart..<reading.end),
