@@ -57,29 +57,30 @@ struct QuantityScanner {
         return text.utf8.withContiguousStorageIfAvailable(mayFindQuantity) ?? true
     }
 
+    /// The numerals `mayFindQuantity` looks for beyond ASCII digits, as printed (not folded):
+    /// full-width digits, 一…九, 两, 兩, 十, and 百 (百分之); all three bytes long in UTF-8.
+    private static let printedNumerals = ScalarSet(["０１２３４５６７８９", "一二两兩三四五六七八九十百"])
+
     private static func mayFindQuantity(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let numerals = printedNumerals
         var index = 0
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
-                if byte >= 0x30 && byte <= 0x39 { return true }
-                index += 1
+                if byte &- 0x30 < 10 { return true }
+                index &+= 1
                 continue
             }
             // Every numeral looked for is three bytes long; anything else is only stepped over.
-            guard byte >= 0xE0, byte < 0xF0, index + 2 < count else {
-                index += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            guard byte & 0xF0 == 0xE0 else {
+                index &+= byte >= 0xF0 ? 4 : byte >= 0xC0 ? 2 : 1
                 continue
             }
-            let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-            switch value {
-            case 0xFF10...0xFF19,  // ０…９
-                0x4E00, 0x4E8C, 0x4E24, 0x5169, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E:  // 一二两兩三四五六七八九十百
-                return true
-            default:
-                index += 3
-            }
+            // A three-byte lead too close to the end holds no whole scalar, nor does anything after it.
+            guard index &+ 2 < count else { return false }
+            if numerals.contains(utf8: byte, bytes[index &+ 1], bytes[index &+ 2]) { return true }
+            index &+= 3
         }
         return false
     }

@@ -20,6 +20,14 @@ struct ScalarSet: Sendable {
         return value < 0x1_0000 && bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
     }
 
+    /// Whether the scalar of the three-byte UTF-8 sequence `lead second third` (`lead` E0…EF)
+    /// is in the set, read from the bytes without decoding them: the lead and second byte name
+    /// the table's word, the third byte the bit.
+    @inline(__always)
+    func contains(utf8 lead: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        bits[Int(lead & 0x0F) << 6 | Int(second & 0x3F)] & (1 << UInt64(third & 0x3F)) != 0
+    }
+
     /// The first index from `start` on whose scalar is in the set, or `scalars.count`: the
     /// scanners' skip over text where nothing can start, without a bounds check per scalar.
     func firstIndex(in scalars: [Unicode.Scalar], from start: Int) -> Int {
