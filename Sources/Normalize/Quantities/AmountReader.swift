@@ -67,7 +67,6 @@ enum AmountReader {
     }
 
     private static func readSide(_ text: ScalarText, at index: Int) -> Side? {
-        if let side = readSingleNumeralSide(text, at: index) { return side }
         guard let token = readNumber(text, at: index), !token.isDigitSequence, !token.hasLeadingZero,
             !isLabelBeforeYear(text, token)
         else { return nil }
@@ -83,20 +82,6 @@ enum AmountReader {
         side.numberEnd = cursor
         side.end = cursor
         if let unit = readUnit(text, at: cursor) {
-            side.unit = unit.unit
-            side.end = unit.end
-            if unit.isMoreThan { side.isMoreThan = true }
-        }
-        return side
-    }
-
-    /// `readSide` of a Chinese numeral of one scalar not followed by 多/余 (the 一 of 一季度 or
-    /// 统一, 三年), the most common numerals by far: no multiplier can follow it (万 亿 千 百
-    /// would have been part of the numeral), and it is no digit sequence, code or label.
-    private static func readSingleNumeralSide(_ text: ScalarText, at index: Int) -> Side? {
-        guard !isMoreMarker(text[index + 1]), let token = NumberReader.singleNumeral(text, at: index) else { return nil }
-        var side = Side(token: token, numberEnd: index + 1, end: index + 1)
-        if let unit = readUnit(text, at: index + 1) {
             side.unit = unit.unit
             side.end = unit.end
             if unit.isMoreThan { side.isMoreThan = true }

@@ -119,7 +119,13 @@ enum NumberReader {
         var end = start
         while end - start < 24, chineseDigit(text[end]) != nil || chinesePlace(text[end]) != nil { end += 1 }
         guard end > start else { return (nil, start) }
-        if end - start == 1, chineseDigit(text[start]) != nil { return (singleNumeral(text, at: start), end) }
+        // One numeral alone (the 一 of 统一, 两个, 三年): its digit, as the general path reads it.
+        if end - start == 1, let digit = chineseDigit(text[start]) {
+            guard digit > 0 else { return (nil, end) }
+            var token = NumberToken(value: ExactDecimal(digit), range: start..<end, script: .chinese)
+            token.isLoneOneOrTwo = text[start] == "一" || text[start] == "二"
+            return (token, end)
+        }
 
         // Digits alone (二〇二三, 三五): a sequence, read digit by digit.
         if (start..<end).allSatisfy({ chineseDigit(text[$0]) != nil }) && end - start > 1 {
@@ -189,28 +195,6 @@ enum NumberReader {
         var token = NumberToken(value: ExactDecimal(value), range: start..<end, script: .chinese)
         token.isLoneOneOrTwo = end - start == 1 && (text[start] == "一" || text[start] == "二")
         return (token, end)
-    }
-
-    /// A Chinese numeral of one scalar with no numeral after it (the 一 of 统一, 两个, 三年, 十):
-    /// what `readChinese` reads there, without its general loop. Nil for 〇/零 alone and for
-    /// anything else.
-    @inline(__always)
-    static func singleNumeral(_ text: ScalarText, at start: Int) -> NumberToken? {
-        let scalar = text[start]
-        let next = text[start + 1]
-        guard chineseDigit(next) == nil, chinesePlace(next) == nil else { return nil }
-        let value: Int
-        if let digit = chineseDigit(scalar) {
-            guard digit > 0 else { return nil }
-            value = digit
-        } else if scalar == "十" {
-            value = 10
-        } else {
-            return nil
-        }
-        var token = NumberToken(value: ExactDecimal(value), range: start..<start + 1, script: .chinese)
-        token.isLoneOneOrTwo = scalar == "一" || scalar == "二"
-        return token
     }
 
     /// 万/亿 right after Arabic digits, and the combinations 万亿, 千万, 百万. 千 or 百 alone after
