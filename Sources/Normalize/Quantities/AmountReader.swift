@@ -30,7 +30,8 @@ enum AmountReader {
     /// The amount at `start`; numbers before it that share its unit are appended to `sharing`.
     static func read(_ text: ScalarText, at start: Int, sharing: inout [AmountReading]) -> Outcome {
         if text[start] == percentWord[0], text.matches(percentWord, at: start) { return readPercentWord(text, at: start) }
-        if isCompoundContinuation(text, at: start) { return Outcome(reading: nil, resume: skipNumberRun(text, from: start)) }
+        // Only digits continue a code or a compound (the first thing `isCompoundContinuation` asks).
+        if text[start].isASCIIDigit, isCompoundContinuation(text, at: start) { return Outcome(reading: nil, resume: skipNumberRun(text, from: start)) }
 
         guard let first = readSide(text, at: start) else { return Outcome(reading: nil, resume: skipNumberRun(text, from: start)) }
         // A number `single` turns down whatever it is (四季度, 6月, 2023年, the 一 of 统一) and no
@@ -60,6 +61,7 @@ enum AmountReader {
 
     private static let percentWord = Array("百分之".unicodeScalars)
 
+    @inline(__always)
     private static func readNumber(_ text: ScalarText, at index: Int) -> NumberToken? {
         if text[index].isASCIIDigit { return NumberReader.readArabic(text, at: index).token }
         if NumberReader.isChineseNumeralStart(text[index]) { return NumberReader.readChinese(text, at: index).token }
@@ -90,6 +92,7 @@ enum AmountReader {
     }
 
     /// `1.2023年1月至3月`: a list label glued to a year, not the number 1.2023.
+    @inline(__always)
     private static func isLabelBeforeYear(_ text: ScalarText, _ token: NumberToken) -> Bool {
         let end = token.range.upperBound
         guard text[end] == "年", end - 5 > token.range.lowerBound, text[end - 5] == "." else { return false }
@@ -177,6 +180,7 @@ enum AmountReader {
     /// Whether `single` of `side` is nil for what `side` itself holds, whatever follows it: a
     /// lone 一 or 二, a unit the number cannot take (6月, 2023年), or a Chinese numeral
     /// without a unit. None of them opens a list sharing a unit either (those are Arabic and bare).
+    @inline(__always)
     private static func isNeverAlone(_ side: Side) -> Bool {
         if side.token.isLoneOneOrTwo { return true }
         guard let unit = side.unit else { return side.token.script != .arabic }
