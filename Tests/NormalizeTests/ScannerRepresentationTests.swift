@@ -46,6 +46,35 @@ import Testing
         #expect(UnitLexicon.Unit("公里").nameIndex != UnitLexicon.Unit("米").nameIndex)
     }
 
+    /// `ScalarNumbering` numbers the members in order of value and turns everything else away.
+    @Test func scalarNumberingCountsInOrderOfValue() {
+        let members: [Unicode.Scalar] = ["个", "%", "a", "元", "\u{FFFE}", "b", "万", "?", "@"]
+        let numbering = ScalarNumbering(members)
+        let sorted = members.sorted { $0.value < $1.value }
+        #expect(numbering.count == sorted.count)
+        for (number, scalar) in sorted.enumerated() { #expect(numbering.number(of: scalar) == number, "\(scalar)") }
+        for scalar: Unicode.Scalar in ["c", "亿", "\u{0}", "𠀀", "\u{FFFF}", "A", ">"] {
+            #expect(numbering.number(of: scalar) == nil, "\(scalar)")
+        }
+    }
+
+    /// `ScalarSet.firstIndex` finds the first member from any start, at any place in the text.
+    @Test func scalarSetFindsTheFirstMember() {
+        let set = ScalarSet(["一9", "，"])
+        for length in 0..<11 {
+            for place in 0...length {
+                var scalars = [Unicode.Scalar](repeating: "甲", count: length)
+                if place < length { scalars[place] = place % 2 == 0 ? "一" : "，" }
+                scalars.append(contentsOf: ["乙", "9"])
+                let expected = place < length ? place : length + 1
+                for start in 0...expected {
+                    #expect(set.firstIndex(in: scalars, from: start) == expected, "\(length) \(place) \(start)")
+                }
+                #expect(set.firstIndex(in: scalars, from: scalars.count) == scalars.count)
+            }
+        }
+    }
+
     /// One period, a range and a list each read as before (single periods go without an array).
     @Test func timesOfOneOrMorePeriods() {
         let cases: [(String, String)] = [

@@ -8,12 +8,11 @@ import PlanModel
 /// year, a date part, a code (DN1000, 5G, PM2.5), an ordinal, a tier or a ratio yields nothing.
 enum AmountReader {
     /// The outcome at one position: a reading, or nothing; either way where scanning resumes,
-    /// so that a rejected run (a year, a phone number) is skipped whole.
+    /// so that a rejected run (a year, a phone number) is skipped whole. Numbers before
+    /// `reading` that share its unit (`1、3、5分钟`: 1 and 3) go into the list `read` is given.
     struct Outcome {
         var reading: AmountReading?
         var resume: Int
-        /// Numbers before `reading` that share its unit (`1、3、5分钟`: 1 and 3).
-        var sharing: [AmountReading] = []
     }
 
     /// One side of a possible range: a number, its multiplier and 多/余, and its unit.
@@ -28,9 +27,11 @@ enum AmountReader {
         var end: Int
     }
 
-    static func read(_ text: ScalarText, at start: Int) -> Outcome {
-        if text.matches(percentWord, at: start) { return readPercentWord(text, at: start) }
-        if isCompoundContinuation(text, at: start) { return Outcome(reading: nil, resume: skipNumberRun(text, from: start)) }
+    /// The amount at `start`; numbers before it that share its unit are appended to `sharing`.
+    static func read(_ text: ScalarText, at start: Int, sharing: inout [AmountReading]) -> Outcome {
+        if text[start] == percentWord[0], text.matches(percentWord, at: start) { return readPercentWord(text, at: start) }
+        // Only digits continue a code or a compound (the first thing `isCompoundContinuation` asks).
+        if text[start].isASCIIDigit, isCompoundContinuation(text, at: start) { return Outcome(reading: nil, resume: skipNumberRun(text, from: start)) }
 
         guard let first = readSide(text, at: start) else { return Outcome(reading: nil, resume: skipNumberRun(text, from: start)) }
         // A number `single` turns down whatever it is (四季度, 6月, 2023年, the 一 of 统一) and no
@@ -39,7 +40,9 @@ enum AmountReader {
         if isNeverAlone(first), !isRangeSeparator(text[first.end]) { return Outcome(reading: nil, resume: first.end) }
         if isExcludedByContext(text, first) { return Outcome(reading: nil, resume: first.end) }
 
-        if first.unit == nil, first.power == 0, let list = readSharedUnitList(text, from: first) { return list }
+        if first.unit == nil, first.power == 0, let list = readSharedUnitList(text, from: first, into: &sharing) {
+            return list
+        }
 
         var reading: AmountReading
         if let range = readRange(text, from: first) {
@@ -58,6 +61,7 @@ enum AmountReader {
 
     private static let percentWord = Array("百分之".unicodeScalars)
 
+    @inline(__always)
     private static func readNumber(_ text: ScalarText, at index: Int) -> NumberToken? {
         if text[index].isASCIIDigit { return NumberReader.readArabic(text, at: index).token }
         if NumberReader.isChineseNumeralStart(text[index]) { return NumberReader.readChinese(text, at: index).token }
@@ -88,6 +92,7 @@ enum AmountReader {
     }
 
     /// `1.2023年1月至3月`: a list label glued to a year, not the number 1.2023.
+    @inline(__always)
     private static func isLabelBeforeYear(_ text: ScalarText, _ token: NumberToken) -> Bool {
         let end = token.range.upperBound
         guard text[end] == "年", end - 5 > token.range.lowerBound, text[end - 5] == "." else { return false }
@@ -106,7 +111,7 @@ enum AmountReader {
     /// `1、3、5分钟`, `10、20、50万元`: bare Arabic numbers listed with 、 before one that has a
     /// unit share its unit, multiplier and what follows it (分别为1、3、5分钟以上). Not at the
     /// start of a line or sentence, where `1、` labels an item.
-    private static func readSharedUnitList(_ text: ScalarText, from first: Side) -> Outcome? {
+    private static func readSharedUnitList(_ text: ScalarText, from first: Side, into sharing: inout [AmountReading]) -> Outcome? {
         let start = first.token.range.lowerBound
         // A list whose first number was a label is no list either (its later numbers come here).
         guard first.token.script == .arabic, !first.isMoreThan, text[first.end] == "、", !opensClause(text, before: start),
@@ -124,7 +129,7 @@ enum AmountReader {
             guard let unit = next.unit, var last = single(text, next) else { return nil }
             readTail(text, into: &last)
             if isNameAfter(text, last) { return nil }
-            var sharing: [AmountReading] = []
+            var shared: [AmountReading] = []
             for side in bare {
                 guard isAcceptable(unit, side.token.value, power: next.power), let value = scaled(side.token.value, next.power, unit) else {
                     return nil
@@ -132,9 +137,10 @@ enum AmountReader {
                 var reading = AmountReading(start: side.token.range.lowerBound, end: side.end, value: value, unit: unit, script: .arabic)
                 reading.slashDenominators = last.slashDenominators
                 reading.suffixComparator = last.suffixComparator
-                sharing.append(reading)
+                shared.append(reading)
             }
-            return Outcome(reading: last, resume: last.end, sharing: sharing)
+            sharing += shared
+            return Outcome(reading: last, resume: last.end)
         }
         return nil
     }
@@ -174,6 +180,7 @@ enum AmountReader {
     /// Whether `single` of `side` is nil for what `side` itself holds, whatever follows it: a
     /// lone 一 or 二, a unit the number cannot take (6月, 2023年), or a Chinese numeral
     /// without a unit. None of them opens a list sharing a unit either (those are Arabic and bare).
+    @inline(__always)
     private static func isNeverAlone(_ side: Side) -> Bool {
         if side.token.isLoneOneOrTwo { return true }
         guard let unit = side.unit else { return side.token.script != .arabic }
@@ -256,19 +263,31 @@ enum AmountReader {
     /// Slash denominators (元/人, 万吨/年, 元/人·月) and a suffix comparator (以上, 左右).
     private static func readTail(_ text: ScalarText, into reading: inout AmountReading) {
         if reading.unit != nil {
-            var cursor = reading.end
-            while text[cursor] == "/" || (text[cursor] == "·" && !reading.slashDenominators.isEmpty),
+            let start = reading.end
+            var cursor = start
+            while text[cursor] == "/" || (text[cursor] == "·" && cursor > start),
                 let denominator = UnitLexicon.denominators.match(in: text, at: cursor + 1)
             {
-                reading.slashDenominators.append(text.string(cursor + 1..<denominator.end))
                 cursor = denominator.end
             }
+            reading.slashDenominators = start..<cursor
             reading.end = cursor
         }
         if let suffix = ComparatorLexicon.suffixes.match(in: text, at: reading.end) {
             reading.suffixComparator = suffix.value
             reading.end = suffix.end
         }
+    }
+
+    /// The denominators `readTail` found after a slash, as written.
+    static func slashDenominators(of reading: AmountReading, in text: ScalarText) -> [String] {
+        var words: [String] = []
+        var cursor = reading.slashDenominators.lowerBound
+        while cursor < reading.slashDenominators.upperBound, let denominator = UnitLexicon.denominators.match(in: text, at: cursor + 1) {
+            words.append(text.string(cursor + 1..<denominator.end))
+            cursor = denominator.end
+        }
+        return words
     }
 
     private static let sessionWords = ["全会", "会议", "全体会议", "代表大会", "党代会"].map { Array($0.unicodeScalars) }

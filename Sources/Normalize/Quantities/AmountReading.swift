@@ -14,7 +14,9 @@ struct AmountReading {
     var script: NumberToken.Script
     /// 多 or 余 after the number: 3万多家, 360余名.
     var isMoreThan = false
-    /// Denominators written after a slash: 302元/人, 14.85万吨/年.
-    var slashDenominators: [String] = []
+    /// Where the denominators written after a slash stand (302元/人, 14.85万吨/年, 元/人·月):
+    /// from the first slash to the end of the last denominator; empty for none. Kept as a
+    /// span so a reading is plain values; the scanner reads the words when it emits.
+    var slashDenominators: Range<Int> = 0..<0
     var suffixComparator: Quantity.Comparator?
 }

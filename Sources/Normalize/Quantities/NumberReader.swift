@@ -119,6 +119,13 @@ enum NumberReader {
         var end = start
         while end - start < 24, chineseDigit(text[end]) != nil || chinesePlace(text[end]) != nil { end += 1 }
         guard end > start else { return (nil, start) }
+        // One numeral alone (the 一 of 统一, 两个, 三年): its digit, as the general path reads it.
+        if end - start == 1, let digit = chineseDigit(text[start]) {
+            guard digit > 0 else { return (nil, end) }
+            var token = NumberToken(value: ExactDecimal(digit), range: start..<end, script: .chinese)
+            token.isLoneOneOrTwo = text[start] == "一" || text[start] == "二"
+            return (token, end)
+        }
 
         // Digits alone (二〇二三, 三五): a sequence, read digit by digit.
         if (start..<end).allSatisfy({ chineseDigit(text[$0]) != nil }) && end - start > 1 {

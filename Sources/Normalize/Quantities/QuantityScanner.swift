@@ -31,15 +31,21 @@ struct QuantityScanner {
     private var lastEnd = -1
     private var sharedComparator: Quantity.Comparator?
 
+    /// Where `AmountReader` puts the numbers of a list that share the unit of its last one.
+    private var sharing: [AmountReading] = []
+
     init(_ text: ScalarText) {
         self.text = text
     }
 
-    /// Every scalar where something may happen: a number, 百分之, 每, 力争/争取, a quotation,
-    /// or the end of a clause or sentence (which closes a rate or a target).
-    private static let candidates = ScalarSet([
-        "0123456789", "一二两三四五六七八九十百", "每力争", "“\"「『《〔", "，,。;!?:\n\r",
-    ])
+    /// Every scalar where something may start: a number, 百分之, 每, 力争/争取, a quotation.
+    private static let openingGroups = ["0123456789", "一二两三四五六七八九十百", "每力争", "“\"「『《〔"]
+    /// The ends of clauses and sentences: they close a rate or a target.
+    private static let closings = "，,。;!?:\n\r"
+    /// Where something may happen while no rate or target is open (a clause end closes nothing then).
+    private static let openings = ScalarSet(openingGroups)
+    /// Where something may happen while a rate or a target is open.
+    private static let candidates = ScalarSet(openingGroups + [closings])
 
     /// Whether `text` has anything an amount can start with: an Arabic digit (also
     /// full-width), a Chinese numeral a count may open with (一…九, 两, 兩, 十), or 百 (百分之).
@@ -51,29 +57,30 @@ struct QuantityScanner {
         return text.utf8.withContiguousStorageIfAvailable(mayFindQuantity) ?? true
     }
 
+    /// The numerals `mayFindQuantity` looks for beyond ASCII digits, as printed (not folded):
+    /// full-width digits, 一…九, 两, 兩, 十, and 百 (百分之); all three bytes long in UTF-8.
+    private static let printedNumerals = ScalarSet(["０１２３４５６７８９", "一二两兩三四五六七八九十百"])
+
     private static func mayFindQuantity(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let numerals = printedNumerals
         var index = 0
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
-                if byte >= 0x30 && byte <= 0x39 { return true }
-                index += 1
+                if byte &- 0x30 < 10 { return true }
+                index &+= 1
                 continue
             }
             // Every numeral looked for is three bytes long; anything else is only stepped over.
-            guard byte >= 0xE0, byte < 0xF0, index + 2 < count else {
-                index += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            guard byte & 0xF0 == 0xE0 else {
+                index &+= byte >= 0xF0 ? 4 : byte >= 0xC0 ? 2 : 1
                 continue
             }
-            let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-            switch value {
-            case 0xFF10...0xFF19,  // ０…９
-                0x4E00, 0x4E8C, 0x4E24, 0x5169, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E:  // 一二两兩三四五六七八九十百
-                return true
-            default:
-                index += 3
-            }
+            // A three-byte lead too close to the end holds no whole scalar, nor does anything after it.
+            guard index &+ 2 < count else { return false }
+            if numerals.contains(utf8: byte, bytes[index &+ 1], bytes[index &+ 2]) { return true }
+            index &+= 3
         }
         return false
     }
@@ -95,10 +102,16 @@ struct QuantityScanner {
     }
 
     private mutating func scanAll() {
+        let openings = Self.openings
         let candidates = Self.candidates
         var index = 0
         while true {
-            index = text.withScalars { candidates.firstIndex(in: $0, from: index) }
+            // `rateSpan` is set exactly while a rate is open (see `readRate`, `closeRate`).
+            if rateSpan == nil && targetSpan == nil {
+                index = text.withScalars { openings.firstIndex(in: $0, from: index) }
+            } else {
+                index = text.withScalars { candidates.firstIndex(in: $0, from: index) }
+            }
             guard index < text.count else { break }
             let scalar = text[index]
             if let close = text.closingMark(ofOpeningAt: index) {
@@ -119,13 +132,16 @@ struct QuantityScanner {
                 continue
             case _ where scalar.isASCIIDigit || NumberReader.isChineseNumeralStart(scalar)
                 || (scalar == "百" && text[index + 1] == "分"):
-                let outcome = AmountReader.read(text, at: index)
-                if let last = outcome.reading, let first = outcome.sharing.first {
+                let outcome = AmountReader.read(text, at: index, sharing: &sharing)
+                if let last = outcome.reading, let first = sharing.first {
+                    let listed = sharing
+                    sharing.removeAll(keepingCapacity: true)
                     // A list sharing one unit (1、3、5分钟) is measured, or not, as a whole.
                     let bounded = ComparatorLexicon.prefixes.match(in: text, endingAt: first.start) != nil
                         || last.suffixComparator != nil || last.isMoreThan
                     if !isTimeWindow(last) || bounded || isMeasured(before: first.start) || isMeasured(after: last.end) {
-                        for reading in outcome.sharing + [last] { emit(reading, asListItem: true) }
+                        for reading in listed { emit(reading, asListItem: true) }
+                        emit(last, asListItem: true)
                     }
                 } else if let reading = outcome.reading {
                     emit(reading)
@@ -190,6 +206,7 @@ struct QuantityScanner {
     // MARK: - Quantities
 
     private static let listSeparators: [[Unicode.Scalar]] = ["、", "和", "及", "与", "或", "以及"].map { Array($0.unicodeScalars) }
+    private static let longestListSeparator = listSeparators.map(\.count).max()!
 
     private mutating func emit(_ reading: AmountReading, asListItem: Bool = false) {
         var textStart = reading.start
@@ -216,8 +233,9 @@ struct QuantityScanner {
         }
 
         // A list item right after the previous quantity shares its prefix comparator.
-        let isListItem = Self.listSeparators.contains { separator in
-            lastEnd >= 0 && lastEnd + separator.count == textStart && text.matches(separator, at: lastEnd)
+        let gap = textStart - lastEnd
+        let isListItem = lastEnd >= 0 && gap > 0 && gap <= Self.longestListSeparator && Self.listSeparators.contains { separator in
+            separator.count == gap && text.matches(separator, at: lastEnd)
         }
         if prefix == nil, isListItem, !reading.isMoreThan, reading.suffixComparator == nil {
             prefix = sharedComparator
@@ -238,7 +256,7 @@ struct QuantityScanner {
             textStart = min(textStart, span.lowerBound)
         }
         let unit = reading.unit
-        var per = reading.slashDenominators
+        var per = reading.slashDenominators.isEmpty ? [] : AmountReader.slashDenominators(of: reading, in: text)
         if !rate.isEmpty {
             if !rateUsed { rateUnit = unit?.nameIndex }
             if !rateUsed || rateUnit == unit?.nameIndex { per = rate + per }
@@ -246,6 +264,8 @@ struct QuantityScanner {
         if rateSpan != nil { rateUsed = true }
         if targetSpan != nil { targetTextUsed = true }
 
+        // Most texts hold a few quantities: room for them at once, not one reallocation each.
+        if quantities.capacity == 0 { quantities.reserveCapacity(4) }
         quantities.append(
             Quantity(
                 text: text.string(textStart..<reading.end),

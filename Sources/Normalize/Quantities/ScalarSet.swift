@@ -20,6 +20,14 @@ struct ScalarSet: Sendable {
         return value < 0x1_0000 && bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
     }
 
+    /// Whether the scalar of the three-byte UTF-8 sequence `lead second third` (`lead` E0…EF)
+    /// is in the set, read from the bytes without decoding them: the lead and second byte name
+    /// the table's word, the third byte the bit.
+    @inline(__always)
+    func contains(utf8 lead: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        bits[Int(lead & 0x0F) << 6 | Int(second & 0x3F)] & (1 << UInt64(third & 0x3F)) != 0
+    }
+
     /// The first index from `start` on whose scalar is in the set, or `scalars.count`: the
     /// scanners' skip over text where nothing can start, without a bounds check per scalar.
     func firstIndex(in scalars: [Unicode.Scalar], from start: Int) -> Int {
@@ -28,14 +36,27 @@ struct ScalarSet: Sendable {
 
     /// `firstIndex(in:from:)` of scalars in place (`ScalarText.withScalars`).
     func firstIndex(in scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Int {
-        bits.withUnsafeBufferPointer { bits in
-            var index = max(start, 0)
-            while index < scalars.count {
-                let value = scalars[index].value
-                if value < 0x1_0000, bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 { return index }
-                index += 1
+        let count = scalars.count
+        guard let base = scalars.baseAddress else { return count }
+        return bits.withUnsafeBufferPointer { bits in
+            @inline(__always) func isMember(_ index: Int) -> Bool {
+                let value = base[index].value
+                return value < 0x1_0000 && bits[Int(truncatingIfNeeded: value >> 6)] & (1 << UInt64(value & 63)) != 0
             }
-            return scalars.count
+            var index = max(start, 0)
+            // Four scalars a step: the text is long runs of scalars that start nothing.
+            while index &+ 4 <= count {
+                if isMember(index) { return index }
+                if isMember(index &+ 1) { return index &+ 1 }
+                if isMember(index &+ 2) { return index &+ 2 }
+                if isMember(index &+ 3) { return index &+ 3 }
+                index &+= 4
+            }
+            while index < count {
+                if isMember(index) { return index }
+                index &+= 1
+            }
+            return count
         }
     }
 }

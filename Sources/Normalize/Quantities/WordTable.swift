@@ -1,29 +1,32 @@
 /// A small dictionary of words, looked up by longest match at a position of a `ScalarText`
 /// (forward: units after a number) or ending at a position (backward: comparators before it).
 ///
-/// Words are bucketed by their first (or last) scalar, and the buckets found by binary search
-/// over the sorted keys: no hashing on a path that runs at every candidate position.
+/// Words are bucketed by their first (or last) scalar, and the buckets numbered by key
+/// (`ScalarNumbering`): no hashing and no search on a path that runs at every candidate position.
 struct WordTable<Value: Sendable>: Sendable {
     struct Entry: Sendable {
         let word: [Unicode.Scalar]
         let value: Value
     }
 
-    /// Sorted keys and, at the same positions, their words, longest first (so the first hit
-    /// is the longest match: 不超过 before 超过).
+    /// The words of each key, in order of key, longest first (so the first hit is the longest
+    /// match: 不超过 before 超过).
     private struct Buckets: Sendable {
-        var keys: [UInt32] = []
         var entries: [[Entry]] = []
+        /// The bucket of each key: keys are numbered in order of value, as the buckets stand.
+        let numbering: ScalarNumbering
 
         init(_ entries: [(key: Unicode.Scalar, entry: Entry)]) {
+            var keys: [Unicode.Scalar] = []
             for (key, entry) in entries.sorted(by: { $0.key.value < $1.key.value }) {
-                if keys.last != key.value {
-                    keys.append(key.value)
+                if keys.last != key {
+                    keys.append(key)
                     self.entries.append([])
                 }
                 self.entries[self.entries.count - 1].append(entry)
             }
             for index in self.entries.indices { self.entries[index].sort { $0.word.count > $1.word.count } }
+            numbering = ScalarNumbering(keys)
         }
 
         /// The entries again, bucket after bucket in the same order, flat: their words in one
@@ -45,19 +48,9 @@ struct WordTable<Value: Sendable>: Sendable {
             }
         }
 
-        /// The index of the bucket of `key`, by binary search over the sorted keys.
+        /// The index of the bucket of `key`.
         @inline(__always)
-        func bucket(_ key: Unicode.Scalar) -> Int? {
-            keys.withUnsafeBufferPointer { keys in
-                var low = 0
-                var high = keys.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if keys[middle] < key.value { low = middle + 1 } else { high = middle }
-                }
-                return low < keys.count && keys[low] == key.value ? low : nil
-            }
-        }
+        func bucket(_ key: Unicode.Scalar) -> Int? { numbering.number(of: key) }
 
         /// The first word of `key`'s bucket (the longest) that `matches` accepts: its value and length.
         @inline(__always)
@@ -80,8 +73,6 @@ struct WordTable<Value: Sendable>: Sendable {
 
     private let byFirst: Buckets
     private let byLast: Buckets
-    /// The first scalars of the words: most positions are turned away by one bit test.
-    private let firstScalars: ScalarSet
     /// The scalars that stand second in the words (see `secondScalars`).
     let secondScalars: String
 
@@ -96,8 +87,6 @@ struct WordTable<Value: Sendable>: Sendable {
         byLast.flatten()
         self.byFirst = byFirst
         self.byLast = byLast
-        precondition(entries.allSatisfy { $0.word[0].value < 0x1_0000 }, "WordTable: a word opens outside the BMP, which ScalarSet cannot hold")
-        firstScalars = ScalarSet([String(String.UnicodeScalarView(entries.map { $0.word[0] }))])
         // A one-scalar word may be followed by anything: such a table has no second scalars to tell.
         secondScalars = String(String.UnicodeScalarView(entries.compactMap { $0.word.count > 1 ? $0.word[1] : nil }))
         hasOneScalarWord = entries.contains { $0.word.count == 1 }
@@ -106,14 +95,17 @@ struct WordTable<Value: Sendable>: Sendable {
     /// Whether a word of the table has one scalar only (then `secondScalars` tells nothing).
     let hasOneScalarWord: Bool
 
-    /// The longest word starting at `index`, and the index just after it.
+    /// The longest word starting at `index`, and the index just after it. Inlined: a call
+    /// would copy the table's fields for every lookup.
+    @inline(__always)
     func match(in text: ScalarText, at index: Int) -> (value: Value, end: Int)? {
         let first = text[index]
-        guard firstScalars.contains(first), let found = byFirst.first(first, where: { text.matches($0, at: index) }) else { return nil }
+        guard let found = byFirst.first(first, where: { text.matches($0, at: index) }) else { return nil }
         return (found.value, index + found.length)
     }
 
     /// The longest word ending just before `end`, and the index where it starts.
+    @inline(__always)
     func match(in text: ScalarText, endingAt end: Int) -> (value: Value, start: Int)? {
         guard let found = byLast.first(text[end - 1], where: { text.matches($0, at: end - $0.count) }) else { return nil }
         return (found.value, end - found.length)
