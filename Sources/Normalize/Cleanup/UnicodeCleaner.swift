@@ -138,11 +138,13 @@ public enum UnicodeCleaner {
         return ImmortalStorage.copy(lengths)
     }()
 
-    /// 1 for each BMP scalar that cleanup keeps and that opens no parenthesis, 0 for the rest:
-    /// `action(for:)` and `PinyinAnnotation.opens` asked once for every one.
+    /// Indexed by BMP scalar: 1 where cleanup keeps the scalar and it opens no parenthesis, 0
+    /// elsewhere; `action(for:)` and `PinyinAnnotation.opens` asked once for each. Only the
+    /// three-byte characters whose lead byte `plainLeadLengths` does not settle are read here
+    /// (leads E1–E3, U+1000–U+3FFF, and EE–EF, U+E000–U+FFFF), so only they are filled in.
     nonisolated(unsafe) private static let keptThreeByteScalars: UnsafeBufferPointer<UInt8> = {
         var kept = [UInt8](repeating: 0, count: 0x1_0000)
-        for value in 0..<UInt32(0x1_0000) {
+        for value in Array(UInt32(0x1000)..<0x4000) + Array(UInt32(0xE000)..<0x1_0000) {
             guard let scalar = Unicode.Scalar(value), !PinyinAnnotation.opens(scalar), action(for: scalar) == .keep
             else { continue }
             kept[Int(value)] = 1

@@ -125,24 +125,8 @@ public enum ScriptDetector {
             return simplifiedOriginal != simplifiedVariant
         }
         var nextTaiwan = 0, nextHongKong = 0
-        let startsEither = Self.variantStarts
-        guard let base = UnsafeRawPointer(source.baseAddress) else { return (0, 0) }
         var index = 0
         while index < source.count {
-            // Where both steps stand here and the next two characters are three-byte ones that
-            // start no key of either, both steps pass them together, decoded from one read.
-            if index == nextTaiwan, index == nextHongKong, index &+ 8 <= source.count {
-                let word = UTF8Word.load(base, at: index)
-                if UTF8Word.opensWithTwoThreeByteCharacters(word) {
-                    let (first, second) = UTF8Word.threeByteValues(word)
-                    guard startsEither[first] | startsEither[second] != 0 else {
-                        index &+= 6
-                        nextTaiwan = index
-                        nextHongKong = index
-                        continue
-                    }
-                }
-            }
             let first = UTF8Scalar.decode(source, at: index)
             let next = index &+ first.length
             if index == nextTaiwan {
@@ -161,17 +145,6 @@ public enum ScriptDetector {
         }
         return (taiwanCount, hongKongCount)
     }
-
-    /// 1 for each BMP scalar that may start a key of the Taiwan or the Hong Kong variant step,
-    /// 0 for the rest, in process-lifetime memory.
-    nonisolated(unsafe) private static let variantStarts: UnsafeBufferPointer<UInt8> = {
-        let taiwan = OpenCCTables.taiwanVariants, hongKong = OpenCCTables.hongKongVariants
-        var table = [UInt8](repeating: 0, count: 0x1_0000)
-        for value in 0..<UInt32(0x1_0000) where taiwan.mayStart(value) || hongKong.mayStart(value) {
-            table[Int(value)] = 1
-        }
-        return ImmortalStorage.copy(table)
-    }()
 
     private static let traditionalOnly: UInt32 = 1
     private static let simplifiedSide: UInt32 = 2
