@@ -57,6 +57,22 @@ struct UnicodeCleanerTests {
         #expect(UnicodeCleaner.clean(text) == text)
     }
 
+    @Test(arguments: [
+        // Changes after runs passed eight ASCII bytes or two ideographs at a time.
+        ("abcdefghijklmnop\u{00A0}q", "abcdefghijklmnop q"),
+        ("一季度完成系统部署一季度完成\u{200B}部署", "一季度完成系统部署一季度完成部署"),
+        ("release notes v1 (2023) 东莞\u{3000}市", "release notes v1 (2023) 东莞 市"),
+        // Pinyin after a long run, after a character from U+4000–U+4FFF (一), and one that
+        // follows a removed character: the Han character before it still counts.
+        ("各级人民政府各级人民政府鎮(zhèn)人民政府", "各级人民政府各级人民政府鎮人民政府"),
+        ("统一(yī)部署", "统一部署"),
+        ("abcdefgh关\u{200B}(guān)于", "abcdefgh关于"),
+        ("东莞市人民政府办公室关(guān)于", "东莞市人民政府办公室关于"),
+    ])
+    func changesAfterPlainRunsAreFound(_ input: String, _ expected: String) {
+        #expect(UnicodeCleaner.clean(input) == expected)
+    }
+
     @Test func lineBreaksAndTabsAreKept() {
         #expect(UnicodeCleaner.clean("\t一季度\u{3000}完成\n\t二季度\u{00A0}推进\n") == "\t一季度 完成\n\t二季度 推进\n")
     }

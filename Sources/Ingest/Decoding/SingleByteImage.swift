@@ -15,16 +15,25 @@ enum SingleByteImage {
         0x9C: "\u{0153}", 0x9E: "\u{017E}", 0x9F: "\u{0178}",
     ]
 
-    static let byteOfTypographic: [UInt32: UInt8] = Dictionary(
-        uniqueKeysWithValues: windows1252High.map { ($0.value.value, $0.key) })
+    /// Ž (U+0152) … ™ (U+2122) bound the typographic ones: CJK text never looks them up.
+    static let typographicRange: ClosedRange<UInt32> = 0x0152...0x2122
+
+    /// The byte each scalar of `typographicRange` shows (from its lower bound on), 0 where none:
+    /// `windows1252High` turned around, read with one index instead of a hash (quotes and dashes
+    /// of sound text are looked up in every document).
+    static let byteOfTypographic: [UInt8] = {
+        var bytes = [UInt8](repeating: 0, count: typographicRange.count)
+        for (byte, scalar) in windows1252High { bytes[Int(scalar.value - typographicRange.lowerBound)] = byte }
+        return bytes
+    }()
 
     /// The byte ≥ 80 that `scalar` shows under Windows-1252 or Latin-1, or nil (ASCII, or a
     /// character neither has: a real Chinese character, say).
     static func byte(of scalar: Unicode.Scalar) -> UInt8? {
         let value = scalar.value
         if (0x80...0xFF).contains(value) { return UInt8(value) }
-        // Ž (U+0152) … ™ (U+2122) bound the typographic ones: CJK text never looks them up.
-        guard (0x0152...0x2122).contains(value) else { return nil }
-        return byteOfTypographic[value]
+        guard typographicRange.contains(value) else { return nil }
+        let byte = byteOfTypographic[Int(value - typographicRange.lowerBound)]
+        return byte == 0 ? nil : byte
     }
 }

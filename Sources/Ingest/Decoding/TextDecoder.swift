@@ -41,7 +41,7 @@ public enum TextDecoder {
         // breaks are normalised before the one validation that makes the text, not after it
         // with a second (`finished` then finds no CR).
         let lineBroken = bytes.withUnsafeBufferPointer(LineBreaks.normalizedBytes)
-        if let text = String(validating: lineBroken ?? bytes, as: UTF8.self) {
+        if let text = StrictUTF8.string(lineBroken ?? bytes) {
             var decoded = finished(text, .utf8, .detected, "valid UTF-8", lineBreaksNormalized: true)
             if let declared, declared.readAs != .utf8 {
                 let note = "the declared charset \(declared.label) does not fit: the bytes are valid UTF-8"

@@ -53,7 +53,13 @@ public enum MetadataLineParser {
 
     /// The pairs of a metadata line, or nil when the line is not one.
     public static func parse(_ line: some StringProtocol, lineNumber: Int) -> [MetadataField]? {
-        // Every key opens with one of a few characters; most lines are rejected right here.
+        // Every key opens with one of a few characters; most lines are rejected right here,
+        // most of them by their first scalar, before any walk over characters: a character is
+        // white space when its first scalar is, so when that scalar is not, nothing is dropped
+        // below and it is the scalar the key must open with.
+        if let opening = line.unicodeScalars.first, !opening.properties.isWhitespace, !keyOpenings.contains(opening) {
+            return nil
+        }
         let text = Substring(line).drop { $0.isWhitespace }
         guard let first = text.unicodeScalars.first, keyOpenings.contains(first) else { return nil }
         guard let first = key(at: text.startIndex, in: text), first.start == text.startIndex else { return nil }

@@ -15,16 +15,19 @@ public enum UnicodeCleaner {
         return clean(contiguous)
     }
 
-    /// The cleaned text, or nil when it needs nothing (most strings): one pass over the UTF-8
-    /// bytes; the output is built only from the first change on, copying unchanged runs whole.
+    /// The cleaned text, or nil when it needs nothing (most strings): a scan for the first change
+    /// (`firstChange`), then one pass over the UTF-8 bytes from there; the output is built only
+    /// from the first change on, copying unchanged runs whole.
     private static func cleaned(_ bytes: UnsafeBufferPointer<UInt8>, of text: String) -> String? {
+        guard let start = firstChange(in: bytes, of: text) else { return nil }
         var output: [UInt8] = []
         var changed = false
         // Bytes before `copied` are in the output or dropped.
         var copied = 0
-        // Whether the output ends in a Han character, which a pinyin annotation may gloss.
-        var lastIsHan = false
-        var index = 0
+        // Whether the output ends in a Han character, which a pinyin annotation may gloss. Up to
+        // the first change the output is the text itself.
+        var lastIsHan = endsInHan(bytes, before: start)
+        var index = start
         while index < bytes.count {
             // The bulk of the text, kept without decoding: ASCII other than `(`, and the
             // ideographs U+5000–U+9FFF (lead bytes E5–E9).
@@ -84,6 +87,87 @@ public enum UnicodeCleaner {
         guard changed else { return nil }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Where the first character that cleanup changes (or the first pinyin annotation) starts,
+    /// or nil when there is none. Up to there nothing has changed, so the output ends in what the
+    /// text holds before it: whether that is Han is read back only at an opening parenthesis.
+    /// Most characters are told kept by their lead byte alone (`plainLeadLengths`); three-byte
+    /// ones with other leads (CJK and full-width punctuation, typographic quotes) by one read of
+    /// `keptThreeByteScalars`; only the rest are decoded and looked at one by one.
+    private static func firstChange(in bytes: UnsafeBufferPointer<UInt8>, of text: String) -> Int? {
+        let leadLengths = Self.plainLeadLengths
+        let keptThreeByte = Self.keptThreeByteScalars
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let lead = bytes[index]
+            let plainLength = leadLengths[Int(lead)]
+            if plainLength != 0 {
+                index &+= Int(plainLength)
+                continue
+            }
+            if lead &- 0xE0 < 0x10 {
+                let value = Int(lead & 0x0F) << 12 | Int(bytes[index &+ 1] & 0x3F) << 6 | Int(bytes[index &+ 2] & 0x3F)
+                if keptThreeByte[value] != 0 {
+                    index &+= 3
+                    continue
+                }
+            }
+            let (scalar, length) = decode(bytes, at: index)
+            if PinyinAnnotation.opens(scalar) {
+                if opensAnnotation(bytes, at: index, of: text) { return index }
+            } else if action(for: scalar) != .keep {
+                return index
+            }
+            index &+= length
+        }
+        return nil
+    }
+
+    /// For each lead byte, the length of the characters it opens when all of them are kept as
+    /// they are and none opens a parenthesis; 0 for the rest (and for bytes that open none).
+    /// ASCII but `(`; C3–DF (U+00C0–U+07FF); E0 (U+0800–U+0FFF) and E4–ED (U+4000–U+DFFF: the
+    /// ideographs, Yi, Hangul); F0–F2 (U+10000–U+BFFFF, below the private-use planes).
+    nonisolated(unsafe) private static let plainLeadLengths: UnsafeBufferPointer<UInt8> = {
+        var lengths = [UInt8](repeating: 0, count: 256)
+        for lead in 0..<0x80 where lead != 0x28 { lengths[lead] = 1 }
+        for lead in 0xC3...0xDF { lengths[lead] = 2 }
+        for lead in [0xE0] + Array(0xE4...0xED) { lengths[lead] = 3 }
+        for lead in 0xF0...0xF2 { lengths[lead] = 4 }
+        return ImmortalStorage.copy(lengths)
+    }()
+
+    /// Indexed by BMP scalar: 1 where cleanup keeps the scalar and it opens no parenthesis, 0
+    /// elsewhere; `action(for:)` and `PinyinAnnotation.opens` asked once for each. Only the
+    /// three-byte characters whose lead byte `plainLeadLengths` does not settle are read here
+    /// (leads E1–E3, U+1000–U+3FFF, and EE–EF, U+E000–U+FFFF), so only they are filled in.
+    nonisolated(unsafe) private static let keptThreeByteScalars: UnsafeBufferPointer<UInt8> = {
+        var kept = [UInt8](repeating: 0, count: 0x1_0000)
+        for value in Array(UInt32(0x1000)..<0x4000) + Array(UInt32(0xE000)..<0x1_0000) {
+            guard let scalar = Unicode.Scalar(value), !PinyinAnnotation.opens(scalar), action(for: scalar) == .keep
+            else { continue }
+            kept[Int(value)] = 1
+        }
+        return ImmortalStorage.copy(kept)
+    }()
+
+    /// Whether the parenthesis at `index`, with nothing changed before it, opens a pinyin
+    /// annotation: it follows a Han character and holds pinyin.
+    private static func opensAnnotation(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, of text: String) -> Bool {
+        endsInHan(bytes, before: index)
+            && PinyinAnnotation.end(
+                in: text.unicodeScalars, openingAt: text.utf8.index(text.utf8.startIndex, offsetBy: index)) != nil
+    }
+
+    /// Whether the character before `index` (a character boundary) is Han; false at the start.
+    private static func endsInHan(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Bool {
+        var start = index
+        repeat {
+            guard start > 0 else { return false }
+            start -= 1
+        } while bytes[start] & 0xC0 == 0x80
+        return PinyinAnnotation.isHan(decode(bytes, at: start).0)
     }
 
     /// The scalar whose (valid) UTF-8 starts at `index`, and its length in bytes.

@@ -61,9 +61,28 @@ public enum ScriptDetector {
         // Read once: a `static let` touched in the loop costs its once-check per character.
         let classes = Self.classes
         let bmpClasses = Self.bmpClasses
+        guard let base = UnsafeRawPointer(source.baseAddress) else { return (0, 0) }
         var index = 0
         let count = source.count
         while index < count {
+            // Eight bytes read at once where there are eight: opening two three-byte characters
+            // (U+0800–U+FFFF, all of common Chinese text), both are counted from the one read;
+            // all ASCII (in neither class), they are passed together.
+            if index &+ 8 <= count {
+                let word = UTF8Word.load(base, at: index)
+                if UTF8Word.opensWithTwoThreeByteCharacters(word) {
+                    let (first, second) = UTF8Word.threeByteValues(word)
+                    let marks = Int(bmpClasses[first] &+ bmpClasses[second])
+                    traditional &+= marks & 3
+                    simplified &+= marks >> 2
+                    index &+= 6
+                    continue
+                }
+                if UTF8Word.isASCII(word) {
+                    index &+= 8
+                    continue
+                }
+            }
             let lead = source[index]
             // ASCII (markup, digits, line breaks) is in neither class.
             if lead < 0x80 {
@@ -74,8 +93,8 @@ public enum ScriptDetector {
             if lead >= 0xE0, lead < 0xF0, index &+ 2 < count {
                 let value = Int(lead & 0x0F) << 12 | Int(source[index &+ 1] & 0x3F) << 6 | Int(source[index &+ 2] & 0x3F)
                 let mark = bmpClasses[value]
-                traditional &+= Int(mark & 1)
-                simplified &+= Int(mark >> 1)
+                traditional &+= Int(mark & 3)
+                simplified &+= Int(mark >> 2)
                 index &+= 3
                 continue
             }
@@ -130,12 +149,19 @@ public enum ScriptDetector {
     private static let traditionalOnly: UInt32 = 1
     private static let simplifiedSide: UInt32 = 2
 
-    /// `classes` of every BMP scalar as one byte each (`traditionalOnly` is bit 0,
-    /// `simplifiedSide` bit 1), in process-lifetime memory: the counting loop's table.
+    /// `classes` of every BMP scalar as one byte each, in process-lifetime memory: the counting
+    /// loop's table. `traditionalOnly` is 1 and `simplifiedSide` 4, so that the marks of two
+    /// characters added up still hold both counts: traditional in the low two bits, the rest above.
     nonisolated(unsafe) private static let bmpClasses: UnsafeBufferPointer<UInt8> = {
         let classes = Self.classes
         var table = [UInt8](repeating: 0, count: 0x1_0000)
-        for value in 0..<UInt32(0x1_0000) { table[Int(value)] = UInt8(truncatingIfNeeded: classes[value]) }
+        for value in 0..<UInt32(0x1_0000) {
+            switch classes[value] {
+            case traditionalOnly: table[Int(value)] = 1
+            case simplifiedSide: table[Int(value)] = 4
+            default: break
+            }
+        }
         return ImmortalStorage.copy(table)
     }()
 
