@@ -33,6 +33,9 @@ public struct Quantity: Hashable, Sendable {
         case between = "between"
     }
 
+    /// Inlinable: the scanners make one per amount, and a call across the module boundary
+    /// cost more than the stores themselves.
+    @inlinable
     public init(
         text: String, value: ExactDecimal? = nil, min: ExactDecimal? = nil, max: ExactDecimal? = nil,
         unit: String? = nil, comparator: Comparator = .equal, per: [String] = [], currency: String? = nil,

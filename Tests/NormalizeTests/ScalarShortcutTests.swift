@@ -131,4 +131,21 @@ import Testing
         #expect(set.firstIndex(in: scalars, from: 7) == scalars.count)
         #expect(set.firstIndex(in: [], from: 0) == 0)
     }
+
+    @Test func wordTableTellsFirstScalars() {
+        let table = WordTable<Int>([("万元", 1), ("个", 2)])
+        #expect(table.hasWord(startingWith: "万") && table.hasWord(startingWith: "个"))
+        #expect(!table.hasWord(startingWith: "元") && !table.hasWord(startingWith: "\u{0}"))
+    }
+
+    /// A lone Chinese numeral is turned down on the scalar after it; one followed by a unit,
+    /// 多/余 or a range separator is still read whole.
+    @Test func bareChineseNumeralsAreNoAmounts() {
+        #expect(QuantityParser.parse("统一规划，进一步推进，三是加强").isEmpty)
+        #expect(QuantityParser.parse("三").isEmpty)
+        let schools = QuantityParser.parse("建设三所学校").first
+        #expect(schools?.value == ExactDecimal(3) && schools?.unit == "所" && schools?.text == "三所")
+        #expect(QuantityParser.parse("新建五至八个").first?.comparator == .between)
+        #expect(QuantityParser.parse("培训三余人").first?.comparator == .greaterThan)
+    }
 }

@@ -33,6 +33,8 @@ enum AmountReader {
         // Only digits continue a code or a compound (the first thing `isCompoundContinuation` asks).
         if text[start].isASCIIDigit, isCompoundContinuation(text, at: start) { return Outcome(reading: nil, resume: skipNumberRun(text, from: start)) }
 
+        if isBareChineseNumeral(text, at: start) { return Outcome(reading: nil, resume: start + 1) }
+
         guard let first = readSide(text, at: start) else { return Outcome(reading: nil, resume: skipNumberRun(text, from: start)) }
         // A number `single` turns down whatever it is (四季度, 6月, 2023年, the 一 of 统一) and no
         // range after it: every path below ends with nothing and resumes after the number and
@@ -89,6 +91,18 @@ enum AmountReader {
             if unit.isMoreThan { side.isMoreThan = true }
         }
         return side
+    }
+
+    /// A Chinese numeral of one scalar (the 一 of 统一, 三 in 三是) followed by nothing `readSide`
+    /// reads on — another numeral, 多/余, a unit, a space before a Latin unit — nor by a range
+    /// separator. `readSide` would give the numeral alone, without a unit and ending right after
+    /// it, which `isNeverAlone` turns down: decided on the next scalar, without reading the side.
+    @inline(__always)
+    private static func isBareChineseNumeral(_ text: ScalarText, at start: Int) -> Bool {
+        guard NumberReader.isChineseNumeralStart(text[start]) else { return false }
+        let next = text[start + 1]
+        return NumberReader.chineseDigit(next) == nil && NumberReader.chinesePlace(next) == nil && !isMoreMarker(next)
+            && next != " " && !isRangeSeparator(next) && !UnitLexicon.units.hasWord(startingWith: next)
     }
 
     /// `1.2023年1月至3月`: a list label glued to a year, not the number 1.2023.

@@ -95,6 +95,10 @@ struct WordTable<Value: Sendable>: Sendable {
     /// Whether a word of the table has one scalar only (then `secondScalars` tells nothing).
     let hasOneScalarWord: Bool
 
+    /// Whether a word of the table starts with `scalar`: one bit test, no word compared.
+    @inline(__always)
+    func hasWord(startingWith scalar: Unicode.Scalar) -> Bool { byFirst.bucket(scalar) != nil }
+
     /// The longest word starting at `index`, and the index just after it. Inlined: a call
     /// would copy the table's fields for every lookup.
     @inline(__always)
