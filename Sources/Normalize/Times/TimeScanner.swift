@@ -162,14 +162,27 @@ struct TimeScanner {
         return nil
     }
 
-    private static let recurrenceWords: [(String, (TimeExpression.Grain, String))] = [
-        ("每月", (.month, "R/P1M")), ("每个月", (.month, "R/P1M")), ("逐月", (.month, "R/P1M")), ("按月", (.month, "R/P1M")),
-        ("每季度", (.quarter, "R/P3M")), ("每个季度", (.quarter, "R/P3M")), ("逐季度", (.quarter, "R/P3M")),
-        ("按季度", (.quarter, "R/P3M")), ("每季", (.quarter, "R/P3M")), ("按季", (.quarter, "R/P3M")),
-        ("每半年", (.half, "R/P6M")), ("每年", (.year, "R/P1Y")), ("每年度", (.year, "R/P1Y")), ("逐年", (.year, "R/P1Y")),
-        ("每旬", (.xun, "R/P10D")), ("每天", (.day, "R/P1D")), ("每日", (.day, "R/P1D")), ("逐日", (.day, "R/P1D")),
+    /// Recurrence words and the grain they repeat at (`recurrenceRef(of:)` writes its ref).
+    private static let recurrenceWords: [(String, TimeExpression.Grain)] = [
+        ("每月", .month), ("每个月", .month), ("逐月", .month), ("按月", .month),
+        ("每季度", .quarter), ("每个季度", .quarter), ("逐季度", .quarter),
+        ("按季度", .quarter), ("每季", .quarter), ("按季", .quarter),
+        ("每半年", .half), ("每年", .year), ("每年度", .year), ("逐年", .year),
+        ("每旬", .xun), ("每天", .day), ("每日", .day), ("逐日", .day),
     ]
     private static let recurrences = WordTable(recurrenceWords)
+
+    /// The ref of a recurrence at `grain`: its period as an ISO 8601 repeating interval.
+    fileprivate static func recurrenceRef(of grain: TimeExpression.Grain) -> String {
+        switch grain {
+        case .day: "R/P1D"
+        case .xun: "R/P10D"
+        case .month: "R/P1M"
+        case .quarter: "R/P3M"
+        case .half: "R/P6M"
+        case .year: "R/P1Y"
+        }
+    }
 
     /// The scalars the recurrence and prefix words open with (folded, as `WordTable` keeps
     /// them): at any other, neither table can match.
@@ -189,8 +202,7 @@ struct TimeScanner {
             return nil
         }
         if let recurrence = Self.recurrences.match(in: text, at: start) {
-            let (grain, ref) = recurrence.value
-            return Found(start: start, end: recurrence.end, resolution: Resolution(recurrence: grain, ref: ref))
+            return Found(start: start, end: recurrence.end, resolution: Resolution(recurrence: recurrence.value))
         }
 
         var cursor = start
@@ -209,7 +221,7 @@ struct TimeScanner {
         switch first.shape {
         case .single(let period): only = period; isRange = false; isList = false
         case .range(let low, let high): periods = [low, high]; isRange = true; isList = false
-        case .list(let list): periods = list; isRange = false; isList = true
+        case .list(let list): periods = list.periods; isRange = false; isList = true
         }
         cursor = first.end
 
@@ -286,10 +298,10 @@ struct TimeScanner {
         /// A list that is a set of its periods rather than one interval.
         fileprivate var isSet: Bool
         fileprivate(set) var grain: TimeExpression.Grain
-        /// 每月, 每季度: a recurrence has its ref from the word table and no periods.
-        private var recurrenceRef: String?
+        /// 每月, 每季度: a recurrence has its ref from its grain and no periods.
+        private var isRecurrence = false
 
-        fileprivate init(recurrence grain: TimeExpression.Grain, ref: String) {
+        fileprivate init(recurrence grain: TimeExpression.Grain) {
             periods = []
             only = nil
             isRange = false
@@ -298,7 +310,7 @@ struct TimeScanner {
             kind = .recurrence
             isSet = false
             self.grain = grain
-            recurrenceRef = ref
+            isRecurrence = true
         }
 
         fileprivate init(
@@ -345,8 +357,8 @@ struct TimeScanner {
 
         /// The expression with its dates and refs.
         var time: TimeExpression {
-            if let recurrenceRef {
-                return TimeExpression(kind: .recurrence, grain: grain, ref: recurrenceRef, start: nil, end: nil)
+            if isRecurrence {
+                return TimeExpression(kind: .recurrence, grain: grain, ref: TimeScanner.recurrenceRef(of: grain), start: nil, end: nil)
             }
             var unused = false
             if let period = only ?? (periods.count == 1 ? periods[0] : nil) {
