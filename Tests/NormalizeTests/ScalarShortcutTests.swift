@@ -110,6 +110,13 @@ import Testing
         #expect(Period(span: .day(month: nil, 5)).ref(in: 12345) == "12345-XX-05")
         #expect(Period(span: .year).ref(in: -5) == "00-5")
         #expect(Period(span: .yearEnd).ref(in: 2023) == "2023-12-31")
+        #expect(Period(span: .holiday(.fixed(month: 10, day: 1))).ref(in: 2023) == "2023-10-01")
+        #expect(Period(span: .holiday(.fixed(month: 10, day: 1))).ref(in: nil) == "XXXX-10-01")
+        #expect(Period(span: .holiday(.lunar(.springFestival))).ref(in: 1800) == "1800-XX-XX")
+        // A range's ref is its ends' refs joined, written at once.
+        let range = Period.ref(from: Period(span: .xun(month: 3, 1)), in: 2023, to: Period(span: .xun(month: nil, 3)), in: nil)
+        #expect(range == "2023-03-01/2023-03-10/XXXX-XX-21/XXXX-XX-XX")
+        #expect(Period.ref(from: Period(span: .quarter(2)), in: 2023, to: Period(span: .month(1)), in: 2024) == "2023-Q2/2024-01")
     }
 
     @Test func smallChineseNumbersReadAsNumeralsDo() {

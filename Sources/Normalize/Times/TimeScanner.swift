@@ -196,20 +196,19 @@ struct TimeScanner {
         // No recurrence or prefix word opens with a numeral: a numeral opens a period or nothing.
         // Another scalar opens a recurrence or prefix word, or a period, or nothing.
         let opening = text[start]
-        if opening.isASCIIDigit || NumberReader.chineseDigit(opening) != nil || opening == "十" {
-            guard PeriodReader.mayRead(numeralAt: start, in: text) else { return nil }
-        } else if !Self.wordOpenings.contains(opening), !PeriodReader.mayRead(wordAt: start, in: text) {
-            return nil
-        }
-        if let recurrence = Self.recurrences.match(in: text, at: start) {
-            return Found(start: start, end: recurrence.end, resolution: Resolution(recurrence: recurrence.value))
-        }
-
         var cursor = start
         var prefix: Prefix?
-        if let word = Self.prefixes.match(in: text, at: cursor) {
-            prefix = word.value
-            cursor = word.end
+        if opening.isASCIIDigit || NumberReader.chineseDigit(opening) != nil || opening == "十" {
+            guard PeriodReader.mayRead(numeralAt: start, in: text) else { return nil }
+        } else {
+            guard Self.wordOpenings.contains(opening) || PeriodReader.mayRead(wordAt: start, in: text) else { return nil }
+            if let recurrence = Self.recurrences.match(in: text, at: start) {
+                return Found(start: start, end: recurrence.end, resolution: Resolution(recurrence: recurrence.value))
+            }
+            if let word = Self.prefixes.match(in: text, at: cursor) {
+                prefix = word.value
+                cursor = word.end
+            }
         }
         guard let first = PeriodReader.read(text, at: cursor) else { return nil }
         // Most expressions are one period (四季度, 6月底前): it is kept as it is, and an array
@@ -374,22 +373,30 @@ struct TimeScanner {
                 return time
             }
             let years = TimeScanner.fillYears(periods, documentYear: documentYear, textYear: textYear, isAmbiguous: &unused)
-            let dates = zip(periods, years).map { period, year in year.flatMap { period.dates(in: $0) } }
-            let refs = zip(periods, years).map { $0.ref(in: $1) }
             if isSet {
                 let parts = periods.indices.map { index in
-                    TimeScanner.time(
-                        kind, last: periods[index], refs[index], dates[index]?.start, dates[index]?.end,
-                        lastStart: dates[index]?.start, suffix: suffix, isAmbiguous: isAmbiguous)
+                    let period = periods[index]
+                    let dates = years[index].flatMap { period.dates(in: $0) }
+                    return TimeScanner.time(
+                        kind, last: period, period.ref(in: years[index]), dates?.start, dates?.end, lastStart: dates?.start, suffix: suffix,
+                        isAmbiguous: isAmbiguous)
                 }
                 return TimeExpression(set: parts)
             }
-            let ref = isRange || isList ? "\(refs[0])/\(refs[refs.count - 1])" : refs[0]
+            // One interval: the first period's dates start it, the last one's end it.
+            let first = periods[0]
+            let last = periods[periods.count - 1]
+            let lastYear = years[periods.count - 1]
+            let firstDates = years[0].flatMap { first.dates(in: $0) }
+            let lastDates = lastYear.flatMap { last.dates(in: $0) }
+            // A range or list is written `first/last`; a list that starts something (从一、二季度起), by its first period.
+            let ref =
+                (isRange || isList) && !(kind == .from && isList)
+                ? Period.ref(from: first, in: years[0], to: last, in: lastYear) : first.ref(in: years[0])
             var time = TimeScanner.time(
-                kind, last: periods[periods.count - 1], ref, dates.first.flatMap { $0?.start }, dates.last.flatMap { $0?.end },
-                lastStart: dates.last.flatMap { $0?.start }, suffix: suffix, isAmbiguous: isAmbiguous)
+                kind, last: last, ref, firstDates?.start, lastDates?.end, lastStart: lastDates?.start, suffix: suffix,
+                isAmbiguous: isAmbiguous)
             time.grain = grain
-            if kind == .from, isList { time.ref = refs[0] }
             return time
         }
     }
