@@ -98,6 +98,12 @@ import Testing
         }
     }
 
+    @Test func lineFeedsAreFoundInTheBytes() {
+        for text in ["一季度\n二季度", "\n", "ａ\r\n", "é\n🙂"] { #expect(ScalarText(text).containsLineFeed, "\(text)") }
+        for text in ["", "一季度，完成", "\r", "ａ\u{2028}ｂ", "🙂"] { #expect(!ScalarText(text).containsLineFeed, "\(text)") }
+        #expect(!ScalarText("一\n二").slice(2..<3).containsLineFeed)
+    }
+
     @Test func periodRefsAreWrittenAsBefore() {
         #expect(Period(span: .quarter(2)).ref(in: 2023) == "2023-Q2")
         #expect(Period(span: .half(1)).ref(in: nil) == "XXXX-H1")

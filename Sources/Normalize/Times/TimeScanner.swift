@@ -429,22 +429,36 @@ struct TimeScanner {
         fillMonths(&periods)
         let years = Self.fillYears(periods, documentYear: documentYear, textYear: textYear, isAmbiguous: &isAmbiguous)
 
-        var dates: [(start: CalendarDate, end: CalendarDate)?] = []
-        dates.reserveCapacity(periods.count)
-        for (period, year) in zip(periods, years) {
-            guard let year else { dates.append(nil); continue }
-            let span = period.dates(in: year)
-            // A month that is known but a date that does not exist (2月30日): no time at all.
-            if span == nil, period.isCalendarKnown { return nil }
-            dates.append(span)
+        // The dates of the first and the last period, whether every period has dates, and
+        // whether the periods of a list follow each other day after day (二、三、四季度).
+        var first: (start: CalendarDate, end: CalendarDate)?
+        var last: (start: CalendarDate, end: CalendarDate)?
+        var resolved = true
+        var areContiguous = true
+        var previousEnd: CalendarDate?
+        for index in periods.indices {
+            let period = periods[index]
+            var span: (start: CalendarDate, end: CalendarDate)?
+            if let year = years[index] {
+                span = period.dates(in: year)
+                // A month that is known but a date that does not exist (2月30日): no time at all.
+                if span == nil, period.isCalendarKnown { return nil }
+            }
+            if index == 0 { first = span }
+            if index == periods.count - 1 { last = span }
+            guard let span else {
+                resolved = false
+                continue
+            }
+            if isList, let previousEnd, Self.dayAfter(previousEnd) != span.start { areContiguous = false }
+            previousEnd = span.end
         }
-        let resolved = dates.allSatisfy { $0 != nil }
         if !resolved { isAmbiguous = true }
-        let start = dates.first.flatMap { $0?.start }
-        let end = dates.last.flatMap { $0?.end }
+        let start = first?.start
+        let end = last?.end
 
         if isRange, let start, let end, end < start { return nil }
-        if isRange, resolved, let firstEnd = dates[0]?.end, let lastStart = dates[dates.count - 1]?.start, lastStart < firstEnd {
+        if isRange, resolved, let firstEnd = first?.end, let lastStart = last?.start, lastStart < firstEnd {
             return nil
         }
 
@@ -452,7 +466,7 @@ struct TimeScanner {
         // A list is one interval only when its periods join up (二、三季度); otherwise, and
         // for a list of bounds (6月底、9月前), it is a set of its periods (SPEC §5): no time
         // may cover a period the text does not name.
-        let isSet = isList && (kind != .from || !resolved) && (kind != .interval || !resolved || !Self.areContiguous(dates.compactMap { $0 }))
+        let isSet = isList && (kind != .from || !resolved) && (kind != .interval || !resolved || !areContiguous)
         return Resolution(
             periods: periods, documentYear: documentYear, textYear: textYear, isRange: isRange, isList: isList, suffix: suffix,
             isAmbiguous: isAmbiguous, kind: kind, isSet: isSet)
@@ -548,14 +562,6 @@ struct TimeScanner {
             case .xun(nil, let xun): periods[index].span = .xun(month: month, xun)
             default: break
             }
-        }
-    }
-
-    /// Whether each span starts the day after the previous one ends (二、三、四季度).
-    private static func areContiguous(_ spans: [(start: CalendarDate, end: CalendarDate)]) -> Bool {
-        zip(spans, spans.dropFirst()).allSatisfy { previous, next in
-            guard let following = dayAfter(previous.end) else { return false }
-            return following == next.start
         }
     }
 
