@@ -283,6 +283,18 @@ struct Period: Equatable {
 
         /// `String(value)` left-padded with zeros to `width` characters.
         mutating func number(_ value: Int, width: Int) {
+            // Nearly every number: a year of four digits, a month or day of one or two. Its
+            // digits are written from the last, zeros filling the width.
+            if value >= 0, value < 10_000, width <= 4 {
+                let length = max(value >= 1000 ? 4 : value >= 100 ? 3 : value >= 10 ? 2 : 1, width)
+                var rest = value
+                for position in stride(from: count + length - 1, through: count, by: -1) {
+                    buffer[position] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+                    rest /= 10
+                }
+                count += length
+                return
+            }
             var magnitude = value.magnitude
             var digits = 1
             var scale: UInt = 1
