@@ -34,4 +34,17 @@ import Testing
         #expect(!PeriodReader.mayRead(wordAt: 0, in: text))
         #expect(PeriodReader.read(text, at: 0) == nil)
     }
+
+    /// A list of quarters or months is kept as packed numbers and read back as printed.
+    @Test func keepsListsAsTheirNumbers() {
+        let base = Period(span: .year, year: 2024)
+        let months = PeriodReader.NumberedPeriods([12, 1, 7, 7, 10, 11, 2, 3, 4, 5, 6, 9], unit: .month, of: base)
+        #expect(months.count == 12)
+        #expect(months.periods.map(\.span) == [12, 1, 7, 7, 10, 11, 2, 3, 4, 5, 6, 9].map { Period.Span.month($0) })
+        #expect(months.periods.allSatisfy { $0.year == 2024 })
+        let quarters = PeriodReader.NumberedPeriods([4, 2], unit: .quarter, of: Period(span: .year))
+        #expect(quarters.periods == [Period(span: .quarter(4)), Period(span: .quarter(2))])
+        let read = PeriodReader.read(ScalarText("二、三、四季度"), at: 0)
+        #expect(read?.periods == [2, 3, 4].map { Period(span: .quarter($0)) })
+    }
 }

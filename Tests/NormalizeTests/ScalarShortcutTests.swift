@@ -98,6 +98,12 @@ import Testing
         }
     }
 
+    @Test func lineFeedsAreFoundInTheBytes() {
+        for text in ["一季度\n二季度", "\n", "ａ\r\n", "é\n🙂"] { #expect(ScalarText(text).containsLineFeed, "\(text)") }
+        for text in ["", "一季度，完成", "\r", "ａ\u{2028}ｂ", "🙂"] { #expect(!ScalarText(text).containsLineFeed, "\(text)") }
+        #expect(!ScalarText("一\n二").slice(2..<3).containsLineFeed)
+    }
+
     @Test func periodRefsAreWrittenAsBefore() {
         #expect(Period(span: .quarter(2)).ref(in: 2023) == "2023-Q2")
         #expect(Period(span: .half(1)).ref(in: nil) == "XXXX-H1")
@@ -109,7 +115,18 @@ import Testing
         #expect(Period(span: .xun(month: 3, 3)).ref(in: nil) == "XXXX-03-21/XXXX-03-XX")
         #expect(Period(span: .day(month: nil, 5)).ref(in: 12345) == "12345-XX-05")
         #expect(Period(span: .year).ref(in: -5) == "00-5")
+        #expect(Period(span: .year).ref(in: 0) == "0000")
+        #expect(Period(span: .month(10)).ref(in: 10_000) == "10000-10")
+        #expect(Period(span: .day(month: 1, 9)).ref(in: 9999) == "9999-01-09")
+        #expect(Period(span: .quarter(4)).ref(in: 42) == "0042-Q4")
         #expect(Period(span: .yearEnd).ref(in: 2023) == "2023-12-31")
+        #expect(Period(span: .holiday(.fixed(month: 10, day: 1))).ref(in: 2023) == "2023-10-01")
+        #expect(Period(span: .holiday(.fixed(month: 10, day: 1))).ref(in: nil) == "XXXX-10-01")
+        #expect(Period(span: .holiday(.lunar(.springFestival))).ref(in: 1800) == "1800-XX-XX")
+        // A range's ref is its ends' refs joined, written at once.
+        let range = Period.ref(from: Period(span: .xun(month: 3, 1)), in: 2023, to: Period(span: .xun(month: nil, 3)), in: nil)
+        #expect(range == "2023-03-01/2023-03-10/XXXX-XX-21/XXXX-XX-XX")
+        #expect(Period.ref(from: Period(span: .quarter(2)), in: 2023, to: Period(span: .month(1)), in: 2024) == "2023-Q2/2024-01")
     }
 
     @Test func smallChineseNumbersReadAsNumeralsDo() {

@@ -58,7 +58,7 @@ enum TaskRecordAssembler {
         // Most milestones are one line: its scan for the first item reads every expression
         // when it finds none, so the first of them that is no recurrence is the fallback's
         // answer too (the same text, year and scanner), without a second scan.
-        if !text.withScalars({ $0.contains("\n") }) {
+        if !text.containsLineFeed {
             guard text.count > 0 else { return nil }
             return ScheduleSplitter.firstItemOrTime(in: text, year: year)?.resolution.time
         }

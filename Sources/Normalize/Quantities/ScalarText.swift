@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text as an array of Unicode scalars, with full-width forms folded to ASCII, and the UTF-8
 /// offset of every scalar.
 ///
@@ -50,6 +52,15 @@ struct ScalarText {
 
     /// The scalars as an array (a copy: the scanners read them in place, `withScalars`).
     var scalars: [Unicode.Scalar] { withScalars { Array($0) } }
+
+    /// Whether the text holds a line feed: looked for in its UTF-8 with `memchr`, not scalar by
+    /// scalar (folding makes no line feed and removes none).
+    var containsLineFeed: Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0x0A, bytes.count) != nil
+        } ?? withScalars { $0.contains("\n") }
+    }
 
     /// The scalars as a buffer, for loops over the whole text.
     @inline(__always)

@@ -159,56 +159,15 @@ struct Period: Equatable {
     /// The compact reference (SPEC §3.4): `2023`, `2023-H1`, `2023-Q2`, `2023-07`, `2023-07-31`,
     /// and for a 旬 its days, `2023-03-01/2023-03-10`. Unknown parts are written `XXXX` / `XX`.
     func ref(in year: Int?) -> String {
-        // The spans whose ref is the text of their dates.
-        if case .xun = span, let year, let dates = dates(in: year) { return "\(dates.start)/\(dates.end)" }
-        if case .holiday(let holiday) = span, let year, let date = holiday.date(in: year) { return date.description }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer in
-            var ref = RefWriter(buffer: buffer)
-            ref.year(year)
-            switch span {
-            case .year:
-                break
-            case .half(let half):
-                ref.write("-H")
-                ref.number(half, width: 0)
-            case .quarter(let quarter):
-                ref.write("-Q")
-                ref.number(quarter, width: 0)
-            case .month(let month):
-                ref.write("-")
-                ref.number(month, width: 2)
-            case .monthEnd(let month):
-                let day = year.map { CalendarDate.daysIn(month: month, year: $0) } ?? CalendarDate.daysIn(month: month, year: 2001)
-                ref.write("-")
-                ref.number(month, width: 2)
-                ref.write("-")
-                ref.number(day, width: 2)
-            case .xun(let month, let xun):
-                ref.month(month)
-                ref.write("-")
-                ref.number(xun * 10 - 9, width: 2)
-                ref.write("/")
-                ref.year(year)
-                ref.month(month)
-                ref.write("-")
-                if xun == 3 { ref.write("XX") } else { ref.number(xun * 10, width: 2) }
-            case .day(let month, let day):
-                ref.month(month)
-                ref.write("-")
-                ref.number(day, width: 2)
-            case .yearEnd:
-                ref.write("-12-31")
-            case .holiday(let holiday):
-                if case .fixed(let month, let day) = holiday {
-                    ref.write("-")
-                    ref.number(month, width: 2)
-                    ref.write("-")
-                    ref.number(day, width: 2)
-                } else {
-                    ref.write("-XX-XX")
-                }
-            }
-            return ref.string
+        RefWriter.string { $0.ref(of: self, in: year) }
+    }
+
+    /// The ref of a range or list from `first` to `last`: their refs joined by `/`.
+    static func ref(from first: Period, in firstYear: Int?, to last: Period, in lastYear: Int?) -> String {
+        RefWriter.string { ref in
+            ref.ref(of: first, in: firstYear)
+            ref.write("/")
+            ref.ref(of: last, in: lastYear)
         }
     }
 
@@ -217,7 +176,90 @@ struct Period: Equatable {
         let buffer: UnsafeMutableBufferPointer<UInt8>
         var count = 0
 
-        var string: String { String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self) }
+        /// The ASCII `body` writes, as a String. Room for two refs of 20-digit years (the
+        /// longest, two 旬 of unknown months, are 2 × 53 scalars and a `/`).
+        static func string(_ body: (inout RefWriter) -> Void) -> String {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer in
+                var ref = RefWriter(buffer: buffer)
+                body(&ref)
+                let bytes = UnsafeBufferPointer(rebasing: buffer[..<ref.count])
+                // A ref is ASCII and nearly always fits a small string: copied in as it is
+                // rather than decoded (the String still checks it).
+                guard ref.count <= 15 else { return String(decoding: bytes, as: UTF8.self) }
+                return String(unsafeUninitializedCapacity: ref.count) { target in
+                    _ = target.initialize(fromContentsOf: bytes)
+                    return bytes.count
+                }
+            }
+        }
+
+        /// `period.ref(in: year)`.
+        mutating func ref(of period: Period, in year: Int?) {
+            // The spans whose ref is the text of their dates.
+            if case .xun = period.span, let year, let dates = period.dates(in: year) {
+                date(dates.start)
+                write("/")
+                date(dates.end)
+                return
+            }
+            if case .holiday(let holiday) = period.span, let year, let holidayDate = holiday.date(in: year) {
+                date(holidayDate)
+                return
+            }
+            self.year(year)
+            switch period.span {
+            case .year:
+                break
+            case .half(let half):
+                write("-H")
+                number(half, width: 0)
+            case .quarter(let quarter):
+                write("-Q")
+                number(quarter, width: 0)
+            case .month(let month):
+                write("-")
+                number(month, width: 2)
+            case .monthEnd(let month):
+                let day = year.map { CalendarDate.daysIn(month: month, year: $0) } ?? CalendarDate.daysIn(month: month, year: 2001)
+                write("-")
+                number(month, width: 2)
+                write("-")
+                number(day, width: 2)
+            case .xun(let month, let xun):
+                self.month(month)
+                write("-")
+                number(xun * 10 - 9, width: 2)
+                write("/")
+                self.year(year)
+                self.month(month)
+                write("-")
+                if xun == 3 { write("XX") } else { number(xun * 10, width: 2) }
+            case .day(let month, let day):
+                self.month(month)
+                write("-")
+                number(day, width: 2)
+            case .yearEnd:
+                write("-12-31")
+            case .holiday(let holiday):
+                if case .fixed(let month, let day) = holiday {
+                    write("-")
+                    number(month, width: 2)
+                    write("-")
+                    number(day, width: 2)
+                } else {
+                    write("-XX-XX")
+                }
+            }
+        }
+
+        /// `date.description`: `2023-07-31`.
+        mutating func date(_ date: CalendarDate) {
+            number(date.year, width: 4)
+            write("-")
+            number(date.month, width: 2)
+            write("-")
+            number(date.day, width: 2)
+        }
 
         mutating func write(_ text: StaticString) {
             text.withUTF8Buffer { bytes in
@@ -241,6 +283,18 @@ struct Period: Equatable {
 
         /// `String(value)` left-padded with zeros to `width` characters.
         mutating func number(_ value: Int, width: Int) {
+            // Nearly every number: a year of four digits, a month or day of one or two. Its
+            // digits are written from the last, zeros filling the width.
+            if value >= 0, value < 10_000, width <= 4 {
+                let length = max(value >= 1000 ? 4 : value >= 100 ? 3 : value >= 10 ? 2 : 1, width)
+                var rest = value
+                for position in stride(from: count + length - 1, through: count, by: -1) {
+                    buffer[position] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+                    rest /= 10
+                }
+                count += length
+                return
+            }
             var magnitude = value.magnitude
             var digits = 1
             var scale: UInt = 1

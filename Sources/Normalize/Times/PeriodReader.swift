@@ -13,7 +13,9 @@ enum PeriodReader {
         enum Shape {
             case single(Period)
             case range(Period, Period)
-            case list([Period])
+            /// 二、三季度, 4、5月: kept as their numbers, so that a core holds no array and is
+            /// copied and dropped as plain bytes.
+            case list(NumberedPeriods)
         }
 
         var shape: Shape
@@ -24,9 +26,38 @@ enum PeriodReader {
             switch shape {
             case .single(let period): [period]
             case .range(let first, let last): [first, last]
-            case .list(let periods): periods
+            case .list(let list): list.periods
             }
         }
+    }
+
+    /// Quarters or months of one year by their numbers, in the order printed: at most
+    /// twelve numbers of 1–12, four bits each.
+    struct NumberedPeriods {
+        enum Unit { case quarter, month }
+
+        let base: Period
+        let unit: Unit
+        private var packed: UInt64 = 0
+        private(set) var count = 0
+
+        init(_ numbers: [Int], unit: Unit, of base: Period) {
+            precondition(numbers.count <= 12)
+            assert(numbers.allSatisfy { (1...12).contains($0) })
+            self.base = base
+            self.unit = unit
+            for number in numbers {
+                packed |= UInt64(number) << (4 * count)
+                count += 1
+            }
+        }
+
+        func period(_ index: Int) -> Period {
+            let number = Int(truncatingIfNeeded: packed >> (4 * index)) & 0xF
+            return PeriodReader.period(base, unit == .quarter ? .quarter(number) : .month(number))
+        }
+
+        var periods: [Period] { (0..<count).map(period) }
     }
 
     /// The core at `index`. `allowBareDay` admits a day without a month (the 15日 of
@@ -364,17 +395,17 @@ enum PeriodReader {
 
         if text.matches(quarterWord, at: cursor) {
             guard numbers.allSatisfy({ (1...4).contains($0) }) else { return nil }
-            return group(numbers.map { period(base, .quarter($0)) }, isRange: isRange, end: cursor + 2)
+            return group(NumberedPeriods(numbers, unit: .quarter, of: base), isRange: isRange, end: cursor + 2)
         }
         // 三、四季，… : 季 for 季度 after a list of quarters (alone, 四季 are the four seasons).
         if text[cursor] == "季", isClauseMark(text[cursor + 1]), numbers.allSatisfy({ (1...4).contains($0) }) {
-            return group(numbers.map { period(base, .quarter($0)) }, isRange: isRange, end: cursor + 1)
+            return group(NumberedPeriods(numbers, unit: .quarter, of: base), isRange: isRange, end: cursor + 1)
         }
         if let monthEnd = unit("月", in: text, at: cursor) {
             guard numbers.allSatisfy({ (1...12).contains($0) }) else { return nil }
             var end = monthEnd
             if text[end] == "份" { end += 1 }
-            return group(numbers.map { period(base, .month($0)) }, isRange: isRange, end: end)
+            return group(NumberedPeriods(numbers, unit: .month, of: base), isRange: isRange, end: end)
         }
         return nil
     }
@@ -436,8 +467,7 @@ enum PeriodReader {
             var cursor = count.end
             if text[cursor] == "个" { cursor += 1 }
             guard text.matches(quarterWord, at: cursor) else { return nil }
-            let quarters = (1...count.value).map { period(base, .quarter($0)) }
-            return group(quarters, isRange: true, end: cursor + 2)
+            return group(NumberedPeriods(Array(1...count.value), unit: .quarter, of: base), isRange: true, end: cursor + 2)
         }
         // 第 before each number is optional: 第三、第四季度, 第一至三季度.
         var numbers: [Int] = []
@@ -458,7 +488,7 @@ enum PeriodReader {
             return nil
         }
         guard text.matches(quarterWord, at: cursor) else { return nil }
-        return group(numbers.map { period(base, .quarter($0)) }, isRange: isRange, end: cursor + 2)
+        return group(NumberedPeriods(numbers, unit: .quarter, of: base), isRange: isRange, end: cursor + 2)
     }
 
     private static func period(_ base: Period, _ span: Period.Span) -> Period {
@@ -467,13 +497,16 @@ enum PeriodReader {
         return period
     }
 
-    private static func group(_ periods: [Period], isRange: Bool, end: Int) -> Core? {
-        guard let first = periods.first, let last = periods.last else { return nil }
-        if periods.count == 1 { return Core(shape: .single(first), end: end) }
+    /// The periods numbered: one, a range from the first to the last, or a list.
+    private static func group(_ list: NumberedPeriods, isRange: Bool, end: Int) -> Core? {
+        guard list.count > 0 else { return nil }
+        let first = list.period(0)
+        let last = list.period(list.count - 1)
+        if list.count == 1 { return Core(shape: .single(first), end: end) }
         if isRange {
             guard first.positionInYear < last.positionInYear else { return nil }
             return Core(shape: .range(first, last), end: end)
         }
-        return Core(shape: .list(periods), end: end)
+        return Core(shape: .list(list), end: end)
     }
 }

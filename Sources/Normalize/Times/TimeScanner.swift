@@ -162,14 +162,27 @@ struct TimeScanner {
         return nil
     }
 
-    private static let recurrenceWords: [(String, (TimeExpression.Grain, String))] = [
-        ("每月", (.month, "R/P1M")), ("每个月", (.month, "R/P1M")), ("逐月", (.month, "R/P1M")), ("按月", (.month, "R/P1M")),
-        ("每季度", (.quarter, "R/P3M")), ("每个季度", (.quarter, "R/P3M")), ("逐季度", (.quarter, "R/P3M")),
-        ("按季度", (.quarter, "R/P3M")), ("每季", (.quarter, "R/P3M")), ("按季", (.quarter, "R/P3M")),
-        ("每半年", (.half, "R/P6M")), ("每年", (.year, "R/P1Y")), ("每年度", (.year, "R/P1Y")), ("逐年", (.year, "R/P1Y")),
-        ("每旬", (.xun, "R/P10D")), ("每天", (.day, "R/P1D")), ("每日", (.day, "R/P1D")), ("逐日", (.day, "R/P1D")),
+    /// Recurrence words and the grain they repeat at (`recurrenceRef(of:)` writes its ref).
+    private static let recurrenceWords: [(String, TimeExpression.Grain)] = [
+        ("每月", .month), ("每个月", .month), ("逐月", .month), ("按月", .month),
+        ("每季度", .quarter), ("每个季度", .quarter), ("逐季度", .quarter),
+        ("按季度", .quarter), ("每季", .quarter), ("按季", .quarter),
+        ("每半年", .half), ("每年", .year), ("每年度", .year), ("逐年", .year),
+        ("每旬", .xun), ("每天", .day), ("每日", .day), ("逐日", .day),
     ]
     private static let recurrences = WordTable(recurrenceWords)
+
+    /// The ref of a recurrence at `grain`: its period as an ISO 8601 repeating interval.
+    fileprivate static func recurrenceRef(of grain: TimeExpression.Grain) -> String {
+        switch grain {
+        case .day: "R/P1D"
+        case .xun: "R/P10D"
+        case .month: "R/P1M"
+        case .quarter: "R/P3M"
+        case .half: "R/P6M"
+        case .year: "R/P1Y"
+        }
+    }
 
     /// The scalars the recurrence and prefix words open with (folded, as `WordTable` keeps
     /// them): at any other, neither table can match.
@@ -183,21 +196,19 @@ struct TimeScanner {
         // No recurrence or prefix word opens with a numeral: a numeral opens a period or nothing.
         // Another scalar opens a recurrence or prefix word, or a period, or nothing.
         let opening = text[start]
-        if opening.isASCIIDigit || NumberReader.chineseDigit(opening) != nil || opening == "十" {
-            guard PeriodReader.mayRead(numeralAt: start, in: text) else { return nil }
-        } else if !Self.wordOpenings.contains(opening), !PeriodReader.mayRead(wordAt: start, in: text) {
-            return nil
-        }
-        if let recurrence = Self.recurrences.match(in: text, at: start) {
-            let (grain, ref) = recurrence.value
-            return Found(start: start, end: recurrence.end, resolution: Resolution(recurrence: grain, ref: ref))
-        }
-
         var cursor = start
         var prefix: Prefix?
-        if let word = Self.prefixes.match(in: text, at: cursor) {
-            prefix = word.value
-            cursor = word.end
+        if opening.isASCIIDigit || NumberReader.chineseDigit(opening) != nil || opening == "十" {
+            guard PeriodReader.mayRead(numeralAt: start, in: text) else { return nil }
+        } else {
+            guard Self.wordOpenings.contains(opening) || PeriodReader.mayRead(wordAt: start, in: text) else { return nil }
+            if let recurrence = Self.recurrences.match(in: text, at: start) {
+                return Found(start: start, end: recurrence.end, resolution: Resolution(recurrence: recurrence.value))
+            }
+            if let word = Self.prefixes.match(in: text, at: cursor) {
+                prefix = word.value
+                cursor = word.end
+            }
         }
         guard let first = PeriodReader.read(text, at: cursor) else { return nil }
         // Most expressions are one period (四季度, 6月底前): it is kept as it is, and an array
@@ -209,7 +220,7 @@ struct TimeScanner {
         switch first.shape {
         case .single(let period): only = period; isRange = false; isList = false
         case .range(let low, let high): periods = [low, high]; isRange = true; isList = false
-        case .list(let list): periods = list; isRange = false; isList = true
+        case .list(let list): periods = list.periods; isRange = false; isList = true
         }
         cursor = first.end
 
@@ -286,10 +297,10 @@ struct TimeScanner {
         /// A list that is a set of its periods rather than one interval.
         fileprivate var isSet: Bool
         fileprivate(set) var grain: TimeExpression.Grain
-        /// 每月, 每季度: a recurrence has its ref from the word table and no periods.
-        private var recurrenceRef: String?
+        /// 每月, 每季度: a recurrence has its ref from its grain and no periods.
+        private var isRecurrence = false
 
-        fileprivate init(recurrence grain: TimeExpression.Grain, ref: String) {
+        fileprivate init(recurrence grain: TimeExpression.Grain) {
             periods = []
             only = nil
             isRange = false
@@ -298,7 +309,7 @@ struct TimeScanner {
             kind = .recurrence
             isSet = false
             self.grain = grain
-            recurrenceRef = ref
+            isRecurrence = true
         }
 
         fileprivate init(
@@ -345,8 +356,8 @@ struct TimeScanner {
 
         /// The expression with its dates and refs.
         var time: TimeExpression {
-            if let recurrenceRef {
-                return TimeExpression(kind: .recurrence, grain: grain, ref: recurrenceRef, start: nil, end: nil)
+            if isRecurrence {
+                return TimeExpression(kind: .recurrence, grain: grain, ref: TimeScanner.recurrenceRef(of: grain), start: nil, end: nil)
             }
             var unused = false
             if let period = only ?? (periods.count == 1 ? periods[0] : nil) {
@@ -362,22 +373,30 @@ struct TimeScanner {
                 return time
             }
             let years = TimeScanner.fillYears(periods, documentYear: documentYear, textYear: textYear, isAmbiguous: &unused)
-            let dates = zip(periods, years).map { period, year in year.flatMap { period.dates(in: $0) } }
-            let refs = zip(periods, years).map { $0.ref(in: $1) }
             if isSet {
                 let parts = periods.indices.map { index in
-                    TimeScanner.time(
-                        kind, last: periods[index], refs[index], dates[index]?.start, dates[index]?.end,
-                        lastStart: dates[index]?.start, suffix: suffix, isAmbiguous: isAmbiguous)
+                    let period = periods[index]
+                    let dates = years[index].flatMap { period.dates(in: $0) }
+                    return TimeScanner.time(
+                        kind, last: period, period.ref(in: years[index]), dates?.start, dates?.end, lastStart: dates?.start, suffix: suffix,
+                        isAmbiguous: isAmbiguous)
                 }
                 return TimeExpression(set: parts)
             }
-            let ref = isRange || isList ? "\(refs[0])/\(refs[refs.count - 1])" : refs[0]
+            // One interval: the first period's dates start it, the last one's end it.
+            let first = periods[0]
+            let last = periods[periods.count - 1]
+            let lastYear = years[periods.count - 1]
+            let firstDates = years[0].flatMap { first.dates(in: $0) }
+            let lastDates = lastYear.flatMap { last.dates(in: $0) }
+            // A range or list is written `first/last`; a list that starts something (从一、二季度起), by its first period.
+            let ref =
+                (isRange || isList) && !(kind == .from && isList)
+                ? Period.ref(from: first, in: years[0], to: last, in: lastYear) : first.ref(in: years[0])
             var time = TimeScanner.time(
-                kind, last: periods[periods.count - 1], ref, dates.first.flatMap { $0?.start }, dates.last.flatMap { $0?.end },
-                lastStart: dates.last.flatMap { $0?.start }, suffix: suffix, isAmbiguous: isAmbiguous)
+                kind, last: last, ref, firstDates?.start, lastDates?.end, lastStart: lastDates?.start, suffix: suffix,
+                isAmbiguous: isAmbiguous)
             time.grain = grain
-            if kind == .from, isList { time.ref = refs[0] }
             return time
         }
     }
@@ -410,22 +429,36 @@ struct TimeScanner {
         fillMonths(&periods)
         let years = Self.fillYears(periods, documentYear: documentYear, textYear: textYear, isAmbiguous: &isAmbiguous)
 
-        var dates: [(start: CalendarDate, end: CalendarDate)?] = []
-        dates.reserveCapacity(periods.count)
-        for (period, year) in zip(periods, years) {
-            guard let year else { dates.append(nil); continue }
-            let span = period.dates(in: year)
-            // A month that is known but a date that does not exist (2月30日): no time at all.
-            if span == nil, period.isCalendarKnown { return nil }
-            dates.append(span)
+        // The dates of the first and the last period, whether every period has dates, and
+        // whether the periods of a list follow each other day after day (二、三、四季度).
+        var first: (start: CalendarDate, end: CalendarDate)?
+        var last: (start: CalendarDate, end: CalendarDate)?
+        var resolved = true
+        var areContiguous = true
+        var previousEnd: CalendarDate?
+        for index in periods.indices {
+            let period = periods[index]
+            var span: (start: CalendarDate, end: CalendarDate)?
+            if let year = years[index] {
+                span = period.dates(in: year)
+                // A month that is known but a date that does not exist (2月30日): no time at all.
+                if span == nil, period.isCalendarKnown { return nil }
+            }
+            if index == 0 { first = span }
+            if index == periods.count - 1 { last = span }
+            guard let span else {
+                resolved = false
+                continue
+            }
+            if isList, let previousEnd, Self.dayAfter(previousEnd) != span.start { areContiguous = false }
+            previousEnd = span.end
         }
-        let resolved = dates.allSatisfy { $0 != nil }
         if !resolved { isAmbiguous = true }
-        let start = dates.first.flatMap { $0?.start }
-        let end = dates.last.flatMap { $0?.end }
+        let start = first?.start
+        let end = last?.end
 
         if isRange, let start, let end, end < start { return nil }
-        if isRange, resolved, let firstEnd = dates[0]?.end, let lastStart = dates[dates.count - 1]?.start, lastStart < firstEnd {
+        if isRange, resolved, let firstEnd = first?.end, let lastStart = last?.start, lastStart < firstEnd {
             return nil
         }
 
@@ -433,7 +466,7 @@ struct TimeScanner {
         // A list is one interval only when its periods join up (二、三季度); otherwise, and
         // for a list of bounds (6月底、9月前), it is a set of its periods (SPEC §5): no time
         // may cover a period the text does not name.
-        let isSet = isList && (kind != .from || !resolved) && (kind != .interval || !resolved || !Self.areContiguous(dates.compactMap { $0 }))
+        let isSet = isList && (kind != .from || !resolved) && (kind != .interval || !resolved || !areContiguous)
         return Resolution(
             periods: periods, documentYear: documentYear, textYear: textYear, isRange: isRange, isList: isList, suffix: suffix,
             isAmbiguous: isAmbiguous, kind: kind, isSet: isSet)
@@ -529,14 +562,6 @@ struct TimeScanner {
             case .xun(nil, let xun): periods[index].span = .xun(month: month, xun)
             default: break
             }
-        }
-    }
-
-    /// Whether each span starts the day after the previous one ends (二、三、四季度).
-    private static func areContiguous(_ spans: [(start: CalendarDate, end: CalendarDate)]) -> Bool {
-        zip(spans, spans.dropFirst()).allSatisfy { previous, next in
-            guard let following = dayAfter(previous.end) else { return false }
-            return following == next.start
         }
     }
 
