@@ -119,7 +119,7 @@ enum ColumnMapper {
             for row in rows where column < row.cells.count {
                 let cell = row.cells[column]
                 if cell.isSpanCopy || TextCleanup.isBlank(cell.text) { continue }
-                styles.append(ListLabel.parse(cell.text)?.style)
+                styles.append(ListLabel.style(of: cell.text))
             }
             return styles
         }
