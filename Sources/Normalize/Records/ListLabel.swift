@@ -68,8 +68,8 @@ public struct ListLabel: Hashable, Sendable {
     ) -> Result? {
         // The opening scalars decoded from UTF-8 into a buffer on the stack.
         let parsed = text.utf8.withContiguousStorageIfAvailable { bytes -> Result? in
-            // Cells opening with a number that is no label (`2023年`, `30%`) are told from the bytes.
-            if cannotBeDigitLabel(bytes) { return nil }
+            // Cells opening with no label (`甲`, `2023年`, `30%`) are told from the bytes.
+            if cannotBeLabel(bytes) { return nil }
             return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: window) { buffer -> Result? in
                 // Scalars are decoded as the reading asks for them: most texts are told by a few.
                 var opening = Opening(bytes: bytes, buffer: buffer.baseAddress!)
@@ -81,11 +81,12 @@ public struct ListLabel: Hashable, Sendable {
         return read(scalars: text.unicodeScalars, make)
     }
 
-    /// Whether UTF-8 `bytes` open (after label spaces) with ASCII digits that cannot make a
-    /// label: more than three of them, or followed by none of `.` `．` `、` `。`. Text opening
-    /// otherwise is left to the scalar reading.
+    /// Whether UTF-8 `bytes` open (after label spaces) with what cannot make a label: a
+    /// scalar no label opens with (most cells: `甲`, `—`), or ASCII digits that are more than
+    /// three or followed by none of `.` `．` `、` `。`. Text opening otherwise is left to the
+    /// scalar reading.
     @inline(__always)
-    static func cannotBeDigitLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func cannotBeLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         // Label spaces: space, tab, U+00A0 (C2 A0), U+3000 (E3 80 80).
         while index < bytes.count {
@@ -94,7 +95,7 @@ public struct ListLabel: Hashable, Sendable {
             case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xA0: index += 2
             case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80: index += 3
             default:
-                guard bytes[index] &- 0x30 < 10 else { return false }
+                guard bytes[index] &- 0x30 < 10 else { return !TextCleanup.decodeScalar(bytes, at: index).0.mayOpenLabel }
                 let start = index
                 while index < bytes.count, bytes[index] &- 0x30 < 10 { index += 1 }
                 guard index - start <= 3, index < bytes.count else { return true }
