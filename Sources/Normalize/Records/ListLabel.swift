@@ -186,6 +186,11 @@ public struct ListLabel: Hashable, Sendable {
         /// Whether the opening has scalar `index` (decoding up to it).
         @inline(__always)
         mutating func has(_ index: Int) -> Bool {
+            index < decoded || decode(through: index)
+        }
+
+        /// Decodes scalars up to `index`; whether the opening has it.
+        private mutating func decode(through index: Int) -> Bool {
             while decoded <= index {
                 guard decoded < ListLabel.window, byteIndex < bytes.count else { return false }
                 let (scalar, length) = TextCleanup.decodeScalar(bytes, at: byteIndex)

@@ -203,14 +203,10 @@ enum TextCleanup {
     }
 
     /// Whether `text` is empty or only whitespace, as `Cell.isBlank` tells it (every scalar's
-    /// `isWhitespace`), told by the opening bytes for text that opens with printable ASCII or
-    /// a scalar from U+3001 up (UTF-8 leads E3 but not E3 80 80, and E4 on): no whitespace
-    /// scalar lies above U+3000.
+    /// `isWhitespace`), told by the first byte for text that opens with printable ASCII or
+    /// a scalar from U+4000 up (UTF-8 leads E4 on): no whitespace scalar lies above U+3000.
     static func isBlank(_ text: String) -> Bool {
-        var bytes = text.utf8.makeIterator()
-        guard let first = bytes.next() else { return true }
-        if (first > 0x20 && first < 0x7F) || first >= 0xE4 { return false }
-        if first == 0xE3, bytes.next() != 0x80 || bytes.next() != 0x80 { return false }
+        if let first = text.utf8.first, (first > 0x20 && first < 0x7F) || first >= 0xE4 { return false }
         return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
     }
 
