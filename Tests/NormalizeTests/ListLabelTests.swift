@@ -43,11 +43,13 @@ import Testing
 
     @Test(arguments: [
         ("2023年", true), ("30%以上", true), ("1234.", true), ("12 月", true), ("1", true),
-        ("1.甲", false), ("\u{3000}12．乙", false), ("3、丙", false), ("4。丁", false), ("甲1", false), ("（1）", false), ("", false),
+        ("甲1", true), ("\u{3000}—", true), (" a", true),
+        ("1.甲", false), ("\u{3000}12．乙", false), ("3、丙", false), ("4。丁", false), ("（1）", false), ("(2)", false),
+        ("一、", false), ("第三条", false), ("①", false), ("\u{3000}\u{3000}二", false), ("", false),
     ])
-    func digitOpeningsThatCannotBeLabelsAreToldFromBytes(text: String, cannot: Bool) {
+    func openingsThatCannotBeLabelsAreToldFromBytes(text: String, cannot: Bool) {
         var text = text
-        let told = text.withUTF8 { ListLabel.cannotBeDigitLabel($0) }
+        let told = text.withUTF8 { ListLabel.cannotBeLabel($0) }
         #expect(told == cannot)
         if told { #expect(ListLabel.parse(scalars: Array(text.unicodeScalars)) == nil) }
     }

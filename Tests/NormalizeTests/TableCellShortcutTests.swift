@@ -30,7 +30,7 @@ import Testing
         #expect(TextCleanup.singleLine(ofCollapsed: "甲\n乙 丙\n丁") == "甲乙 丙丁")
     }
 
-    @Test(arguments: texts + ["\u{3000}", "\u{2028}\u{85}", "a", "中"])
+    @Test(arguments: texts + ["\u{3000}", "\u{2028}\u{85}", "a", "中", "\u{3000}甲", "\u{3001}", "（1）", "\u{FEFF}", "😀", "\u{205F}", "\u{3000}\u{3000}"])
     func blankAgreesWithCell(_ text: String) {
         #expect(TextCleanup.isBlank(text) == Cell(text: text, span: SourceSpan(lineStart: 1, lineEnd: 1)).isBlank)
     }

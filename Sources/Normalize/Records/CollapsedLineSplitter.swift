@@ -36,7 +36,13 @@ enum CollapsedLineSplitter {
 
     /// Whether a line could open at `index`: a list label with text after it, or a label of owners.
     private static func opensLine(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
-        let window = String(String.UnicodeScalarView(scalars[index..<min(scalars.count, index + 16)]))
+        let end = min(scalars.count, index + 16)
+        // Most spaces open neither, told without making the window: no label opens with the
+        // scalar after them (it is no label space), and no colon stands among the first nine
+        // (`ResponsibilityAnnotation.hasOpeningColon`).
+        guard scalars[index].mayOpenLabel || scalars[index..<min(end, index + 9)].contains(where: { $0 == ":" || $0 == "：" })
+        else { return false }
+        let window = String(String.UnicodeScalarView(scalars[index..<end]))
         if let label = ListLabel.parse(window), label.style != .circled,
             label.length < window.unicodeScalars.count
         {

@@ -114,15 +114,17 @@ enum ColumnMapper {
     /// For each column, the label style of each of its filled cells (nil for a cell without a
     /// label); blank cells and copies of spanning cells are left out.
     static func labelStyles(rows: [Row], width: Int) -> [[ListLabel.Style?]] {
-        (0..<max(0, width)).map { column in
-            var styles: [ListLabel.Style?] = []
-            for row in rows where column < row.cells.count {
-                let cell = row.cells[column]
-                if cell.isSpanCopy || TextCleanup.isBlank(cell.text) { continue }
-                styles.append(ListLabel.parse(cell.text)?.style)
+        // Row by row, each row's cells read in place; every column keeps the order of the rows.
+        var styles = [[ListLabel.Style?]](repeating: [], count: max(0, width))
+        for row in rows {
+            row.cells.withUnsafeBufferPointer { cells in
+                for column in 0..<min(max(0, width), cells.count) {
+                    if cells[column].isSpanCopy || TextCleanup.isBlank(cells[column].text) { continue }
+                    styles[column].append(ListLabel.style(of: cells[column].text))
+                }
             }
-            return styles
         }
+        return styles
     }
 
     /// The folded header without spaces and separators. By scalars where each is a

@@ -52,25 +52,41 @@ public struct ListLabel: Hashable, Sendable {
 
     /// The label at the start of `text` (after leading spaces), or nil.
     public static func parse(_ text: some StringProtocol) -> ListLabel? {
+        read(text) { reading, opening in reading.label(in: &opening) }
+    }
+
+    /// The style of the label at the start of `text`, or nil when it opens with none: what
+    /// `parse(text)?.style` says, without making the label's numeral.
+    public static func style(of text: some StringProtocol) -> Style? {
+        read(text) { reading, _ in reading.style }
+    }
+
+    /// The label read at the start of `text`, given to `make` with the opening it was read from.
+    @inline(__always)
+    private static func read<Result>(
+        _ text: some StringProtocol, _ make: (Reading, inout Opening) -> Result
+    ) -> Result? {
         // The opening scalars decoded from UTF-8 into a buffer on the stack.
-        let parsed = text.utf8.withContiguousStorageIfAvailable { bytes -> ListLabel? in
-            // Cells opening with a number that is no label (`2023年`, `30%`) are told from the bytes.
-            if cannotBeDigitLabel(bytes) { return nil }
-            return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: window) { buffer -> ListLabel? in
+        let parsed = text.utf8.withContiguousStorageIfAvailable { bytes -> Result? in
+            // Cells opening with no label (`甲`, `2023年`, `30%`) are told from the bytes.
+            if cannotBeLabel(bytes) { return nil }
+            return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: window) { buffer -> Result? in
                 // Scalars are decoded as the reading asks for them: most texts are told by a few.
                 var opening = Opening(bytes: bytes, buffer: buffer.baseAddress!)
-                return parse(opening: &opening)
+                guard let reading = read(opening: &opening) else { return nil }
+                return make(reading, &opening)
             }
         }
         if let parsed { return parsed }
-        return parse(scalars: text.unicodeScalars)
+        return read(scalars: text.unicodeScalars, make)
     }
 
-    /// Whether UTF-8 `bytes` open (after label spaces) with ASCII digits that cannot make a
-    /// label: more than three of them, or followed by none of `.` `．` `、` `。`. Text opening
-    /// otherwise is left to the scalar reading.
+    /// Whether UTF-8 `bytes` open (after label spaces) with what cannot make a label: a
+    /// scalar no label opens with (most cells: `甲`, `—`), or ASCII digits that are more than
+    /// three or followed by none of `.` `．` `、` `。`. Text opening otherwise is left to the
+    /// scalar reading.
     @inline(__always)
-    static func cannotBeDigitLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func cannotBeLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         // Label spaces: space, tab, U+00A0 (C2 A0), U+3000 (E3 80 80).
         while index < bytes.count {
@@ -79,7 +95,7 @@ public struct ListLabel: Hashable, Sendable {
             case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xA0: index += 2
             case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80: index += 3
             default:
-                guard bytes[index] &- 0x30 < 10 else { return false }
+                guard bytes[index] &- 0x30 < 10 else { return !TextCleanup.decodeScalar(bytes, at: index).0.mayOpenLabel }
                 let start = index
                 while index < bytes.count, bytes[index] &- 0x30 < 10 { index += 1 }
                 guard index - start <= 3, index < bytes.count else { return true }
@@ -98,7 +114,15 @@ public struct ListLabel: Hashable, Sendable {
 
     /// The label at the start of a text given as scalars.
     static func parse(scalars: some Collection<Unicode.Scalar>) -> ListLabel? {
-        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: window) { buffer in
+        read(scalars: scalars) { reading, opening in reading.label(in: &opening) }
+    }
+
+    /// The label read at the start of a text given as scalars, given to `make`.
+    @inline(__always)
+    private static func read<Result>(
+        scalars: some Collection<Unicode.Scalar>, _ make: (Reading, inout Opening) -> Result
+    ) -> Result? {
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: window) { buffer -> Result? in
             var count = 0
             var opened = false
             for scalar in scalars {
@@ -110,7 +134,9 @@ public struct ListLabel: Hashable, Sendable {
                 buffer.initializeElement(at: count, to: scalar)
                 count += 1
             }
-            return parse(window: UnsafeBufferPointer(rebasing: buffer[..<count]))
+            var opening = Opening(decoded: buffer.baseAddress!, count: count)
+            guard let reading = read(opening: &opening) else { return nil }
+            return make(reading, &opening)
         }
     }
 
@@ -118,7 +144,23 @@ public struct ListLabel: Hashable, Sendable {
     static func parse(window characters: UnsafeBufferPointer<Unicode.Scalar>) -> ListLabel? {
         guard let base = characters.baseAddress else { return nil }
         var opening = Opening(decoded: base, count: characters.count)
-        return parse(opening: &opening)
+        return read(opening: &opening)?.label(in: &opening)
+    }
+
+    /// A label as read from an opening: its style and value, where its numeral is, and where
+    /// it ends (before the spaces after it).
+    struct Reading {
+        var style: Style
+        var value: Int
+        var numeral: Range<Int>
+        var end: Int
+
+        /// The label, its numeral taken from `opening` and its length reaching over the spaces after it.
+        func label(in opening: inout Opening) -> ListLabel {
+            var length = end
+            while opening.has(length), opening[length].isLabelSpace { length += 1 }
+            return ListLabel(style: style, value: value, numeral: opening.string(numeral), length: length)
+        }
     }
 
     /// The opening scalars of a text, at most `window` of them: given decoded, or decoded from
@@ -144,6 +186,11 @@ public struct ListLabel: Hashable, Sendable {
         /// Whether the opening has scalar `index` (decoding up to it).
         @inline(__always)
         mutating func has(_ index: Int) -> Bool {
+            index < decoded || decode(through: index)
+        }
+
+        /// Decodes scalars up to `index`; whether the opening has it.
+        private mutating func decode(through index: Int) -> Bool {
             while decoded <= index {
                 guard decoded < ListLabel.window, byteIndex < bytes.count else { return false }
                 let (scalar, length) = TextCleanup.decodeScalar(bytes, at: byteIndex)
@@ -161,24 +208,36 @@ public struct ListLabel: Hashable, Sendable {
         func string(_ range: Range<Int>) -> String {
             String(scalars: UnsafeBufferPointer(start: buffer + range.lowerBound, count: range.count))
         }
+
+        /// What `Int(string(range))` says of scalars that are ASCII or Chinese digits: their
+        /// value when all are ASCII digits (and it fits).
+        func decimalValue(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                guard buffer[index].isASCIIDigit else { return nil }
+                let (tens, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (sum, carry) = tens.addingReportingOverflow(buffer[index].asciiDigitValue)
+                guard !overflow, !carry else { return nil }
+                value = sum
+            }
+            return range.isEmpty ? nil : value
+        }
+
+        /// What `ChineseNumeral.value(of: string(range))` says.
+        func chineseValue(_ range: Range<Int>) -> Int? {
+            ChineseNumeral.value(of: UnsafeBufferPointer(start: buffer + range.lowerBound, count: range.count))
+        }
     }
 
     /// The label at the start of the opening scalars of a text.
-    static func parse(opening characters: inout Opening) -> ListLabel? {
+    static func read(opening characters: inout Opening) -> Reading? {
         var index = 0
         while characters.has(index), characters[index].isLabelSpace { index += 1 }
         guard characters.has(index), characters[index].mayOpenLabel else { return nil }
 
-        func finish(_ style: Style, _ value: Int, _ numeral: String, end: Int) -> ListLabel {
-            var end = end
-            while characters.has(end), characters[end].isLabelSpace { end += 1 }
-            return ListLabel(style: style, value: value, numeral: numeral, length: end)
-        }
-        func slice(_ range: Range<Int>) -> String { characters.string(range) }
-
         let first = characters[index]
         if let circled = first.circledValue {
-            return finish(.circled, circled, slice(index..<index + 1), end: index + 1)
+            return Reading(style: .circled, value: circled, numeral: index..<index + 1, end: index + 1)
         }
         if first == "(" || first == "（" {
             let inner = index + 1
@@ -187,9 +246,13 @@ public struct ListLabel: Hashable, Sendable {
                 end += 1
             }
             guard end > inner, characters.has(end), characters[end] == ")" || characters[end] == "）" else { return nil }
-            let numeral = slice(inner..<end)
-            if let value = Int(numeral) { return finish(.arabicParen, value, numeral, end: end + 1) }
-            if let value = ChineseNumeral.value(of: numeral) { return finish(.chineseParen, value, numeral, end: end + 1) }
+            let numeral = inner..<end
+            if let value = characters.decimalValue(numeral) {
+                return Reading(style: .arabicParen, value: value, numeral: numeral, end: end + 1)
+            }
+            if let value = characters.chineseValue(numeral) {
+                return Reading(style: .chineseParen, value: value, numeral: numeral, end: end + 1)
+            }
             return nil
         }
         if first == "第" {
@@ -198,9 +261,9 @@ public struct ListLabel: Hashable, Sendable {
                 end += 1
             }
             guard end > index + 1, characters.has(end), "条项部分章节".unicodeScalars.contains(characters[end]) else { return nil }
-            let numeral = slice((index + 1)..<end)
-            guard let value = Int(numeral) ?? ChineseNumeral.value(of: numeral) else { return nil }
-            return finish(.ordinalWord, value, numeral, end: end + 1)
+            let numeral = (index + 1)..<end
+            guard let value = characters.decimalValue(numeral) ?? characters.chineseValue(numeral) else { return nil }
+            return Reading(style: .ordinalWord, value: value, numeral: numeral, end: end + 1)
         }
         if first.isASCIIDigit {
             var end = index
@@ -217,11 +280,11 @@ public struct ListLabel: Hashable, Sendable {
                     let isYear = digitsEnd - end - 1 == 4 && characters.has(digitsEnd) && characters[digitsEnd] == "年"
                     if !isYear { return nil }
                 }
-                return finish(.arabicDot, value, slice(index..<end), end: end + 1)
+                return Reading(style: .arabicDot, value: value, numeral: index..<end, end: end + 1)
             case "、":
                 if continuesEnumeration(&characters, after: end) { return nil }
-                return finish(.arabicComma, value, slice(index..<end), end: end + 1)
-            case "。": return finish(.arabicFullStop, value, slice(index..<end), end: end + 1)
+                return Reading(style: .arabicComma, value: value, numeral: index..<end, end: end + 1)
+            case "。": return Reading(style: .arabicFullStop, value: value, numeral: index..<end, end: end + 1)
             default: return nil
             }
         }
@@ -230,9 +293,9 @@ public struct ListLabel: Hashable, Sendable {
             while characters.has(end), characters[end].chineseDigitValue != nil { end += 1 }
             guard characters.has(end), characters[end] == "、", end - index <= 3 else { return nil }
             if continuesEnumeration(&characters, after: end) { return nil }
-            let numeral = slice(index..<end)
-            guard let value = ChineseNumeral.value(of: numeral) else { return nil }
-            return finish(.chineseComma, value, numeral, end: end + 1)
+            let numeral = index..<end
+            guard let value = characters.chineseValue(numeral) else { return nil }
+            return Reading(style: .chineseComma, value: value, numeral: numeral, end: end + 1)
         }
         return nil
     }
@@ -297,20 +360,52 @@ extension Character {
 /// Small Chinese numerals as used in list labels and section markers (一 … 九十九).
 enum ChineseNumeral {
     static func value(of text: some StringProtocol) -> Int? {
-        let digits = text.map(\.chineseDigitValue)
-        guard !digits.isEmpty, digits.allSatisfy({ $0 != nil }) else { return nil }
-        let values = digits.map { $0! }
-        switch values.count {
-        case 1: return values[0]
-        case 2:
-            if values[0] == 10 { return 10 + values[1] }  // 十一
-            if values[1] == 10 { return values[0] * 10 }  // 二十
-            return nil
-        case 3:
-            if values[1] == 10, values[0] < 10, values[2] < 10 { return values[0] * 10 + values[2] }  // 二十一
-            return nil
-        default:
-            return nil
+        var digits = Digits()
+        for character in text {
+            guard let digit = character.chineseDigitValue, digits.append(digit) else { return nil }
+        }
+        return digits.value
+    }
+
+    /// The value of a numeral given as scalars (each one `Character`).
+    static func value(of scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
+        var digits = Digits()
+        for scalar in scalars {
+            guard let digit = scalar.chineseDigitValue, digits.append(digit) else { return nil }
+        }
+        return digits.value
+    }
+
+    /// The digit values of a numeral, read one by one; no numeral has more than three.
+    private struct Digits {
+        var values: (Int, Int, Int) = (0, 0, 0)
+        var count = 0
+
+        /// Adds a digit; false when there are more than three (no numeral then).
+        mutating func append(_ digit: Int) -> Bool {
+            switch count {
+            case 0: values.0 = digit
+            case 1: values.1 = digit
+            case 2: values.2 = digit
+            default: return false
+            }
+            count += 1
+            return true
+        }
+
+        var value: Int? {
+            switch count {
+            case 1: return values.0
+            case 2:
+                if values.0 == 10 { return 10 + values.1 }  // 十一
+                if values.1 == 10 { return values.0 * 10 }  // 二十
+                return nil
+            case 3:
+                if values.1 == 10, values.0 < 10, values.2 < 10 { return values.0 * 10 + values.2 }  // 二十一
+                return nil
+            default:
+                return nil
+            }
         }
     }
 }

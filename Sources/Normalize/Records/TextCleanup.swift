@@ -204,9 +204,9 @@ enum TextCleanup {
 
     /// Whether `text` is empty or only whitespace, as `Cell.isBlank` tells it (every scalar's
     /// `isWhitespace`), told by the first byte for text that opens with printable ASCII or
-    /// a CJK ideograph (UTF-8 leads E4–E9, U+4000–U+9FFF, none of them whitespace).
+    /// a scalar from U+4000 up (UTF-8 leads E4 on): no whitespace scalar lies above U+3000.
     static func isBlank(_ text: String) -> Bool {
-        if let first = text.utf8.first, (first > 0x20 && first < 0x7F) || (first >= 0xE4 && first <= 0xE9) { return false }
+        if let first = text.utf8.first, (first > 0x20 && first < 0x7F) || first >= 0xE4 { return false }
         return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
     }
 
