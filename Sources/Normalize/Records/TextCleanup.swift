@@ -309,8 +309,10 @@ enum TextCleanup {
         var partStart = 0
         var index = 0
         while index < bytes.count {
-            guard leads.contains(bytes[index]) else {
-                index &+= 1
+            let lead = bytes[index]
+            // A scalar whose lead starts no bracket and no separator is stepped over whole.
+            guard leads.contains(lead) else {
+                index &+= lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                 continue
             }
             let (scalar, length) = decodeScalar(bytes, at: index)
@@ -349,9 +351,11 @@ enum TextCleanup {
     }
 }
 
-/// A set of bytes (256 bits): the lead bytes `TextCleanup.forEachClause` decodes at.
+/// The lead bytes `TextCleanup.forEachClause` decodes at: ASCII bytes and the leads C0…FF
+/// (continuation bytes are never asked: the scan steps over whole scalars).
 private struct ClauseLeads {
-    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    private var ascii: (UInt64, UInt64) = (0, 0)
+    private var leads: UInt64 = 0
 
     /// The lead bytes of the brackets: ( ) ASCII, “ ” E2, 《 》 【 】 E3, （ ） EF.
     static let brackets: ClauseLeads = {
@@ -362,23 +366,17 @@ private struct ClauseLeads {
 
     mutating func insert(_ byte: UInt8) {
         let bit = UInt64(1) << UInt64(byte & 63)
-        switch byte >> 6 {
-        case 0: words.0 |= bit
-        case 1: words.1 |= bit
-        case 2: words.2 |= bit
-        default: words.3 |= bit
+        switch byte {
+        case 0..<0x40: ascii.0 |= bit
+        case 0x40..<0x80: ascii.1 |= bit
+        case 0xC0...: leads |= bit
+        default: break
         }
     }
 
     @inline(__always)
     func contains(_ byte: UInt8) -> Bool {
-        let word: UInt64
-        switch byte >> 6 {
-        case 0: word = words.0
-        case 1: word = words.1
-        case 2: word = words.2
-        default: word = words.3
-        }
+        let word = byte < 0x40 ? ascii.0 : byte < 0x80 ? ascii.1 : byte >= 0xC0 ? leads : 0
         return word & (UInt64(1) << UInt64(byte & 63)) != 0
     }
 }

@@ -91,7 +91,9 @@ struct TimeScanner {
     /// Whether an expression may open with `scalar` (folded): `canStart` is false at any
     /// other, so a text with none of these holds no expression.
     static func mayOpenExpression(_ scalar: Unicode.Scalar) -> Bool {
-        isStartWord(scalar) || scalar.isASCIIDigit || NumberReader.chineseDigit(scalar) != nil || scalar == "十"
+        // Each of these is a candidate: most scalars are told by the set alone.
+        candidates.contains(scalar)
+            && (isStartWord(scalar) || scalar.isASCIIDigit || NumberReader.chineseDigit(scalar) != nil || scalar == "十")
     }
 
     private func canStart(at index: Int) -> Bool {
