@@ -120,12 +120,9 @@ struct ScalarText {
     nonisolated(unsafe) private static let keepingBMP = bmpTable(simplifying: nil)
     nonisolated(unsafe) private static let simplifyingBMP = bmpTable(simplifying: CharacterFold.table)
 
-    /// The scalar `init(_:simplifyingScript: true)` reads for the scalar `value` (below
-    /// U+10000), or nil where its table has no entry (the decoder then folds it on the spot).
-    static func simplifiedFold(ofBMP value: UInt16) -> Unicode.Scalar? {
-        let entry = simplifyingBMP[Int(value)]
-        return entry == 0 ? nil : Unicode.Scalar(UInt32(entry))
-    }
+    /// The scalar `init(_:simplifyingScript: true)` reads for each scalar below U+10000, by
+    /// value, or 0 where the table has no entry (the decoder then folds that one on the spot).
+    static var simplifiedFoldsOfBMP: UnsafeBufferPointer<UInt16> { simplifyingBMP }
 
     private static func bmpTable(simplifying simplified: ScalarTable.Frozen?) -> UnsafeBufferPointer<UInt16> {
         let table = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 0x10000)  // never freed: a static table

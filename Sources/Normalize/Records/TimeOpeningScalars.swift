@@ -7,10 +7,11 @@ enum TimeOpeningScalars {
     /// decoder folds on the spot (no table entry): those are kept, to be read the slow way.
     private static let openings: ScalarSet = {
         var scalars = String.UnicodeScalarView()
-        for value in 0..<UInt32(0x1_0000) {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            let folded = ScalarText.simplifiedFold(ofBMP: UInt16(value))
-            if folded.map(TimeScanner.mayOpenExpression) ?? true { scalars.append(scalar) }
+        let folds = ScalarText.simplifiedFoldsOfBMP
+        for value in 0..<0x1_0000 {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let entry = folds[value]
+            if entry == 0 || Unicode.Scalar(UInt32(entry)).map(TimeScanner.mayOpenExpression) ?? true { scalars.append(scalar) }
         }
         return ScalarSet([String(scalars)])
     }()
