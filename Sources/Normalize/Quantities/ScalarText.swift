@@ -131,6 +131,10 @@ struct ScalarText {
     nonisolated(unsafe) private static let keepingBMP = bmpTable(simplifying: nil)
     nonisolated(unsafe) private static let simplifyingBMP = bmpTable(simplifying: CharacterFold.table)
 
+    /// The scalar `init(_:simplifyingScript: true)` reads for each scalar below U+10000, by
+    /// value, or 0 where the table has no entry (the decoder then folds that one on the spot).
+    static var simplifiedFoldsOfBMP: UnsafeBufferPointer<UInt16> { simplifyingBMP }
+
     private static func bmpTable(simplifying simplified: ScalarTable.Frozen?) -> UnsafeBufferPointer<UInt16> {
         let table = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 0x10000)  // never freed: a static table
         for value in 0..<UInt32(0x10000) {

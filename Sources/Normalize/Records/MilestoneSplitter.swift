@@ -131,33 +131,35 @@ enum MilestoneSplitter {
 
     /// The sentences of an item's running text that name a time (`2019年6月底前，完成…`;
     /// `在2012年10月底前出台…`): an item printed without a schedule states its dates this way.
+    /// The sentences are each line's `TextCleanup.clauses` at 。；; — cut from the text's bytes in
+    /// place; only a sentence that may name a time (`TimeOpeningScalars`) is made a String and scanned.
     static func datedSentences(of text: String) -> [String] {
-        var sentences: [String] = []
-        for line in lines(of: text) {
-            for sentence in TextCleanup.clauses(of: line, separators: "。；;") {
-                var scanner = TimeScanner(ScalarText(sentence, simplifyingScript: true), documentYear: nil)
-                while let next = scanner.next() {
-                    guard next.kind == .recurrence else {
-                        sentences.append(sentence)
-                        break
-                    }
-                }
-            }
-        }
-        return sentences
-    }
-
-    /// The non-empty lines of `text` (`TextCleanup.forEachLine`).
-    static func lines(of text: String) -> [String] {
         var text = text
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable { bytes in
-            var lines: [String] = []
-            // Cut at line feeds of a String: valid UTF-8, copied without revalidation.
-            TextCleanup.forEachLine(in: bytes) { lines.append(String(validUTF8: UnsafeBufferPointer(rebasing: bytes[$0]))) }
-            return lines
+            var sentences: [String] = []
+            TextCleanup.forEachLine(in: bytes) { line in
+                let line = UnsafeBufferPointer(rebasing: bytes[line])
+                TextCleanup.forEachClause(in: line, separators: sentenceEnds) { clause in
+                    let clause = UnsafeBufferPointer(rebasing: line[clause])
+                    guard TimeOpeningScalars.mayHoldTime(clause) else { return }
+                    let sentence = TextCleanup.singleLine(clause)
+                    guard !sentence.isEmpty else { return }
+                    var scanner = TimeScanner(ScalarText(sentence, simplifyingScript: true), documentYear: nil)
+                    while let next = scanner.next() {
+                        guard next.kind == .recurrence else {
+                            sentences.append(sentence)
+                            break
+                        }
+                    }
+                }
+            }
+            return sentences
         } ?? []
     }
+
+    /// The marks a sentence of `datedSentences` ends at.
+    private static let sentenceEnds: [Unicode.Scalar] = ["。", "；", ";"]
 
     /// Whether text opens with a period (after spaces or a list label).
     static func opensWithPeriod(_ text: some StringProtocol) -> Bool {

@@ -37,6 +37,8 @@ enum PageChromeFilter {
         if byteCount > 80, text.utf8.withContiguousStorageIfAvailable({ AnnotationFinder.ByteMarks.scalarCount($0) > 80 }) == true {
             return false
         }
+        // Most lines hold no scalar any rule below looks for: told from the bytes, unfolded.
+        if text.utf8.withContiguousStorageIfAvailable(cannotBeChrome) == true { return false }
         // Folded once, as scalars; each test below first asks the scalars whether it can hold, and
         // the rare lines that may are asked again as text where the rule counts Characters.
         let folded = CharacterFold.simplifiedScalars(of: text)
@@ -56,6 +58,54 @@ enum PageChromeFilter {
         if isImageName(folded) { return true }
         if folded.first == "【", isRelatedLink(String(scalars: folded)) { return true }
         return mayBeNavigationBar(folded) && isNavigationBar(String(scalars: folded))
+    }
+
+    /// The printed scalars (below U+10000) whose simplified key a rule of `isChrome` looks for:
+    /// the openings of the marker words (【 among them, a related link's opening), the last
+    /// scalars of a photo credit and of an image name (either case), the first and last of
+    /// 政府信息公开, and the spaces and line breaks (a navigation bar's, a control line's).
+    static let scalarsRulesLookFor: ScalarSet = {
+        var targets = markerWords.words.compactMap(\.first) + photoCreditLastScalars + [openInformation[0], openInformation[openInformation.count - 1], "【"]
+        for letter in imageEndingLastLetters {
+            targets.append(Unicode.Scalar(letter)!)
+            targets.append(Unicode.Scalar(letter & ~0x20)!)
+        }
+        for value in 0..<UInt32(0x1_0000) {
+            guard let scalar = Unicode.Scalar(value), scalar.isCollapsibleSpace || scalar == "\n" || scalar == "\r" else { continue }
+            targets.append(scalar)
+        }
+        return ScalarSet(CharacterFold.forms(ofAny: targets).map { String($0) })
+    }()
+
+    /// Whether a line (valid UTF-8) is told no chrome without folding it: it holds none of
+    /// `scalarsRulesLookFor` (and no scalar above U+FFFF), so only a control line could match,
+    /// and it has more scalars than the longest control line.
+    static func cannotBeChrome(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lookedFor = scalarsRulesLookFor
+        var scalarCount = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                if lookedFor.contains(Unicode.Scalar(lead)) { return false }
+                index &+= 1
+            } else if lead >= 0xF0 {
+                return false
+            } else if lead >= 0xE0 {
+                guard index &+ 2 < count, !lookedFor.contains(utf8: lead, bytes[index &+ 1], bytes[index &+ 2]) else { return false }
+                index &+= 3
+            } else if lead >= 0xC0 {
+                guard index &+ 1 < count else { return false }
+                let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index &+ 1] & 0x3F)
+                if lookedFor.contains(Unicode.Scalar(value)!) { return false }
+                index &+= 2
+            } else {
+                return false
+            }
+            scalarCount &+= 1
+        }
+        return scalarCount > longestControlLine
     }
 
     /// 政府信息公开 (a site's section name) at the end of a line, or before a space at its start.

@@ -290,29 +290,44 @@ enum TextCleanup {
         let cuts = Array(separators.unicodeScalars)
         return text.utf8.withContiguousStorageIfAvailable { bytes in
             var parts: [String] = []
-            func cut(_ range: Range<Int>) {
+            forEachClause(in: bytes, separators: cuts) { range in
                 let part = singleLine(UnsafeBufferPointer(rebasing: bytes[range]))
                 if !part.isEmpty { parts.append(part) }
             }
-            var depth = 0
-            var partStart = 0
-            var index = 0
-            while index < bytes.count {
-                let (scalar, length) = decodeScalar(bytes, at: index)
-                switch scalar {
-                case "（", "(", "《", "“", "【": depth += 1
-                case "）", ")", "》", "”", "】": depth = max(0, depth - 1)
-                default: break
-                }
-                if depth == 0, cuts.contains(scalar) {
-                    cut(partStart..<index)
-                    partStart = index + length
-                }
-                index += length
-            }
-            cut(partStart..<bytes.count)
             return parts
         } ?? []
+    }
+
+    /// Calls `body` with the byte range of each part of `bytes` (valid UTF-8) between the
+    /// separators outside brackets, as printed (untrimmed, empty ones too): `clauses(of:separators:)`
+    /// before its parts are trimmed. Only the scalars whose lead byte may start a bracket or a
+    /// separator are decoded.
+    static func forEachClause(in bytes: UnsafeBufferPointer<UInt8>, separators: [Unicode.Scalar], _ body: (Range<Int>) -> Void) {
+        var leads = ClauseLeads.brackets
+        for separator in separators { leads.insert(UInt8(truncatingIfNeeded: separator.utf8.first ?? 0)) }
+        var depth = 0
+        var partStart = 0
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            // A scalar whose lead starts no bracket and no separator is stepped over whole.
+            guard leads.contains(lead) else {
+                index &+= lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                continue
+            }
+            let (scalar, length) = decodeScalar(bytes, at: index)
+            switch scalar {
+            case "（", "(", "《", "“", "【": depth += 1
+            case "）", ")", "》", "”", "】": depth = max(0, depth - 1)
+            default: break
+            }
+            if depth == 0, separators.contains(scalar) {
+                body(partStart..<index)
+                partStart = index + length
+            }
+            index += length
+        }
+        body(partStart..<bytes.count)
     }
 
     /// The scalar whose UTF-8 starts at `index` and its byte length.
@@ -333,6 +348,36 @@ enum TextCleanup {
             length = 2
         }
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+}
+
+/// The lead bytes `TextCleanup.forEachClause` decodes at: ASCII bytes and the leads C0…FF
+/// (continuation bytes are never asked: the scan steps over whole scalars).
+private struct ClauseLeads {
+    private var ascii: (UInt64, UInt64) = (0, 0)
+    private var leads: UInt64 = 0
+
+    /// The lead bytes of the brackets: ( ) ASCII, “ ” E2, 《 》 【 】 E3, （ ） EF.
+    static let brackets: ClauseLeads = {
+        var leads = ClauseLeads()
+        for byte: UInt8 in [0x28, 0x29, 0xE2, 0xE3, 0xEF] { leads.insert(byte) }
+        return leads
+    }()
+
+    mutating func insert(_ byte: UInt8) {
+        let bit = UInt64(1) << UInt64(byte & 63)
+        switch byte {
+        case 0..<0x40: ascii.0 |= bit
+        case 0x40..<0x80: ascii.1 |= bit
+        case 0xC0...: leads |= bit
+        default: break
+        }
+    }
+
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+        let word = byte < 0x40 ? ascii.0 : byte < 0x80 ? ascii.1 : byte >= 0xC0 ? leads : 0
+        return word & (UInt64(1) << UInt64(byte & 63)) != 0
     }
 }
 

@@ -88,6 +88,14 @@ struct TimeScanner {
     /// Before these a numeral counts something else: 3个月, 每3月, 第三届, 几月, 周三.
     private static let numeralBlockers = ScalarSet(["个每第几数周之初星期."])
 
+    /// Whether an expression may open with `scalar` (folded): `canStart` is false at any
+    /// other, so a text with none of these holds no expression.
+    static func mayOpenExpression(_ scalar: Unicode.Scalar) -> Bool {
+        // Each of these is a candidate: most scalars are told by the set alone.
+        candidates.contains(scalar)
+            && (isStartWord(scalar) || scalar.isASCIIDigit || NumberReader.chineseDigit(scalar) != nil || scalar == "十")
+    }
+
     private func canStart(at index: Int) -> Bool {
         let scalar = text[index]
         if Self.isStartWord(scalar) { return true }
