@@ -129,7 +129,7 @@ public enum UnicodeCleaner {
     /// they are and none opens a parenthesis; 0 for the rest (and for bytes that open none).
     /// ASCII but `(`; C3–DF (U+00C0–U+07FF); E0 (U+0800–U+0FFF) and E4–ED (U+4000–U+DFFF: the
     /// ideographs, Yi, Hangul); F0–F2 (U+10000–U+BFFFF, below the private-use planes).
-    nonisolated(unsafe) private static let plainLeadLengths: UnsafeBufferPointer<UInt8> = {
+    nonisolated(unsafe) static let plainLeadLengths: UnsafeBufferPointer<UInt8> = {
         var lengths = [UInt8](repeating: 0, count: 256)
         for lead in 0..<0x80 where lead != 0x28 { lengths[lead] = 1 }
         for lead in 0xC3...0xDF { lengths[lead] = 2 }
