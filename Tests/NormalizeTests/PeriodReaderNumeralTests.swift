@@ -35,6 +35,22 @@ import Testing
         #expect(PeriodReader.read(text, at: 0) == nil)
     }
 
+    /// The filter is written by hand beside the readers: over every scalar that may follow a
+    /// numeral (ASCII, CJK punctuation, the ideographs, full-width forms), a position it turns
+    /// away is one where `read` finds nothing.
+    @Test(arguments: ["3", "12", "2023", "20231", "三", "十二", "二〇二三"])
+    func turnsAwayOnlyWhatReadFindsNothingIn(_ numeral: String) {
+        let followers = Array(0x20...0x7E) + Array(0x3000...0x303F) + Array(0x4E00...0x9FFF) + Array(0xFF01...0xFF5E)
+        var wronglyTurnedAway: [String] = []
+        for value in followers {
+            let text = ScalarText(numeral + String(Unicode.Scalar(UInt32(value))!) + "底")
+            if !PeriodReader.mayRead(numeralAt: 0, in: text), PeriodReader.read(text, at: 0) != nil {
+                wronglyTurnedAway.append(numeral + String(Unicode.Scalar(UInt32(value))!))
+            }
+        }
+        #expect(wronglyTurnedAway.isEmpty, "turned away, but read finds a period: \(wronglyTurnedAway.prefix(8))")
+    }
+
     /// A list of quarters or months is kept as packed numbers and read back as printed.
     @Test func keepsListsAsTheirNumbers() {
         let base = Period(span: .year, year: 2024)
