@@ -28,6 +28,37 @@ struct ScalarSet: Sendable {
         bits[Int(lead & 0x0F) << 6 | Int(second & 0x3F)] & (1 << UInt64(third & 0x3F)) != 0
     }
 
+    /// How many scalars the UTF-8 `bytes` hold when none of them is in the set, read from the
+    /// bytes without decoding the three-byte ones; nil as soon as one is, or a scalar above
+    /// U+FFFF (which the set cannot tell) or a cut-off sequence stands there: the byte filters'
+    /// "nothing here can match" in one walk.
+    func scalarCountWithoutMembers(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var scalarCount = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                if contains(Unicode.Scalar(lead)) { return nil }
+                index &+= 1
+            } else if lead >= 0xF0 {
+                return nil
+            } else if lead >= 0xE0 {
+                guard index &+ 2 < count, !contains(utf8: lead, bytes[index &+ 1], bytes[index &+ 2]) else { return nil }
+                index &+= 3
+            } else if lead >= 0xC0 {
+                guard index &+ 1 < count else { return nil }
+                let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index &+ 1] & 0x3F)
+                if contains(Unicode.Scalar(value)!) { return nil }
+                index &+= 2
+            } else {
+                return nil
+            }
+            scalarCount &+= 1
+        }
+        return scalarCount
+    }
+
     /// The first index from `start` on whose scalar is in the set, or `scalars.count`: the
     /// scanners' skip over text where nothing can start, without a bounds check per scalar.
     func firstIndex(in scalars: [Unicode.Scalar], from start: Int) -> Int {

@@ -81,30 +81,7 @@ enum PageChromeFilter {
     /// `scalarsRulesLookFor` (and no scalar above U+FFFF), so only a control line could match,
     /// and it has more scalars than the longest control line.
     static func cannotBeChrome(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let lookedFor = scalarsRulesLookFor
-        var scalarCount = 0
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                if lookedFor.contains(Unicode.Scalar(lead)) { return false }
-                index &+= 1
-            } else if lead >= 0xF0 {
-                return false
-            } else if lead >= 0xE0 {
-                guard index &+ 2 < count, !lookedFor.contains(utf8: lead, bytes[index &+ 1], bytes[index &+ 2]) else { return false }
-                index &+= 3
-            } else if lead >= 0xC0 {
-                guard index &+ 1 < count else { return false }
-                let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index &+ 1] & 0x3F)
-                if lookedFor.contains(Unicode.Scalar(value)!) { return false }
-                index &+= 2
-            } else {
-                return false
-            }
-            scalarCount &+= 1
-        }
+        guard let scalarCount = scalarsRulesLookFor.scalarCountWithoutMembers(utf8: bytes) else { return false }
         return scalarCount > longestControlLine
     }
 

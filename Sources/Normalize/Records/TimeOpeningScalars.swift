@@ -19,29 +19,6 @@ enum TimeOpeningScalars {
     /// Whether `bytes` (valid UTF-8) may hold a time expression: false only when no scalar of
     /// them may open one. Scalars above U+FFFF count as possible openings.
     static func mayHoldTime(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let openings = Self.openings
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                if openings.contains(Unicode.Scalar(lead)) { return true }
-                index &+= 1
-            } else if lead >= 0xF0 {
-                return true
-            } else if lead >= 0xE0 {
-                guard index &+ 2 < count else { return true }
-                if openings.contains(utf8: lead, bytes[index &+ 1], bytes[index &+ 2]) { return true }
-                index &+= 3
-            } else if lead >= 0xC0 {
-                guard index &+ 1 < count else { return true }
-                let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index &+ 1] & 0x3F)
-                if openings.contains(Unicode.Scalar(value)!) { return true }
-                index &+= 2
-            } else {
-                index &+= 1
-            }
-        }
-        return false
+        openings.scalarCountWithoutMembers(utf8: bytes) == nil
     }
 }
