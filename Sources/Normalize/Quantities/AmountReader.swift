@@ -67,6 +67,9 @@ enum AmountReader {
     private static func readNumber(_ text: ScalarText, at index: Int) -> NumberToken? {
         if text[index].isASCIIDigit { return NumberReader.readArabic(text, at: index).token }
         if NumberReader.isChineseNumeralStart(text[index]) { return NumberReader.readChinese(text, at: index).token }
+        if let count = NumberReader.barePlaceCount(text, at: index) {
+            return NumberToken(value: ExactDecimal(count), range: index..<index + 1, script: .chinese)
+        }
         return nil
     }
 

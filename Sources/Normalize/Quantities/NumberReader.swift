@@ -57,6 +57,25 @@ enum NumberReader {
         scalar == "十" || (chineseDigit(scalar).map { $0 > 0 } ?? false)
     }
 
+    /// A bare 百, 千 or 万 that counts people: 万名 (带动万名青年), 千名干部, 百名专家, read as
+    /// 100, 1000 or 10000, because 名 only ever counts persons (a bare place character is
+    /// otherwise no number: `isChineseNumeralStart`). Not before 人 (万人计划 and 万人空巷 are
+    /// names), not after a numeral or within two scalars of one (三万名 is read from 三;
+    /// 千家万户 and 百千万 are idioms and tiers), and not after a word that makes it vague or a
+    /// denominator: 数万名 (tens of thousands), 上万名 / 近万名 / 过万名 (about or over), 几百名,
+    /// 每万名 (a rate, read by 每). Returns the value, or nil.
+    static func barePlaceCount(_ text: ScalarText, at index: Int) -> Int? {
+        guard text[index + 1] == "名", let place = chinesePlace(text[index]), (2...4).contains(place) else { return nil }
+        for offset in [-2, -1, 2] {
+            let near = text[index + offset]
+            if near.isASCIIDigit || chineseDigit(near) != nil || chinesePlace(near) != nil { return nil }
+        }
+        return vagueBeforeBarePlace.contains(text[index - 1]) ? nil : power(place)
+    }
+
+    /// What turns a bare 万名 into an estimate or a denominator (`barePlaceCount`).
+    private static let vagueBeforeBarePlace: Set<Unicode.Scalar> = ["数", "上", "近", "过", "几", "成", "每", "逾", "超"]
+
     /// Reads ASCII digits at `start` (`1,200.5`, `7.44`). Returns nil for a run that is not one
     /// number (a dotted date `2023.3.16`, a version, more digits than fit), together with the
     /// end of the run so the caller skips it whole.

@@ -38,8 +38,8 @@ struct QuantityScanner {
         self.text = text
     }
 
-    /// Every scalar where something may start: a number, 百分之, 每, 力争/争取, a quotation.
-    private static let openingGroups = ["0123456789", "一二两三四五六七八九十百", "每力争", "“\"「『《〔"]
+    /// Every scalar where something may start: a number (百/千/万 for 百名, 千名, 万名), 百分之, 每, 力争/争取, a quotation.
+    private static let openingGroups = ["0123456789", "一二两三四五六七八九十百千万", "每力争", "“\"「『《〔"]
     /// The ends of clauses and sentences: they close a rate or a target.
     private static let closings = "，,。;!?:\n\r"
     /// Where something may happen while no rate or target is open (a clause end closes nothing then).
@@ -48,7 +48,8 @@ struct QuantityScanner {
     private static let candidates = ScalarSet(openingGroups + [closings])
 
     /// Whether `text` has anything an amount can start with: an Arabic digit (also
-    /// full-width), a Chinese numeral a count may open with (一…九, 两, 兩, 十), or 百 (百分之).
+    /// full-width), a Chinese numeral a count may open with (一…九, 两, 兩, 十), 百 (百分之, 百名),
+    /// 千 or 万 (千名, 万名).
     /// Without one, `scan()` finds nothing and the text need not be decoded at all.
     static func mayFindQuantity(in text: String) -> Bool {
         var text = text
@@ -58,8 +59,9 @@ struct QuantityScanner {
     }
 
     /// The numerals `mayFindQuantity` looks for beyond ASCII digits, as printed (not folded):
-    /// full-width digits, 一…九, 两, 兩, 十, and 百 (百分之); all three bytes long in UTF-8.
-    private static let printedNumerals = ScalarSet(["０１２３４５６７８９", "一二两兩三四五六七八九十百"])
+    /// full-width digits, 一…九, 两, 兩, 十, 百 (百分之, 百名), 千 and 万 萬 (千名, 万名); all three bytes
+    /// long in UTF-8.
+    private static let printedNumerals = ScalarSet(["０１２３４５６７８９", "一二两兩三四五六七八九十百千万萬"])
 
     private static func mayFindQuantity(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let numerals = printedNumerals
@@ -131,7 +133,7 @@ struct QuantityScanner {
                 index += 2
                 continue
             case _ where scalar.isASCIIDigit || NumberReader.isChineseNumeralStart(scalar)
-                || (scalar == "百" && text[index + 1] == "分"):
+                || (scalar == "百" && text[index + 1] == "分") || NumberReader.barePlaceCount(text, at: index) != nil:
                 let outcome = AmountReader.read(text, at: index, sharing: &sharing)
                 if let last = outcome.reading, let first = sharing.first {
                     let listed = sharing
