@@ -37,6 +37,10 @@ extension DiagnosticCode {
     public static let misreadEncodingReversed = DiagnosticCode(rawValue: "ingest.decode.misreadReversed")
     /// Text had been decoded with the wrong charset and saved again, losing bytes: it cannot be read back.
     public static let misreadEncodingLossy = DiagnosticCode(rawValue: "ingest.decode.misreadLossy")
+    /// Control characters (NUL and the other C0 controls but tab, line breaks and form feed; DEL)
+    /// were removed from the text: no document holds them, and most tools reading the records
+    /// choke on a NUL. A zero-filled end is named: the download may be cut off.
+    public static let controlCharactersRemoved = DiagnosticCode(rawValue: "ingest.decode.controlCharactersRemoved")
 
     // MARK: Table dumps
     /// An empty cell took the value of the merged cell above it.

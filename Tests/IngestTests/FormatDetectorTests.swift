@@ -1,5 +1,6 @@
 import Ingest
 import PlanModel
+import TestSupport
 import Testing
 
 @Suite struct FormatDetectorTests {
@@ -20,6 +21,20 @@ import Testing
         #expect(FormatDetector.binaryKind(of: [0xFF, 0xFE] + utf16) == nil)
         let ascii: [UInt8] = Array("plan text".utf8).flatMap { [$0, UInt8(0)] }
         #expect(FormatDetector.binaryKind(of: ascii) == nil)
+    }
+
+    @Test func damagedTextWithAFewNULsIsNotBinary() {
+        let text = Array("一、总体要求\n（一）推进民生实事，完成学位建设\n".utf8)
+        // A stray NUL near the start, a zero-filled end (a download cut off), UTF-16 without a
+        // byte-order mark whose 一 (U+4E00) puts a NUL on the other side of a pair.
+        #expect(FormatDetector.binaryKind(of: text + [0] + text) == nil)
+        #expect(FormatDetector.binaryKind(of: text + [UInt8](repeating: 0, count: 3000)) == nil)
+        let utf16 = Array("一季度一、二季度\n完成A".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(FormatDetector.binaryKind(of: utf16) == nil)
+        // Control bytes throughout, NULs on both sides: binary, even before a zero-filled end.
+        var generator = SplitMix64(seed: 7)
+        let noise = (0..<2048).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        #expect(FormatDetector.binaryKind(of: noise + [0, 0, 0]) == "binary data")
     }
 
     @Test func formatsAreToldApartByContent() {

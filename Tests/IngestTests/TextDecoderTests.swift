@@ -213,6 +213,15 @@ struct TextDecoderTests {
         #expect(Self.failure(ole)?.code == .decodeFailed)
     }
 
+    @Test func aNULInTextIsRemovedWithAWarningWhateverTheEncoding() throws {
+        let text = "一、总体要求\n完成学位建设\u{0}，推进民生实事\n"
+        for charset in ["UTF-8", "GB18030"] {
+            let result = try Self.decoded(try Self.encoded(text, charset))
+            #expect(result.text == "一、总体要求\n完成学位建设，推进民生实事\n", "\(charset)")
+            #expect(result.warnings.map(\.code).contains(.controlCharactersRemoved), "\(charset)")
+        }
+    }
+
     @Test func emptyFilesAreReportedAsEmpty() {
         #expect(Self.failure([])?.code == .emptyFile)
         #expect(Self.failure([0xEF, 0xBB, 0xBF])?.code == .emptyFile)

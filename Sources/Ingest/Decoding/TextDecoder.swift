@@ -27,9 +27,14 @@ public struct DecodeFailure: Error, Hashable, Sendable {
 ///
 /// When nothing is convincing the file fails: a wrong guess would turn into garbage records,
 /// which is worse than an error. The text has a leading BOM removed and CRLF / lone CR turned
-/// into "\n" one for one, so line numbers stay those of the original file.
+/// into "\n" one for one, so line numbers stay those of the original file; control characters
+/// (a NUL, a zero-filled end) are removed with a warning (`ControlCharacters`).
 public enum TextDecoder {
     public static func decode(_ bytes: [UInt8]) -> Result<DecodedText, DecodeFailure> {
+        decodeText(bytes).map(ControlCharacters.removed(from:))
+    }
+
+    private static func decodeText(_ bytes: [UInt8]) -> Result<DecodedText, DecodeFailure> {
         if bytes.isEmpty { return .failure(DecodeFailure(code: .emptyFile, message: "the file is empty")) }
 
         if let mark = ByteOrderMark.find(in: bytes) {

@@ -1,4 +1,5 @@
 public import PlanModel
+internal import Charsets
 
 /// Decides what kind of document a file holds from its content, not its name.
 public enum FormatDetector {
@@ -21,20 +22,46 @@ public enum FormatDetector {
         for signature in signatures where bytes.starts(with: signature.prefix) {
             return signature.kind
         }
-        // NUL bytes do not occur in text, except in UTF-16 (every other byte of ASCII).
-        let sample = bytes.prefix(4096)
+        // Binary data holds NULs and other control bytes throughout (random bytes: one in nine);
+        // text holds none, except UTF-16 (a NUL in every ASCII character: the sample is tried
+        // as UTF-16 before it is called binary) and damaged text: a stray NUL, or a
+        // zero-filled end where a download was cut off, which the decoder removes and
+        // reports. So the sample leaves out a run of NULs that ends the file, and a text may
+        // hold a few control bytes.
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0 { end -= 1 }
+        let sample = bytes[..<min(end, 4096)]
         let hasUTF16BOM = sample.starts(with: [0xFF, 0xFE]) || sample.starts(with: [0xFE, 0xFF])
         if !hasUTF16BOM, sample.contains(0) {
-            var evenZeros = 0
-            var oddZeros = 0
-            for (index, byte) in sample.enumerated() where byte == 0 {
-                if index % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
-            }
-            let looksLikeUTF16 = (evenZeros == 0 || oddZeros == 0) && evenZeros + oddZeros >= sample.count / 8
-            if !looksLikeUTF16 { return "binary data" }
+            let controls = sample.count { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0C && $0 != 0x0D }
+            let manyControls = controls >= Self.controlBytesOfBinary.minimum
+                && controls * 100 > sample.count * Self.controlBytesOfBinary.percent
+            if manyControls, !readsAsUTF16(sample) { return "binary data" }
         }
         return nil
     }
+
+    /// Whether the sample decodes as likely text in UTF-16 without a byte-order mark, either
+    /// byte order: its NULs are then the high bytes of ASCII characters and the low ones of
+    /// characters such as 一 (U+4E00), and its control bytes parts of characters.
+    private static func readsAsUTF16(_ sample: ArraySlice<UInt8>) -> Bool {
+        // Whole code units only; a pair of surrogates cut at the sample's end is not waited for.
+        var units = Array(sample.prefix(sample.count & ~1))
+        if units.count >= 2 {
+            let last = units.count - 2
+            let isHighSurrogate = { (high: UInt8) in high & 0xFC == 0xD8 }
+            if isHighSurrogate(units[last + 1]) || isHighSurrogate(units[last]) { units.removeLast(2) }
+        }
+        return [SupportedCharset.utf16le, .utf16be].contains { charset in
+            guard let text = CharsetConverter.decode(units, charset: charset.converters[0], strict: true) else { return false }
+            return TextPlausibility.measure(text).isConvincing
+        }
+    }
+
+    /// Control bytes (NUL and C0 but tab, line feed, form feed and carriage return) that make
+    /// a sample holding a NUL binary data: more than this share (per cent) and at least this
+    /// many.
+    static let controlBytesOfBinary = (percent: 1, minimum: 4)
 
     /// Element names that mark a saved content area as HTML when no `<html>`/`<body>` frames
     /// it (a CMS field, a copied `<tbody>`, a run of `<p>`): the block elements plus the
