@@ -214,9 +214,9 @@ enum AnnotationFinder {
     /// `牵头单位：A；配合单位：B` opening at byte `index`, when a label with a role opens it.
     private static func labelledTail(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> ResponsibilityAnnotation? {
         let window = UnsafeBufferPointer(rebasing: bytes[index...])
-        guard ResponsibilityAnnotation.hasOpeningColon(window) else { return nil }
-        let tail = String(validUTF8: window)
-        guard let label = ResponsibilityAnnotation.label(at: tail), label.role != nil else { return nil }
-        return ResponsibilityAnnotation.parse(tail)
+        // The label is read before the rest of the text is copied: most are no role's.
+        guard ResponsibilityAnnotation.hasOpeningColon(window), ResponsibilityAnnotation.labelOpening(utf8: window)?.role != nil
+        else { return nil }
+        return ResponsibilityAnnotation.parse(String(validUTF8: window))
     }
 }

@@ -48,6 +48,6 @@ enum CollapsedLineSplitter {
         {
             return true
         }
-        return ResponsibilityAnnotation.label(at: window).map { $0.role != nil } ?? false
+        return ResponsibilityAnnotation.opensRoleLabel(window)
     }
 }

@@ -71,6 +71,9 @@ struct LivelihoodList: Hashable, Sendable {
     static let nameWords = ScalarWords(names)
     static let countWordList = ScalarWords(countWords)
     static let completionWordList = ScalarWords(completionWords)
+    /// What may stand between a declaration and the first item of a list inline after it: at
+    /// most 40 scalars, one sentence end among them.
+    static let inlineLeadIn = InlineEnumeration.LeadInLimit(length: 40, fullStops: 1)
     /// What ends a sentence, and what ends a clause besides.
     static let sentenceStops = Array("。！!；;".unicodeScalars)
     static let clauseStops = Array("，,：:".unicodeScalars) + sentenceStops
@@ -117,8 +120,9 @@ struct LivelihoodList: Hashable, Sendable {
         let declared = candidates.lazy.compactMap(\.declared).first
         for candidate in candidates {
             // Items run on in the same paragraph right after the declaring sentence.
-            if let (leadIn, items) = InlineEnumeration.list(in: scalars[candidate.end...]), leadIn.count <= 40,
-                leadIn.filter({ $0 == "。" }).count <= 1
+            if let (leadIn, items) = InlineEnumeration.list(in: scalars[candidate.end...], limit: Self.inlineLeadIn),
+                leadIn.count <= Self.inlineLeadIn.length,
+                leadIn.filter({ $0 == "。" }).count <= Self.inlineLeadIn.fullStops
             {
                 return LivelihoodList(declared: candidate.declared ?? declared, items: items)
             }

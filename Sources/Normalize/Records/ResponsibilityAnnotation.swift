@@ -199,10 +199,28 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
             ?? Array(part.utf8).withUnsafeBufferPointer { label(utf8: $0) }
     }
 
+    /// Whether `text` opens with a label a role knows (`配合单位：`), told without copying its value.
+    static func opensRoleLabel(_ text: String) -> Bool {
+        guard Self.hasOpeningColon(text) else { return false }
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { labelOpening(utf8: $0)?.role != nil } ?? false
+    }
+
     /// `label(at:)` of UTF-8 bytes: only the scalars up to the colon are decoded; the label and
     /// the value are copied from the bytes.
     private static func label(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (label: String, role: Role?, value: String)? {
-        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 9) { opening -> (label: String, role: Role?, value: String)? in
+        guard let opening = labelOpening(utf8: bytes) else { return nil }
+        let label = String(validUTF8: UnsafeBufferPointer(rebasing: bytes[..<opening.labelEnd]))
+        let value = TextCleanup.singleLine(UnsafeBufferPointer(rebasing: bytes[opening.valueStart...]))
+        return (label, opening.role, value)
+    }
+
+    /// Where `label(utf8:)`'s label ends and its value starts (byte offsets), and the label's
+    /// role: read from the scalars up to the colon alone, so a caller can turn down a label
+    /// before the value (the rest of the text) is copied.
+    static func labelOpening(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (labelEnd: Int, valueStart: Int, role: Role?)? {
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 9) { opening -> (labelEnd: Int, valueStart: Int, role: Role?)? in
             var index = 0
             var count = 0
             var colonByte: Int?
@@ -223,13 +241,11 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
             let labelScalars = UnsafeBufferPointer(rebasing: opening[..<labelEnd])
             guard labelScalars.allSatisfy({ $0.properties.isIdeographic }) else { return nil }
             let labelBytes = colonByte - (count - labelEnd)
-            let label = String(validUTF8: UnsafeBufferPointer(rebasing: bytes[..<labelBytes]))
             let valueStart = colonByte + TextCleanup.decodeScalar(bytes, at: colonByte).1
-            let value = TextCleanup.singleLine(UnsafeBufferPointer(rebasing: bytes[valueStart...]))
             let role = ResponsibilityVocabulary.labels.first { entry in
                 entry.label.unicodeScalars.elementsEqual(labelScalars.lazy.map(\.simplifiedKey))
             }?.role
-            return (label, role, value)
+            return (labelBytes, valueStart, role)
         }
     }
 
@@ -272,7 +288,7 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
         let pieces = text.split(separator: " ", omittingEmptySubsequences: false)
         var result = String(pieces[0])
         for piece in pieces.dropFirst() {
-            let opensLabel = label(at: String(piece)).map { $0.role != nil } ?? false
+            let opensLabel = opensRoleLabel(String(piece))
             result += (opensLabel ? "；" : " ") + piece
         }
         return result
