@@ -226,6 +226,18 @@ import Testing
         #expect(tasks.map(\.leadUnits) == [["甲局"], ["甲局"], ["丙局"]])
         #expect(tasks[0].supportUnits == ["乙局"])
     }
+
+    @Test func ownersInTortoiseShellBracketsMakeTheItemsTasks() {
+        let text = """
+            一、深化改革
+            （一）建设甲平台。推进甲平台上线。〔责任单位：甲局、乙局〕
+            （二）完善乙制度。修订乙办法。〔责任单位：丙局〕
+            """
+        let tasks = Records.fromPlainText(text).tasks
+        #expect(tasks.map(\.number) == ["一", "二"])
+        #expect(tasks.map(\.supportUnits) == [["甲局", "乙局"], ["丙局"]])
+        #expect(tasks.allSatisfy { !$0.title.contains("〔") })
+    }
 }
 
 @Suite struct TaskLevelTests {
