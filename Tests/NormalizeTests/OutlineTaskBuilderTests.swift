@@ -380,6 +380,28 @@ import Testing
         let text = "（九）保障民生\n今年将办好5件民生实事，包括：完成老旧小区改造600个；治理堵点60处。\n"
         #expect(Records.fromPlainText(text).tasks.isEmpty)
     }
+
+    @Test func sentencesOpeningAlikeAsManyAsDeclared() {
+        let text = """
+            （五）办好民生实事
+            今年安排60亿元实施三大惠民工程。安排10亿元实施教育惠民工程，新建学校5所。扩大学位供给。安排20亿元实施健康惠民工程，新增床位300张。安排30亿元实施安居惠民工程，改造老旧小区40个。
+            """
+        let tasks = Records.fromPlainText(text).tasks
+        #expect(tasks.count == 3)
+        #expect(tasks.map(\.number) == ["1", "2", "3"])
+        #expect(tasks.first?.title.hasPrefix("安排10亿元实施教育惠民工程") == true)
+        #expect(tasks.first?.quantities.contains { $0.text == "5所" } == true)
+        #expect(tasks.last?.quantities.contains { $0.text == "40个" } == true)
+        #expect(tasks.allSatisfy { $0.section.map(\.title) == ["办好民生实事"] })
+    }
+
+    @Test func sentencesOpeningAlikeButNotAsManyAsDeclaredAreNoList() {
+        let text = """
+            （五）办好民生实事
+            今年实施四大惠民工程。安排10亿元实施教育惠民工程。安排20亿元实施健康惠民工程。安排30亿元实施安居惠民工程。
+            """
+        #expect(Records.fromPlainText(text).tasks.isEmpty)
+    }
 }
 
 @Suite struct TitledItemTests {
