@@ -208,6 +208,13 @@ import Testing
         #expect(warning.message.contains("2 numbered"))
         #expect(warning.message.contains("no numbered item names an owner"))
     }
+
+    @Test func aDeclaredLivelihoodListWithoutItemsIsNamedInTheWarning() throws {
+        let result = Records.fromPlainText("（八）保障民生\n继续办好8件惠民实事。做好档案、气象等工作。\n")
+        #expect(result.tasks.isEmpty)
+        let warning = try #require(result.document.warnings.first { $0.code == .noPlanContent })
+        #expect(warning.message.contains("a list of 8 民生实事 is declared but its items are not printed"))
+    }
 }
 
 @Suite struct CoveringAnnotationTests {
