@@ -8,13 +8,14 @@ import Testing
     /// the eight-byte steps, and for bytes of other characters that share a marker's last byte.
     @Test func agreesWithAPlainScan() {
         let fillers = ["", "a", "甲乙", "推进工作", "，", "ab", "宋体", "乙局负责"]
-        let markers = ["(", ":", "（", "：", "）", "，", "、", "x"]
+        let markers = ["(", ":", "（", "：", "〔", "）", "〕", "，", "、", "x"]
         for before in fillers {
             for marker in markers {
                 for after in fillers {
                     for repeats in 0..<4 {
                         let text = String(repeating: before, count: repeats) + marker + after
                         let plain = text.contains("(") || text.contains(":") || text.contains("（") || text.contains("：")
+                            || text.contains("〔")
                         #expect(AnnotationFinder.mayAnnotate(text) == plain, "\(text)")
                     }
                 }
@@ -47,7 +48,7 @@ import Testing
 
     /// The byte kinds the annotation scan reads agree with the scalars they start.
     @Test func byteMarksAgreeWithScalars() {
-        let text = "甲(乙）丙（丁)。戊；己;庚 辛\t壬\u{00A0}癸\u{3000}子、丑：寅𠀀"
+        let text = "甲(乙）丙（丁)。戊；己;庚 辛\t壬\u{00A0}癸\u{3000}子、丑：寅𠀀〔卯〕「辰」"
         let bytes = Array(text.utf8)
         var kinds: [AnnotationFinder.ByteMarks.Kind] = []
         var lengths: [Int] = []
@@ -64,8 +65,8 @@ import Testing
         #expect(lengths == text.unicodeScalars.map { String($0).utf8.count })
         let expected: [AnnotationFinder.ByteMarks.Kind] = text.unicodeScalars.map { scalar in
             switch scalar {
-            case "(", "（": .open
-            case ")", "）": .close
+            case "(", "（", "〔": .open
+            case ")", "）", "〕": .close
             case "。", "；", ";", " ", "\t", "\u{00A0}", "\u{3000}": .clauseEnd
             default: .other
             }
@@ -83,6 +84,12 @@ import Testing
         #expect(tail.found.map(\.range) == [7..<14])
         #expect(tail.remainder == "完成建设任务。")
         #expect(AnnotationFinder.find(in: "推进（试点）工作").found.isEmpty)
+        // Some plans print owners in tortoise-shell brackets, with round ones inside.
+        let shell = AnnotationFinder.find(in: "完成建设任务。〔责任单位：甲局、各县(区)政府〕")
+        #expect(shell.found.map(\.range) == [7..<24])
+        #expect(shell.found.first?.annotation.assignments.flatMap(\.names) == ["甲局", "各县(区)政府"])
+        #expect(shell.remainder == "完成建设任务。")
+        #expect(AnnotationFinder.find(in: "依据国发〔2019〕3号文件推进。").found.isEmpty)
     }
 
     /// 牵 and its traditional form are found in the bytes; ASCII and other scalars are not it.

@@ -208,6 +208,13 @@ import Testing
         #expect(warning.message.contains("2 numbered"))
         #expect(warning.message.contains("no numbered item names an owner"))
     }
+
+    @Test func aDeclaredLivelihoodListWithoutItemsIsNamedInTheWarning() throws {
+        let result = Records.fromPlainText("（八）保障民生\n继续办好8件惠民实事。做好档案、气象等工作。\n")
+        #expect(result.tasks.isEmpty)
+        let warning = try #require(result.document.warnings.first { $0.code == .noPlanContent })
+        #expect(warning.message.contains("a list of 8 民生实事 is declared but its items are not printed"))
+    }
 }
 
 @Suite struct CoveringAnnotationTests {
@@ -225,6 +232,18 @@ import Testing
         #expect(tasks.map(\.number) == ["1", "2", "3"])
         #expect(tasks.map(\.leadUnits) == [["甲局"], ["甲局"], ["丙局"]])
         #expect(tasks[0].supportUnits == ["乙局"])
+    }
+
+    @Test func ownersInTortoiseShellBracketsMakeTheItemsTasks() {
+        let text = """
+            一、深化改革
+            （一）建设甲平台。推进甲平台上线。〔责任单位：甲局、乙局〕
+            （二）完善乙制度。修订乙办法。〔责任单位：丙局〕
+            """
+        let tasks = Records.fromPlainText(text).tasks
+        #expect(tasks.map(\.number) == ["一", "二"])
+        #expect(tasks.map(\.supportUnits) == [["甲局", "乙局"], ["丙局"]])
+        #expect(tasks.allSatisfy { !$0.title.contains("〔") })
     }
 }
 
@@ -366,6 +385,28 @@ import Testing
 
     @Test func aCountThatDoesNotMatchIsNoList() {
         let text = "（九）保障民生\n今年将办好5件民生实事，包括：完成老旧小区改造600个；治理堵点60处。\n"
+        #expect(Records.fromPlainText(text).tasks.isEmpty)
+    }
+
+    @Test func sentencesOpeningAlikeAsManyAsDeclared() {
+        let text = """
+            （五）办好民生实事
+            今年安排60亿元实施三大惠民工程。安排10亿元实施教育惠民工程，新建学校5所。扩大学位供给。安排20亿元实施健康惠民工程，新增床位300张。安排30亿元实施安居惠民工程，改造老旧小区40个。
+            """
+        let tasks = Records.fromPlainText(text).tasks
+        #expect(tasks.count == 3)
+        #expect(tasks.map(\.number) == ["1", "2", "3"])
+        #expect(tasks.first?.title.hasPrefix("安排10亿元实施教育惠民工程") == true)
+        #expect(tasks.first?.quantities.contains { $0.text == "5所" } == true)
+        #expect(tasks.last?.quantities.contains { $0.text == "40个" } == true)
+        #expect(tasks.allSatisfy { $0.section.map(\.title) == ["办好民生实事"] })
+    }
+
+    @Test func sentencesOpeningAlikeButNotAsManyAsDeclaredAreNoList() {
+        let text = """
+            （五）办好民生实事
+            今年实施四大惠民工程。安排10亿元实施教育惠民工程。安排20亿元实施健康惠民工程。安排30亿元实施安居惠民工程。
+            """
         #expect(Records.fromPlainText(text).tasks.isEmpty)
     }
 }

@@ -22,6 +22,9 @@ import Testing
         ("牵头：甲局 配合：乙局", ["甲局"], ["乙局"]),
         // 责任单位 names supports (SPEC §3.2) unless the document says the first one leads.
         ("责任单位：甲局、乙局", [], ["甲局", "乙局"]),
+        // A labelled list may still end with the verb an unlabelled one ends with.
+        ("（责任单位：甲局、乙局按职责分工负责）", [], ["甲局", "乙局"]),
+        ("（牵头单位：甲局负责；配合单位：乙局）", ["甲局"], ["乙局"]),
         ("(甲局、乙局等有关部门负责)", ["甲局", "乙局"], []),
         ("（甲局会同乙局负责）", ["甲局"], ["乙局"]),
         ("（甲局、乙局，各省级人民政府按职责分工负责）", ["甲局", "乙局", "各省级人民政府"], []),

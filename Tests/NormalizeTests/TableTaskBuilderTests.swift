@@ -81,6 +81,17 @@ import Testing
         #expect(quantity.currency == "CNY")
     }
 
+    @Test func aBareNumberTakesTheUnitItsColumnHeaderNames() throws {
+        let text = "\t工作任务\n\t投资（万元）\n\t完成时间\n\t责任单位\n\n\t1.新建学校\n\t250\n\t2024\n\t市教育局\n"
+        let task = try #require(Records.fromTableDump(text).tasks.first)
+        let quantity = try #require(task.quantities.first { $0.field == "fields.投资（万元）" })
+        #expect(quantity.value == ExactDecimal(2_500_000))
+        #expect(quantity.unit == "元")
+        #expect(quantity.text == "250")
+        // A header without a unit leaves a bare number alone (a year is no quantity).
+        #expect(task.quantities.count == 1)
+    }
+
     @Test func aNumberColumnNumbersUnlabelledStatements() {
         let text = "\t序号\n\t工作任务\n\t牵头单位\n\n\t1\n\t建设社区卫生服务站\n\t市卫生健康局\n\n\t2\n\t新增床位\n\t市卫生健康局\n"
         let result = Records.fromTableDump(text)

@@ -166,7 +166,8 @@ public enum DocumentNormalizer {
         } else {
             why = "the owners named are not attached to numbered items or task paragraphs"
         }
-        return "no tasks: " + saw.joined(separator: "; ") + " — " + why
+        let unlisted = outline.unlistedLivelihoodCounts.map { "a list of \($0) 民生实事 is declared but its items are not printed" }
+        return "no tasks: " + saw.joined(separator: "; ") + " — " + ([why] + unlisted).joined(separator: "; ")
     }
 
     /// Everything the document says, piece by piece: paragraphs, cells (not the copies a span

@@ -105,7 +105,7 @@ enum AnnotationFinder {
         return Result(found: found, remainder: remainder, endsWithAnnotation: endsWithAnnotation)
     }
 
-    /// Whether the UTF-8 of `text` holds `(`, `:`, `（` (EF BC 88) or `：` (EF BC 9A).
+    /// Whether the UTF-8 of `text` holds `(`, `:`, `（` (EF BC 88), `〔` (E3 80 94) or `：` (EF BC 9A).
     static func mayAnnotate(_ text: String) -> Bool {
         var text = text
         text.makeContiguousUTF8()
@@ -115,7 +115,7 @@ enum AnnotationFinder {
     }
 
     /// The byte scan behind `mayAnnotate`: eight bytes at a time, for a byte that is `(`, `:`
-    /// or the last byte of `（` or `：`; only a word holding one is looked at byte by byte.
+    /// or the last byte of `（`, `〔` or `：`; only a word holding one is looked at byte by byte.
     enum MarkerScan {
         private static let ones: UInt64 = 0x0101_0101_0101_0101
         private static let highs: UInt64 = 0x8080_8080_8080_8080
@@ -134,7 +134,7 @@ enum AnnotationFinder {
             var index = 0
             while index + 8 <= count {
                 let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                if holds(word, 0x28) || holds(word, 0x3A) || holds(word, 0x88) || holds(word, 0x9A),
+                if holds(word, 0x28) || holds(word, 0x3A) || holds(word, 0x88) || holds(word, 0x9A) || holds(word, 0x94),
                     marks(bytes, from: index, to: index + 8)
                 {
                     return true
@@ -153,6 +153,8 @@ enum AnnotationFinder {
                 case 0x28, 0x3A: return true
                 case 0x88, 0x9A:
                     if index >= 2, bytes[index - 1] == 0xBC, bytes[index - 2] == 0xEF { return true }
+                case 0x94:
+                    if index >= 2, bytes[index - 1] == 0x80, bytes[index - 2] == 0xE3 { return true }
                 default: break
                 }
                 index += 1
@@ -164,9 +166,10 @@ enum AnnotationFinder {
     /// What the scan of `find(in:)` tells from a scalar's UTF-8 alone.
     enum ByteMarks {
         enum Kind {
-            /// `(` or `（` (EF BC 88).
+            /// `(`, `（` (EF BC 88) or `〔` (E3 80 94), the bracket some plans print owners in
+            /// (`〔责任单位：甲局〕`).
             case open
-            /// `)` or `）` (EF BC 89).
+            /// `)`, `）` (EF BC 89) or `〕` (E3 80 95).
             case close
             /// What ends a clause: `。` (E3 80 82), `；` (EF BC 9B), `;`, or a label space
             /// (space, tab, U+00A0 as C2 A0, U+3000 as E3 80 80).
@@ -184,7 +187,12 @@ enum AnnotationFinder {
             case 0xC2: return index + 1 < bytes.count && bytes[index + 1] == 0xA0 ? .clauseEnd : .other
             case 0xE3:
                 guard index + 2 < bytes.count, bytes[index + 1] == 0x80 else { return .other }
-                return bytes[index + 2] == 0x82 || bytes[index + 2] == 0x80 ? .clauseEnd : .other
+                switch bytes[index + 2] {
+                case 0x82, 0x80: return .clauseEnd
+                case 0x94: return .open
+                case 0x95: return .close
+                default: return .other
+                }
             case 0xEF:
                 guard index + 2 < bytes.count, bytes[index + 1] == 0xBC else { return .other }
                 switch bytes[index + 2] {

@@ -137,6 +137,48 @@ struct LivelihoodList: Hashable, Sendable {
                 return LivelihoodList(declared: count, items: items)
             }
         }
+        // Or, unmarked, as the sentences after the declaration that open alike.
+        for candidate in candidates {
+            if let count = candidate.declared, let items = openingAlike(scalars, after: candidate.sentenceEnd, count: count) {
+                return LivelihoodList(declared: count, items: items)
+            }
+        }
+        return nil
+    }
+
+    /// Items printed without markers as the sentences after the declaring one, each item's
+    /// first sentence opening with the same words (`投入…实施甲工程，…。…。投入…实施乙工程，…。`):
+    /// the words the sentence right after the declaration opens with, two to four ideographs,
+    /// must open exactly as many sentences of the rest of the paragraph as the declaration
+    /// counts (at least three). Each item runs to the next; the last to the paragraph's end.
+    static func openingAlike(_ scalars: [Unicode.Scalar], after sentenceEnd: Int, count: Int) -> [InlineEnumeration.Item]? {
+        guard count >= 3 else { return nil }
+        var starts: [Int] = []
+        var index = sentenceEnd + 1
+        while index < scalars.count {
+            while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }
+            guard index < scalars.count else { break }
+            starts.append(index)
+            while index < scalars.count, !sentenceStops.contains(scalars[index]) { index += 1 }
+            index += 1
+        }
+        guard let first = starts.first, starts.count >= count else { return nil }
+        for length in 2...4 {
+            guard first + length <= scalars.count else { return nil }
+            let opening = scalars[first..<(first + length)]
+            guard opening.allSatisfy({ $0.properties.isIdeographic }) else { return nil }
+            let openers = starts.filter { $0 + length <= scalars.count && scalars[$0..<($0 + length)].elementsEqual(opening) }
+            // A longer opening only opens fewer sentences.
+            if openers.count < count { return nil }
+            guard openers.count == count else { continue }
+            return openers.enumerated().map { position, start in
+                let end = position + 1 < openers.count ? openers[position + 1] : scalars.count
+                let text = TextCleanup.singleLine(String(scalars: scalars[start..<end]))
+                let numeral = String(position + 1)
+                let marker = EnumerationMarker(style: .label(.arabicDot), value: position + 1, numeral: numeral, length: 0)
+                return InlineEnumeration.Item(marker: marker, text: text)
+            }
+        }
         return nil
     }
 

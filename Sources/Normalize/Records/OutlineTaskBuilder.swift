@@ -22,6 +22,9 @@ struct OutlineTaskBuilder {
     /// What the builder saw, for the warning a document without tasks gets.
     var numberedItemCount = 0
     var annotationCount = 0
+    /// The counts of 民生实事 lists a paragraph declares (`继续办好10件惠民实事`) whose items are
+    /// printed nowhere the builder could read them.
+    var unlistedLivelihoodCounts: [Int] = []
     /// Whether the document stated that the first unit listed leads (`列第一位者为牵头单位，下同`);
     /// it holds from there to the end.
     var firstListedLeads = false
@@ -163,6 +166,7 @@ struct OutlineTaskBuilder {
         var hasTasks = lines.contains(where: \.isTask) || lines.contains(where: \.headsUnnumberedTasks)
         // Without owners anywhere, a 民生实事 list is the document's task list.
         let lists = hasTasks ? LivelihoodLists() : Self.livelihoodLists(in: lines, title: scope.section?.title)
+        unlistedLivelihoodCounts += lists.unlistedCounts
         // Failing that, the items of the main numbering, in a document that lists tasks that way.
         if !hasTasks, lists.isEmpty, takingItemsWithoutOwners, let main = Self.mainItems(of: lines) {
             for index in main { lines[index].isTask = true }
@@ -352,6 +356,8 @@ struct OutlineTaskBuilder {
         var byParagraph: [Int: LivelihoodList] = [:]
         /// Paragraphs that are items of a list.
         var itemLines: Set<Int> = []
+        /// The counts declared in paragraphs no items follow (`继续办好10件惠民实事。` and other work).
+        var unlistedCounts: [Int] = []
         var isEmpty: Bool { underTitle == nil && byParagraph.isEmpty }
     }
 
@@ -377,6 +383,11 @@ struct OutlineTaskBuilder {
                 lists.itemLines.formUnion(list.itemParagraphs)
                 index = max(index + 1, list.itemParagraphs.upperBound)
                 continue
+            }
+            if !lists.itemLines.contains(index),
+                let declared = LivelihoodList.declarations(in: texts[index]).lazy.compactMap(\.declared).first
+            {
+                lists.unlistedCounts.append(declared)
             }
             index += 1
         }

@@ -57,13 +57,18 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
     ) {
         var current: (label: String, role: Role?, value: String)?
         func finish() {
-            guard let (label, role, value) = current else { return }
+            guard let (label, role, printed) = current else { return }
             if let role {
+                // `责任单位：A、B按职责分工负责`: the verb an unlabelled list ends with says nothing more.
+                var value = printed
+                if let (verbRole, length) = ResponsibilityVocabulary.trailingVerb(of: value), verbRole == .responsible {
+                    value = String(String.UnicodeScalarView(value.unicodeScalars.dropLast(length)))
+                }
                 let names = role == .leaders
                     ? NameListSplitter.split(value) : UnitListSplitter.split(value, expandingPrefixes: expandingPrefixes)
                 assignments.append(Assignment(role: role, names: names))
-            } else if !value.isEmpty {
-                fields.append(FieldValue(header: label, text: value))
+            } else if !printed.isEmpty {
+                fields.append(FieldValue(header: label, text: printed))
             }
             current = nil
         }

@@ -297,7 +297,12 @@ struct TableTaskBuilder {
                 case .milestones:
                     let milestones = Self.milestones(fromCollapsed: carried, headerPeriod: headerPeriods[column])
                     if draft.milestones.isEmpty { draft.milestones = milestones } else { draft.milestones += milestones }
-                default: draft.unmappedFields.append(draft.fields.count)
+                default:
+                    if let quantity = Self.headerUnitQuantity(carried, header: header) {
+                        draft.cellQuantities.append(quantity)
+                    } else {
+                        draft.unmappedFields.append(draft.fields.count)
+                    }
                 }
                 draft.fields.append(FieldValue(header: header, text: carried))
             }
@@ -325,6 +330,14 @@ struct TableTaskBuilder {
         if let index = enclosingIndex { sections[index].found += 1 }
         for index in state.columnSectionIndices.values { sections[index].found += 1 }
         drafts.append(draft)
+    }
+
+    /// A bare number in a column whose header names its unit (`年度投资（万元）` over `300`):
+    /// the quantity header and cell state together, read as a numeric table reads its cells.
+    /// Nil for any other cell, whose text is scanned for quantities as it stands.
+    static func headerUnitQuantity(_ text: String, header: String) -> Quantity? {
+        guard let unit = NumericTable.headerUnit(header), let cell = NumericCell(text) else { return nil }
+        return NumericTable.quantity(cell, unit: unit, header: header)
     }
 
     // MARK: Numeric tables
