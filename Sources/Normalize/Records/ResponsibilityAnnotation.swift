@@ -58,7 +58,13 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
         var current: (label: String, role: Role?, value: String)?
         func finish() {
             guard let (label, role, value) = current else { return }
-            if let role {
+            // `责任单位：A、B分别牵头`, `责任单位：A牵头，B配合`: a value closed by a lead or support
+            // verb says its names' roles itself, over the label's.
+            if let role, role != .leaders, let verb = ResponsibilityVocabulary.trailingVerb(of: value),
+                verb.role == .lead || verb.role == .support
+            {
+                readVerbs(ScalarLine.clauses(of: value.unicodeScalars, separators: "，,"), expandingPrefixes: expandingPrefixes)
+            } else if let role {
                 let names = role == .leaders
                     ? NameListSplitter.split(value) : UnitListSplitter.split(value, expandingPrefixes: expandingPrefixes)
                 assignments.append(Assignment(role: role, names: names))
@@ -242,9 +248,7 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
             guard labelScalars.allSatisfy({ $0.properties.isIdeographic }) else { return nil }
             let labelBytes = colonByte - (count - labelEnd)
             let valueStart = colonByte + TextCleanup.decodeScalar(bytes, at: colonByte).1
-            let role = ResponsibilityVocabulary.labels.first { entry in
-                entry.label.unicodeScalars.elementsEqual(labelScalars.lazy.map(\.simplifiedKey))
-            }?.role
+            let role = ResponsibilityVocabulary.role(ofLabel: labelScalars.lazy.map(\.simplifiedKey))
             return (labelBytes, valueStart, role)
         }
     }
