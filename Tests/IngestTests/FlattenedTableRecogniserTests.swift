@@ -149,4 +149,13 @@ import Testing
         #expect(table.rows[1].cells.map(\.text) == ["2", "建设公园", "市园林局", "9月底前"])
         #expect(document.paragraphs.map(\.text) == ["分享到："])
     }
+
+    /// A renderer that prints a table one cell per line may close each cell with a bar.
+    @Test func cellBordersAtTheLineEndsAreNotText() throws {
+        let document = PlainTextReader().read("重点工作清单\n序号 |\n重点工作 |\n责任单位 |\n完成时限 |\n1 |\n修缮城区道路 |\n市交通局 |\n全年 |\n2 |\n建设口袋公园 |\n市园林局 |\n9月底前 |\n")
+        let table = try #require(document.tables.first)
+        #expect(table.headerRows.first?.cells.map(\.text) == ["序号", "重点工作", "责任单位", "完成时限"])
+        #expect(table.rows.map { $0.cells.map(\.text) } == [["1", "修缮城区道路", "市交通局", "全年"], ["2", "建设口袋公园", "市园林局", "9月底前"]])
+        #expect(document.paragraphs.map(\.text) == ["重点工作清单"])
+    }
 }
