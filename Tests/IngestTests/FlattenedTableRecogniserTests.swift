@@ -127,7 +127,7 @@ import Testing
         // The second row repeats the merged cells, as a spanning HTML cell does.
         #expect(table.rows[2].cells.map(\.isSpanCopy) == [true, false, true, false])
         #expect(table.rows[2].diagnostics.map(\.code) == [.mergedCellInherited])
-        #expect(table.rows[2].span == SourceSpan(lineStart: 15, lineEnd: 16))
+        #expect(table.rows[2].span == SourceSpan(lineStart: 13, lineEnd: 14))
     }
 
     @Test func severalDeadlinesOfOneStatementStayOneRow() throws {
