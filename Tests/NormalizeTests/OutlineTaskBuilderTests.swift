@@ -469,4 +469,11 @@ import Testing
         let table = "2022年度市县民生实事未完成项目进度表(截至10月31日)\n一、新建学校3所。\n"
         #expect(Records.fromPlainText(table).document.title == "2022年度市县民生实事未完成项目进度表(截至10月31日)")
     }
+
+    /// A breakdown's own name ends with 分解 or 分工, often with the year after it.
+    @Test(arguments: ["某市政府工作报告重点工作责任分解(2023年)", "某县2024年重点工作任务分工"])
+    func aBreakdownIsNamedByItsEnding(title: String) {
+        let text = "首页 >> 专题专栏\n\(title)\n一、主要目标\n1.生产总值增长6%。\n责任单位:市发改委\n"
+        #expect(Records.fromPlainText(text).document.title == title)
+    }
 }

@@ -28,6 +28,14 @@ import Testing
         ("(甲局、乙局等有关部门负责)", ["甲局", "乙局"], []),
         ("（甲局会同乙局负责）", ["甲局"], ["乙局"]),
         ("（甲局、乙局，各省级人民政府按职责分工负责）", ["甲局", "乙局", "各省级人民政府"], []),
+        // An adverb before the verb is part of it: both lead.
+        ("（甲局、乙局分别牵头，丙委配合）", ["甲局", "乙局"], ["丙委"]),
+        ("（甲局、乙局均负责）", ["甲局", "乙局"], []),
+        // A labelled value closed by a lead verb says the role over its label's.
+        ("责任单位：甲局、乙局分别牵头", ["甲局", "乙局"], []),
+        // Compound labels: a role word before a known label gives it that role.
+        ("（牵头责任单位：甲局；协同责任单位：乙局、丙委）", ["甲局"], ["乙局", "丙委"]),
+        ("（主要责任单位：甲局；其他责任单位：乙局）", ["甲局"], ["乙局"]),
     ] as [(String, [String], [String])])
     func formsOfAnAnnotation(annotation: String, lead: [String], support: [String]) {
         let found = owners(annotation)
@@ -41,6 +49,20 @@ import Testing
         let task = Records.fromPlainText("一、重点任务\n1.推进某项工作。（负责部门：甲厅；适用范围：某试验区）\n").tasks[0]
         #expect(task.fields.first { $0.header == "适用范围" }?.text == "某试验区")
         #expect(!task.leadUnits.contains { $0.contains("：") || $0.contains("单位") })
+    }
+
+    @Test func compoundLabelsOnLinesOfTheirOwn() {
+        let text = """
+            一、重点工作
+            1. 甲指标增长5%以上。
+            牵头负责领导：张三。
+            牵头责任单位：甲局。
+            协同责任单位：乙局、丙委等，各县、市、区政府。
+            """
+        let task = Records.fromPlainText(text).tasks.first
+        #expect(task?.leaders == ["张三"])
+        #expect(task?.leadUnits == ["甲局"])
+        #expect(task?.supportUnits == ["乙局", "丙委", "各县、市、区政府"])
     }
 
     @Test func aConventionStatedOnceAppliesToTheEnd() {

@@ -186,3 +186,25 @@ extension TableTaskBuilderTests {
         #expect(result.tasks.map(\.supportUnits) == [["市商务局", "各区政府"], ["市自然资源局"]])
     }
 }
+
+extension TableTaskBuilderTests {
+    @Test(arguments: ["重点工作", "主要工作"])
+    func aWorkColumnHoldsTheStatements(header: String) {
+        let text = "\t序号\n\t\(header)\n\t责任单位\n\n\t1\n\t建设社区卫生服务站\n\t市卫生健康局\n\n\t2\n\t新增养老床位\n\t市民政局\n"
+        let result = Records.fromTableDump(text)
+        #expect(result.tasks.map(\.title) == ["建设社区卫生服务站", "新增养老床位"])
+    }
+
+    @Test func withoutAStatementHeaderTheColumnOfLongTextHoldsTheStatements() {
+        let text = "\t序号\n\t年度要点\n\t备注\n\t责任单位\n\n\t1\n\t推进老旧小区改造，完成改造小区三十个\n\t新增\n\t市住建局\n\n"
+            + "\t2\n\t建设城市书房，全年新增阅读空间十五处\n\t续建\n\t市文旅局\n"
+        let result = Records.fromTableDump(text)
+        #expect(result.document.columns.map(\.field) == [nil, .title, nil, .supportUnits])
+        #expect(result.tasks.map(\.title) == ["推进老旧小区改造，完成改造小区三十个", "建设城市书房，全年新增阅读空间十五处"])
+    }
+
+    @Test func aTableOfShortNamesGetsNoStatementColumn() {
+        let text = "\t序号\n\t点号\n\t备注\n\n\t1\n\t甲点\n\t界桩\n\n\t2\n\t乙点\n\t界桩\n"
+        #expect(Records.fromTableDump(text).tasks.isEmpty)
+    }
+}

@@ -35,14 +35,30 @@ struct ColumnProfile: Hashable, Sendable {
         if !text.isEmpty, text.allSatisfy({ $0.isLatinDigit || ".%％,万亿元个人次项家所".contains($0) }), text.first!.isLatinDigit {
             return .number
         }
-        let dateWords = ["年", "月", "季度", "底前", "前完成", "长期", "持续推进", "上半年", "下半年", "全年"]
-        if text.count <= 16, dateWords.contains(where: { text.contains($0) }) { return .date }
+        if text.count <= 16, isDate(text) { return .date }
         if text.count <= 20, !text.contains(where: { "。，；：！？、".contains($0) }), let last = text.last,
             nameEndings.contains(last)
         {
             return .name
         }
         return .statement
+    }
+
+    /// Words that make a short line a date wherever they stand.
+    static let dateWords = ["季度", "底前", "前完成", "长期", "持续推进", "上半年", "下半年", "全年", "年底", "年内", "月底"]
+    /// Numerals a year or month is counted in (2026年, 6月, 二〇二六年, 十二月).
+    static let dateNumerals: Set<Character> = Set("0123456789０１２３４５６７８９〇零一二三四五六七八九十")
+
+    /// A deadline or period: a date word, or 年/月 after a numeral (2026年6月底前, 9月投入使用) —
+    /// not the 年 of 老年, 青年 or 少年, which statements hold.
+    static func isDate(_ text: String) -> Bool {
+        if dateWords.contains(where: { text.contains($0) }) { return true }
+        var previous: Character?
+        for character in text {
+            if character == "年" || character == "月", let previous, dateNumerals.contains(previous) { return true }
+            previous = character
+        }
+        return false
     }
 
     /// Profiles for `width` columns from the rows that fit them exactly; a column no such row
@@ -74,11 +90,51 @@ struct ColumnProfile: Hashable, Sendable {
     /// columns best (several names in one cell of a name column, empty cells where a row has
     /// too few lines).
     static func split(_ lines: [String], into profiles: [ColumnProfile]) -> [Int] {
-        let width = profiles.count
-        guard width > 0 else { return [] }
-        if lines.count == width { return Array(repeating: 1, count: width) }
+        guard !profiles.isEmpty else { return [] }
+        if lines.count == profiles.count { return Array(repeating: 1, count: profiles.count) }
+        return scoredSplit(lines.map(shape(of:))[...], into: profiles).sizes
+    }
+
+    /// A row with more lines than cells may hold two rows under one vertically merged number
+    /// (序号 5 over 开工建设养护楼 / 5月底前 and 开工建设老年大学 / 12月底前, one unit for both):
+    /// the lines in two parts, each split over all the columns, a column left empty in the second
+    /// part being the merged cell above. Taken only where it fits clearly better than one row
+    /// (several deadlines in one deadline cell, several statements in one cell, fit badly),
+    /// and both parts open a cell of the same column of statements; nil for one row. A row of
+    /// more than `mergedRowsMaximumLines` lines a column is not tried: two rows hold fewer, and
+    /// each cut costs a whole split.
+    static func splitMergedRows(_ lines: [String], into profiles: [ColumnProfile]) -> (first: [Int], second: [Int])? {
+        guard profiles.count >= 2, lines.count > profiles.count,
+            lines.count <= profiles.count * mergedRowsMaximumLines
+        else { return nil }
         let shapes = lines.map(shape(of:))
-        let count = lines.count
+        let single = scoredSplit(shapes[...], into: profiles).score
+        var best: (first: [Int], second: [Int], score: Double)?
+        for cut in 1..<shapes.count where shapes[cut] == .statement {
+            let first = scoredSplit(shapes[..<cut], into: profiles)
+            let second = scoredSplit(shapes[cut...], into: profiles)
+            // The second row opens with its own statement, in a column of statements the first fills too.
+            guard let opening = second.sizes.firstIndex(where: { $0 > 0 }), profiles[opening].share(.statement) >= 0.5,
+                first.sizes[opening] > 0
+            else { continue }
+            let score = first.score + second.score
+            if score > best?.score ?? -Double.infinity { best = (first.sizes, second.sizes, score) }
+        }
+        guard let best, best.score >= single + mergedRowsMargin else { return nil }
+        return (best.first, best.second)
+    }
+
+    /// How much better two rows must fit than one to be read as two.
+    static let mergedRowsMargin = 1.0
+
+    /// The most lines a column a row may hold to be tried as two rows under one merged number.
+    static let mergedRowsMaximumLines = 4
+
+    /// The best split of lines of `shapes` into the columns, with its score.
+    private static func scoredSplit(_ shapes: ArraySlice<Shape>, into profiles: [ColumnProfile]) -> (sizes: [Int], score: Double) {
+        let width = profiles.count
+        let shapes = Array(shapes)
+        let count = shapes.count
         // best[c][i]: best score placing the first i lines into the first c columns.
         let unreachable = -Double.infinity
         var best = Array(repeating: Array(repeating: unreachable, count: count + 1), count: width + 1)
@@ -117,6 +173,6 @@ struct ColumnProfile: Hashable, Sendable {
             sizes[column - 1] = choice[column][end]
             end -= choice[column][end]
         }
-        return sizes
+        return (sizes, best[width][count])
     }
 }

@@ -133,29 +133,61 @@ enum FlattenedTableRecogniser {
         while keep < last.lines.count, keep < typical, !(keep >= width - 1 && isProse(last.lines[keep].text)) { keep += 1 }
         last.lines = Array(last.lines.prefix(keep))
         rows[rows.count - 1] = last
-        cursor = keep > 0 ? lastRowIndices[keep - 1] + 1 : lastRowStart
 
         let profiles = ColumnProfile.learn(
             rows: rows.map { $0.lines.map(\.text) }, width: width - 1, headers: Array(header.names.dropFirst()))
+        // Nor does it keep, past a line a cell, lines its last column never shows (a 分享到 link
+        // under the table): they are the page's, left to the paragraphs after it.
+        if let lastColumn = profiles.last {
+            while keep > width - 1, lastColumn.share(ColumnProfile.shape(of: last.lines[keep - 1].text)) == 0 { keep -= 1 }
+            last.lines = Array(last.lines.prefix(keep))
+            rows[rows.count - 1] = last
+        }
+        cursor = keep > 0 ? lastRowIndices[keep - 1] + 1 : lastRowStart
         let headerSpan = lines[index].span.union(lines[header.end - 1].span)
         let headerRow = Row(
             cells: header.names.map { Cell(text: $0, span: headerSpan) }, span: headerSpan)
         var tableRows: [Row] = []
         for row in rows {
-            let groups = ColumnProfile.split(row.lines.map(\.text), into: profiles)
-            var cells = [Cell(text: row.number.text.filter { $0.isLatinDigit }, span: row.number.span)]
-            var taken = 0
-            for size in groups {
-                let part = row.lines[taken..<(taken + size)]
-                taken += size
-                let span = part.isEmpty ? row.number.span : part.first!.span.union(part.last!.span)
-                cells.append(Cell(text: part.map(\.text).joined(separator: "\n"), span: span))
+            let numberCell = Cell(text: row.number.text.filter { $0.isLatinDigit }, span: row.number.span)
+            let texts = row.lines.map(\.text)
+            guard let (first, second) = ColumnProfile.splitMergedRows(texts, into: profiles) else {
+                let cells = [numberCell] + Self.cells(of: row.lines[...], sizes: ColumnProfile.split(texts, into: profiles), number: row.number)
+                tableRows.append(Row(cells: cells, span: cells.reduce(row.number.span) { $0.union($1.span) }, diagnostics: row.diagnostics))
+                continue
             }
-            let span = cells.reduce(row.number.span) { $0.union($1.span) }
-            tableRows.append(Row(cells: cells, span: span, diagnostics: row.diagnostics))
+            // Two rows under one merged number: the second repeats the first's merged cells,
+            // as a spanning HTML cell repeats in every row it covers.
+            let cut = first.reduce(0, +)
+            let upper = [numberCell] + Self.cells(of: row.lines[..<cut], sizes: first, number: row.number)
+            var lower = [numberCell] + Self.cells(of: row.lines[cut...], sizes: second, number: row.number)
+            for column in lower.indices where column == 0 || second[column - 1] == 0 {
+                lower[column] = upper[column]
+                lower[column].isSpanCopy = true
+            }
+            let lowerStart = row.lines[cut].span
+            tableRows.append(Row(cells: upper, span: upper.reduce(row.number.span) { $0.union($1.span) }, diagnostics: row.diagnostics))
+            tableRows.append(Row(
+                cells: lower, span: lower.filter { !$0.isSpanCopy }.reduce(lowerStart) { $0.union($1.span) },
+                diagnostics: [Diagnostic(
+                    .mergedCellInherited, "row \(numberCell.text) holds two rows under one merged number; the second took its merged cells",
+                    line: lowerStart.lineStart)]))
         }
         let span = headerSpan.union(tableRows.last!.span)
         return (Table(headerRows: [headerRow], rows: tableRows, span: span), cursor)
+    }
+
+    /// The cells `sizes` lines each of `lines` make, in order (an empty cell where a size is 0).
+    private static func cells(of lines: ArraySlice<Line>, sizes: [Int], number: Line) -> [Cell] {
+        var cells: [Cell] = []
+        var taken = lines.startIndex
+        for size in sizes {
+            let part = lines[taken..<(taken + size)]
+            taken += size
+            let span = part.isEmpty ? number.span : part.first!.span.union(part.last!.span)
+            cells.append(Cell(text: part.map(\.text).joined(separator: "\n"), span: span))
+        }
+        return cells
     }
 
     /// A sentence of running text rather than a cell: punctuated like one, and not short.

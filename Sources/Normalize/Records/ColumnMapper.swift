@@ -13,7 +13,7 @@ enum ColumnMapper {
         (.milestones, ["季度进度安排", "进度安排", "时间节点", "计划进度", "时间进度", "进度计划", "推进计划", "完成时限", "时间安排", "完成时间", "节点安排"]),
         (.target, ["年度目标", "工作目标", "目标任务", "预期目标", "年度任务", "目标"]),
         (.measures, ["具体措施", "实施路径", "工作措施", "主要措施", "推进措施", "实施步骤", "措施"]),
-        (.title, ["工作内容", "任务名称", "项目名称", "具体任务", "重点任务", "工作任务", "主要任务", "任务内容", "民生实事", "实事项目", "改革举措", "主要举措", "举措", "事项", "项目", "任务", "内容"]),
+        (.title, ["工作内容", "任务名称", "项目名称", "具体任务", "重点任务", "工作任务", "主要任务", "任务内容", "民生实事", "实事项目", "重点工作", "主要工作", "工作要点", "工作事项", "改革举措", "主要举措", "举措", "事项", "项目", "任务", "内容"]),
         (.section, ["总体要求", "类别", "领域", "重点领域", "板块", "序号类别", "分类", "工作类别", "原文表述"]),
     ]
 
@@ -60,6 +60,15 @@ enum ColumnMapper {
             }) {
                 fields[text] = .title
             }
+        }
+        // No header names the statements (an unknown word over them): the column no header
+        // claimed whose cells hold the most Chinese text, when that reads as statements.
+        if !fields.contains(.title), let column = (0..<width).filter({ column in
+            fields[column] == nil && !TableTaskBuilder.isNumberHeader(headers[column]) && !isMostlyNumeric(rows: rows, column: column)
+        }).max(by: { hanPerCell(rows: rows, column: $0) < hanPerCell(rows: rows, column: $1) }),
+            hanPerCell(rows: rows, column: column) >= minimumStatementHan
+        {
+            fields[column] = .title
         }
         // A schedule column the headers did not name is found by its lines (一季度，…).
         if !fields.contains(.milestones), let milestoneColumn = dominantScheduleColumn(rows: rows, width: width),
@@ -176,6 +185,20 @@ enum ColumnMapper {
             if NumericCell(text) != nil { numbers += 1 }
         }
         return filled >= 2 && numbers * 5 >= filled * 4
+    }
+
+    /// Chinese characters a cell of task statements holds on average, at least.
+    static let minimumStatementHan = 12.0
+
+    /// Chinese characters per filled cell of the column (span copies not counted).
+    static func hanPerCell(rows: [Row], column: Int) -> Double {
+        var filled = 0
+        var han = 0
+        for row in rows where column < row.cells.count && !row.cells[column].isSpanCopy && !row.cells[column].text.isEmpty {
+            filled += 1
+            han += row.cells[column].text.unicodeScalars.count(where: NumericTable.isHan)
+        }
+        return filled == 0 ? 0 : Double(han) / Double(filled)
     }
 
     /// Whether the column's cells hold Chinese text.

@@ -130,7 +130,7 @@ struct DocumentFacts: Hashable, Sendable {
     static func titleLine(in paragraphs: [String]) -> String? {
         let endings = [
             "通知", "意见", "方案", "计划", "规划", "办法", "分解表", "任务表", "进度表", "一览表", "清单", "要点", "决定", "报告",
-            "细则", "公告", "措施",
+            "细则", "公告", "措施", "分解", "分工",
         ]
         for line in paragraphs where line.count <= 80 && ListLabel.parse(line) == nil {
             // A title set in a page's layout table keeps its cell border: `…的通知 |`.

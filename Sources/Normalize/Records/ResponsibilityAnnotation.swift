@@ -58,7 +58,13 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
         var current: (label: String, role: Role?, value: String)?
         func finish() {
             guard let (label, role, printed) = current else { return }
-            if let role {
+            // `责任单位：A、B分别牵头`, `责任单位：A牵头，B配合`: a value closed by a lead or support
+            // verb says its names' roles itself, over the label's.
+            if let role, role != .leaders, let verb = ResponsibilityVocabulary.trailingVerb(of: printed),
+                verb.role == .lead || verb.role == .support
+            {
+                readVerbs(ScalarLine.clauses(of: printed.unicodeScalars, separators: "，,"), expandingPrefixes: expandingPrefixes)
+            } else if let role {
                 // `责任单位：A、B按职责分工负责`: the verb an unlabelled list ends with says nothing more.
                 var value = printed
                 if let (verbRole, length) = ResponsibilityVocabulary.trailingVerb(of: value), verbRole == .responsible {
@@ -247,9 +253,7 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
             guard labelScalars.allSatisfy({ $0.properties.isIdeographic }) else { return nil }
             let labelBytes = colonByte - (count - labelEnd)
             let valueStart = colonByte + TextCleanup.decodeScalar(bytes, at: colonByte).1
-            let role = ResponsibilityVocabulary.labels.first { entry in
-                entry.label.unicodeScalars.elementsEqual(labelScalars.lazy.map(\.simplifiedKey))
-            }?.role
+            let role = ResponsibilityVocabulary.role(ofLabel: labelScalars.lazy.map(\.simplifiedKey))
             return (labelBytes, valueStart, role)
         }
     }

@@ -30,6 +30,31 @@ enum ResponsibilityVocabulary {
         ("责任主体", .responsible), ("负责", .responsible),
     ]
 
+    /// Words a label may open with to give the label after them its role, so that compound
+    /// labels need no entry of their own: `牵头责任单位` leads, `协同责任单位` and `其他责任单位`
+    /// support, `主要责任单位` leads. A label naming people stays one (`牵头负责领导` is a leader).
+    static let labelModifiers: [(word: String, role: Role)] = [
+        ("牵头", .lead), ("主要", .lead), ("主责", .lead),
+        ("协同", .support), ("配合", .support), ("协助", .support), ("参与", .support), ("协办", .support),
+        ("其他", .support),
+    ]
+
+    /// The role of a label, its scalars folded: a label of `labels`, or a modifier of
+    /// `labelModifiers` before one.
+    static func role(ofLabel folded: some Collection<Unicode.Scalar>) -> Role? {
+        if let exact = labels.first(where: { $0.label.unicodeScalars.elementsEqual(folded) }) { return exact.role }
+        for modifier in labelModifiers where folded.starts(with: modifier.word.unicodeScalars) {
+            let rest = folded.dropFirst(modifier.word.unicodeScalars.count)
+            guard !rest.isEmpty, let base = labels.first(where: { $0.label.unicodeScalars.elementsEqual(rest) }) else { continue }
+            return base.role == .leaders ? .leaders : modifier.role
+        }
+        return nil
+    }
+
+    /// Adverbs between a name list and its verb, part of the verb: `A、B分别牵头` makes both
+    /// leads, `A、B均负责`.
+    static let verbAdverbs = ["分别", "共同", "各自", "均"]
+
     /// Verbs that close a name list inside an annotation (`A、B负责`, `A牵头`), longest first.
     static let verbs: [(verb: String, role: Role)] = [
         ("牵头负责", .lead), ("牵头落实", .lead), ("牵头", .lead),
@@ -72,16 +97,21 @@ enum ResponsibilityVocabulary {
         return endings
     }()
 
-    /// The role a trailing verb gives, with the verb's length in scalars.
+    /// The role a trailing verb gives, with the verb's length in scalars (an adverb before it,
+    /// `分别牵头`, counted in).
     static func trailingVerb(of text: String) -> (role: Role, length: Int)? {
         guard let last = text.unicodeScalars.last, verbEndings.contains(last.simplifiedKey) else { return nil }
-        // Only the last scalars can hold a verb: fold those alone.
-        let tail = text.unicodeScalars.suffix(verbScalars.longest).map(\.simplifiedKey)
+        // Only the last scalars can hold a verb and its adverb: fold those alone.
+        let tail = text.unicodeScalars.suffix(verbScalars.longest + adverbScalars.longest).map(\.simplifiedKey)
         for (index, verb) in verbScalars.words.enumerated() where ScalarWords.matches(verb, tail, at: tail.count - verb.count) {
-            return (verbs[index].role, verb.count)
+            let before = tail.count - verb.count
+            let adverb = adverbScalars.words.first { $0.count < before && ScalarWords.matches($0, tail, at: before - $0.count) }
+            return (verbs[index].role, verb.count + (adverb?.count ?? 0))
         }
         return nil
     }
+
+    private static let adverbScalars = ScalarWords(verbAdverbs)
 
     /// The verbs as scalars, in the order of `verbs`.
     private static let verbScalars = ScalarWords(verbs.map(\.verb))
