@@ -86,29 +86,34 @@ struct ColumnProfile: Hashable, Sendable {
         }
     }
 
+    /// How a row's lines go to the columns: one row, or two under one vertically merged number.
+    enum RowSplit: Equatable {
+        /// How many of the lines go to each column, in order.
+        case one([Int])
+        /// The first row's sizes, then the second's; the second's lines follow the first's, and a
+        /// column it leaves empty is the merged cell above.
+        case twoUnderMergedNumber(first: [Int], second: [Int])
+    }
+
     /// How many of `lines` go to each column, in order: the split whose cells fit their
     /// columns best (several names in one cell of a name column, empty cells where a row has
     /// too few lines).
-    static func split(_ lines: [String], into profiles: [ColumnProfile]) -> [Int] {
-        guard !profiles.isEmpty else { return [] }
-        if lines.count == profiles.count { return Array(repeating: 1, count: profiles.count) }
-        return scoredSplit(lines.map(shape(of:))[...], into: profiles).sizes
-    }
-
+    ///
     /// A row with more lines than cells may hold two rows under one vertically merged number
     /// (序号 5 over 开工建设养护楼 / 5月底前 and 开工建设老年大学 / 12月底前, one unit for both):
-    /// the lines in two parts, each split over all the columns, a column left empty in the second
-    /// part being the merged cell above. Taken only where it fits clearly better than one row
-    /// (several deadlines in one deadline cell, several statements in one cell, fit badly),
-    /// and both parts open a cell of the same column of statements; nil for one row. A row of
+    /// the lines in two parts, each split over all the columns. Taken only where it fits clearly
+    /// better than one row (several deadlines in one deadline cell, several statements in one
+    /// cell, fit badly), and both parts open a cell of the same column of statements. A row of
     /// more than `mergedRowsMaximumLines` lines a column is not tried: two rows hold fewer, and
     /// each cut costs a whole split.
-    static func splitMergedRows(_ lines: [String], into profiles: [ColumnProfile]) -> (first: [Int], second: [Int])? {
+    static func split(_ lines: [String], into profiles: [ColumnProfile]) -> RowSplit {
+        guard !profiles.isEmpty else { return .one([]) }
+        if lines.count == profiles.count { return .one(Array(repeating: 1, count: profiles.count)) }
+        let shapes = lines.map(shape(of:))
+        let single = scoredSplit(shapes[...], into: profiles)
         guard profiles.count >= 2, lines.count > profiles.count,
             lines.count <= profiles.count * mergedRowsMaximumLines
-        else { return nil }
-        let shapes = lines.map(shape(of:))
-        let single = scoredSplit(shapes[...], into: profiles).score
+        else { return .one(single.sizes) }
         var best: (first: [Int], second: [Int], score: Double)?
         for cut in 1..<shapes.count where shapes[cut] == .statement {
             let first = scoredSplit(shapes[..<cut], into: profiles)
@@ -120,8 +125,8 @@ struct ColumnProfile: Hashable, Sendable {
             let score = first.score + second.score
             if score > best?.score ?? -Double.infinity { best = (first.sizes, second.sizes, score) }
         }
-        guard let best, best.score >= single + mergedRowsMargin else { return nil }
-        return (best.first, best.second)
+        guard let best, best.score >= single.score + mergedRowsMargin else { return .one(single.sizes) }
+        return .twoUnderMergedNumber(first: best.first, second: best.second)
     }
 
     /// How much better two rows must fit than one to be read as two.

@@ -151,10 +151,14 @@ enum FlattenedTableRecogniser {
         for row in rows {
             let numberCell = Cell(text: row.number.text.filter { $0.isLatinDigit }, span: row.number.span)
             let texts = row.lines.map(\.text)
-            guard let (first, second) = ColumnProfile.splitMergedRows(texts, into: profiles) else {
-                let cells = [numberCell] + Self.cells(of: row.lines[...], sizes: ColumnProfile.split(texts, into: profiles), number: row.number)
+            let first: [Int], second: [Int]
+            switch ColumnProfile.split(texts, into: profiles) {
+            case .one(let sizes):
+                let cells = [numberCell] + Self.cells(of: row.lines[...], sizes: sizes, number: row.number)
                 tableRows.append(Row(cells: cells, span: cells.reduce(row.number.span) { $0.union($1.span) }, diagnostics: row.diagnostics))
                 continue
+            case let .twoUnderMergedNumber(upper, lower):
+                (first, second) = (upper, lower)
             }
             // Two rows under one merged number: the second repeats the first's merged cells,
             // as a spanning HTML cell repeats in every row it covers.

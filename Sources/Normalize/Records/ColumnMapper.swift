@@ -63,10 +63,10 @@ enum ColumnMapper {
         }
         // No header names the statements (an unknown word over them): the column no header
         // claimed whose cells hold the most Chinese text, when that reads as statements.
-        if !fields.contains(.title), let column = (0..<width).filter({ column in
+        if !fields.contains(.title), let (column, han) = (0..<width).filter({ column in
             fields[column] == nil && !TableTaskBuilder.isNumberHeader(headers[column]) && !isMostlyNumeric(rows: rows, column: column)
-        }).max(by: { hanPerCell(rows: rows, column: $0) < hanPerCell(rows: rows, column: $1) }),
-            hanPerCell(rows: rows, column: column) >= minimumStatementHan
+        }).map({ ($0, hanPerCell(rows: rows, column: $0)) }).max(by: { $0.1 < $1.1 }),
+            han >= minimumStatementHan
         {
             fields[column] = .title
         }

@@ -112,9 +112,9 @@ struct LivelihoodList: Hashable, Sendable {
         return nil
     }
 
-    /// The list declared in `paragraphs[index]`, with its items inline or in the paragraphs after it.
-    static func read(_ paragraphs: [String], at index: Int) -> LivelihoodList? {
-        let candidates = declarations(in: paragraphs[index])
+    /// The list declared in `paragraphs[index]`, with its items inline or in the paragraphs after
+    /// it; `candidates` are the paragraph's `declarations(in:)`, which the caller keeps too.
+    static func read(_ paragraphs: [String], at index: Int, declarations candidates: [Declaration]) -> LivelihoodList? {
         guard !candidates.isEmpty else { return nil }
         let scalars = ScalarLine.scalars(of: paragraphs[index])
         let declared = candidates.lazy.compactMap(\.declared).first

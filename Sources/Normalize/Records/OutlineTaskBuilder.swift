@@ -378,15 +378,18 @@ struct OutlineTaskBuilder {
         }
         var index = 0
         while index < texts.count {
-            if !lists.itemLines.contains(index), let list = LivelihoodList.read(texts, at: index) {
+            guard !lists.itemLines.contains(index) else {
+                index += 1
+                continue
+            }
+            let declarations = LivelihoodList.declarations(in: texts[index])
+            if let list = LivelihoodList.read(texts, at: index, declarations: declarations) {
                 lists.byParagraph[index] = list
                 lists.itemLines.formUnion(list.itemParagraphs)
                 index = max(index + 1, list.itemParagraphs.upperBound)
                 continue
             }
-            if !lists.itemLines.contains(index),
-                let declared = LivelihoodList.declarations(in: texts[index]).lazy.compactMap(\.declared).first
-            {
+            if let declared = declarations.lazy.compactMap(\.declared).first {
                 lists.unlistedCounts.append(declared)
             }
             index += 1

@@ -58,17 +58,16 @@ struct ResponsibilityAnnotation: Hashable, Sendable {
         var current: (label: String, role: Role?, value: String)?
         func finish() {
             guard let (label, role, printed) = current else { return }
+            let verb = role == nil ? nil : ResponsibilityVocabulary.trailingVerb(of: printed)
             // `责任单位：A、B分别牵头`, `责任单位：A牵头，B配合`: a value closed by a lead or support
             // verb says its names' roles itself, over the label's.
-            if let role, role != .leaders, let verb = ResponsibilityVocabulary.trailingVerb(of: printed),
-                verb.role == .lead || verb.role == .support
-            {
+            if let role, role != .leaders, let verb, verb.role == .lead || verb.role == .support {
                 readVerbs(ScalarLine.clauses(of: printed.unicodeScalars, separators: "，,"), expandingPrefixes: expandingPrefixes)
             } else if let role {
                 // `责任单位：A、B按职责分工负责`: the verb an unlabelled list ends with says nothing more.
                 var value = printed
-                if let (verbRole, length) = ResponsibilityVocabulary.trailingVerb(of: value), verbRole == .responsible {
-                    value = String(String.UnicodeScalarView(value.unicodeScalars.dropLast(length)))
+                if let verb, verb.role == .responsible {
+                    value = String(String.UnicodeScalarView(value.unicodeScalars.dropLast(verb.length)))
                 }
                 let names = role == .leaders
                     ? NameListSplitter.split(value) : UnitListSplitter.split(value, expandingPrefixes: expandingPrefixes)
